@@ -1,0 +1,106 @@
+//! Command-line arguments (clap) and dispatch. One file per subcommand.
+//!
+//! Exit codes: 0 success; 1 findings, or nothing matched where that is the
+//! question; 2 error (bad arguments, unreadable or malformed input).
+
+mod taxonomy;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use skillmatch::taxonomy::{Taxonomy, TaxonomyBuilder};
+
+/// Exit code for findings, or for nothing matched.
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit code for errors.
+pub const EXIT_ERROR: u8 = 2;
+
+const AFTER_HELP: &str = "\
+Exit codes:
+  0  success
+  1  findings (taxonomy lint), or nothing matched (taxonomy lookup)
+  2  error: bad arguments, unreadable or malformed input (the message names the file and line)";
+
+/// Match candidates to job postings by skills: offline, fast, explainable.
+#[derive(Debug, Parser)]
+#[command(name = "skillmatch", version, about, after_help = AFTER_HELP)]
+pub struct Cli {
+    #[command(flatten)]
+    global: GlobalArgs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Options every subcommand accepts, before or after its name.
+#[derive(Debug, Args)]
+struct GlobalArgs {
+    /// Use the taxonomy in DIR (*.toml) instead of the embedded default.
+    #[arg(long, global = true, value_name = "DIR")]
+    taxonomy: Option<PathBuf>,
+    /// Add the skills of FILE or of every *.toml in DIR to the taxonomy (repeatable).
+    #[arg(long = "taxonomy-extra", global = true, value_name = "FILE|DIR")]
+    taxonomy_extra: Vec<PathBuf>,
+    /// Print nothing but results and errors.
+    #[arg(long, short, global = true)]
+    quiet: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check, count and search the skill taxonomy.
+    Taxonomy(taxonomy::TaxonomyArgs),
+}
+
+/// Output format for commands that print text or JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum TextOrJson {
+    /// Human-readable text.
+    #[default]
+    Text,
+    /// JSON on one document.
+    Json,
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Taxonomy(args) => taxonomy::run(&cli.global, args),
+    }
+}
+
+impl GlobalArgs {
+    /// The builder for the taxonomy these options select.
+    fn taxonomy_builder(&self) -> anyhow::Result<TaxonomyBuilder> {
+        let mut builder = TaxonomyBuilder::new();
+        match &self.taxonomy {
+            Some(dir) => {
+                builder
+                    .add_path(dir)
+                    .with_context(|| format!("loading --taxonomy {}", dir.display()))?;
+            }
+            None => builder = builder.with_embedded(),
+        }
+        for extra in &self.taxonomy_extra {
+            builder
+                .add_path(extra)
+                .with_context(|| format!("loading --taxonomy-extra {}", extra.display()))?;
+        }
+        Ok(builder)
+    }
+
+    /// The taxonomy these options select, built and validated.
+    fn load_taxonomy(&self) -> anyhow::Result<Taxonomy> {
+        Ok(self.taxonomy_builder()?.build()?)
+    }
+}
+
+/// Is this error (or its cause) a closed stdout pipe?
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

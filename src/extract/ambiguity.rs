@@ -1,0 +1,221 @@
+//! Ambiguity rules: a form such as "Go", "R", "Spark" or "communication"
+//! counts only when the text shows its sense.
+//!
+//! The rules are data (each skill's `[skill.ambiguity]` table); this module
+//! only knows the kinds of evidence, tried in this order: a version number
+//! after the form ("Go 1.21"); a qualifier word near it ("the R language");
+//! a context skill on the same line ("Go and Kubernetes"); another
+//! confirmed form of the same skill on the line ("Go (golang)"); and last,
+//! a list whose other members are confirmed ("Python, Java, C++, or Go"),
+//! which is applied until nothing changes so a list confirms all its members.
+
+use serde::Serialize;
+
+use super::matcher::{words, Matcher, Mention};
+use crate::normalize::normalize;
+
+/// Words around a form searched for qualifiers, on each side.
+pub const QUALIFIER_WINDOW: usize = 2;
+
+/// Most words allowed between two list members ("and", "or", "as well as").
+pub const LIST_GAP_MAX_WORDS: usize = 3;
+
+/// Words that may join list members besides punctuation.
+const LIST_WORDS: &[&str] = &["and", "or", "nor", "plus", "as", "well", "etc", "also", "e", "g"];
+
+/// Punctuation that may join list members.
+const LIST_PUNCTUATION: &[char] = &[',', '/', ';', '|', '&', '+', '(', ')', '[', ']', ':', '.', '\'', '"'];
+
+/// Why a mention counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Evidence {
+    /// The form is unambiguous.
+    NotNeeded,
+    /// The form matched with its required casing ("AI").
+    ExactCase,
+    /// A version number follows ("Go 1.21").
+    Version,
+    /// A qualifier word is near ("the R language").
+    Qualifier,
+    /// A context skill is on the same line ("Go and Kubernetes").
+    ContextSkill,
+    /// Another confirmed form of the same skill is on the line ("Go (golang)").
+    SameSkill,
+    /// The form is a member of a list of confirmed skills ("Python, Java, or Go").
+    ListNeighbor,
+    /// No evidence (yet): such mentions are dropped.
+    Unconfirmed,
+}
+
+impl Evidence {
+    /// Whether the mention counts.
+    pub fn is_confirmed(self) -> bool {
+        self != Evidence::Unconfirmed
+    }
+}
+
+/// Confirms or drops every ambiguous mention in `mentions` (sorted by start).
+pub(crate) fn resolve(matcher: &Matcher<'_>, text: &str, mentions: &mut Vec<Mention>) {
+    if mentions.iter().all(|m| m.evidence.is_confirmed()) {
+        return;
+    }
+    let taxonomy = matcher.taxonomy();
+    for i in 0..mentions.len() {
+        if mentions[i].evidence.is_confirmed() {
+            continue;
+        }
+        let m = &mentions[i];
+        let Some(rule) = taxonomy.skill(m.skill).ambiguity.as_ref() else {
+            mentions[i].evidence = Evidence::NotNeeded;
+            continue;
+        };
+        let (line_start, line_end) = line_bounds(text, m.start, m.end);
+        let evidence = if followed_by_version(text, m.start, m.end) {
+            Some(Evidence::Version)
+        } else if !rule.qualifiers.is_empty()
+            && near_words(&text[line_start..m.start], &text[m.end..line_end])
+                .iter()
+                .any(|w| rule.qualifiers.contains(w))
+        {
+            Some(Evidence::Qualifier)
+        } else if mentions.iter().any(|o| {
+            o.line == m.line
+                && o.evidence.is_confirmed()
+                && rule.context.iter().any(|&c| taxonomy.is_a(o.skill, c))
+        }) {
+            Some(Evidence::ContextSkill)
+        } else if mentions
+            .iter()
+            .any(|o| o.line == m.line && o.skill == m.skill && o.evidence.is_confirmed())
+        {
+            Some(Evidence::SameSkill)
+        } else {
+            None
+        };
+        if let Some(e) = evidence {
+            mentions[i].evidence = e;
+        }
+    }
+    // Lists: confirmed members confirm their neighbours, until stable.
+    loop {
+        let mut changed = false;
+        for i in 0..mentions.len() {
+            if mentions[i].evidence.is_confirmed() {
+                continue;
+            }
+            let neighbours = [i.checked_sub(1), Some(i + 1).filter(|&j| j < mentions.len())];
+            let listed = neighbours.into_iter().flatten().any(|j| {
+                let (a, b) = if j < i { (j, i) } else { (i, j) };
+                mentions[j].evidence.is_confirmed()
+                    && mentions[a].line == mentions[b].line
+                    && is_list_gap(&text[mentions[a].end..mentions[b].start])
+            });
+            if listed {
+                mentions[i].evidence = Evidence::ListNeighbor;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    mentions.retain(|m| m.evidence.is_confirmed());
+}
+
+/// Byte bounds of the line(s) holding `start..end`.
+fn line_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let from = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let to = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    (from, to)
+}
+
+/// The normalized words within [`QUALIFIER_WINDOW`] before and after.
+fn near_words(before: &str, after: &str) -> Vec<String> {
+    let before = normalize(before);
+    let after = normalize(after);
+    let mut out: Vec<String> = words(&before)
+        .map(|(_, w)| w.to_string())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .take(QUALIFIER_WINDOW)
+        .collect();
+    out.extend(words(&after).take(QUALIFIER_WINDOW).map(|(_, w)| w.to_string()));
+    out
+}
+
+/// "Go 1.21", "R 4.x", "Swift 5" (a bare number only after a capitalized form).
+fn followed_by_version(text: &str, start: usize, end: usize) -> bool {
+    let rest = &text[end..];
+    let rest = rest.strip_prefix(' ').unwrap_or(rest);
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return false;
+    }
+    let tail = &rest[digits..];
+    let dotted = tail.starts_with('.')
+        && tail[1..]
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_digit() || b == b'x');
+    let capitalized = text[start..end].chars().any(char::is_uppercase);
+    let ends_number = tail.chars().next().is_none_or(|c| !c.is_alphanumeric());
+    dotted || (capitalized && ends_number)
+}
+
+/// Is `gap` only list punctuation and joining words?
+fn is_list_gap(gap: &str) -> bool {
+    if gap.contains('\n') {
+        return false;
+    }
+    let mut count = 0;
+    for word in gap.split(|c: char| c.is_whitespace() || LIST_PUNCTUATION.contains(&c)) {
+        if word.is_empty() {
+            continue;
+        }
+        count += 1;
+        if count > LIST_GAP_MAX_WORDS || !LIST_WORDS.contains(&word.to_lowercase().as_str()) {
+            return false;
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_gap_table() {
+        let cases = [
+            (", ", true),
+            (", or ", true),
+            ("/", true),
+            (" and ", true),
+            (" (", true),
+            (" as well as ", true),
+            (" to the ", false),
+            (", using ", false),
+            (",\n", false),
+        ];
+        for (gap, expected) in cases {
+            assert_eq!(is_list_gap(gap), expected, "{gap:?}");
+        }
+    }
+
+    #[test]
+    fn version_table() {
+        let cases = [
+            ("Go 1.21 services", 0, 2, true),
+            ("R 4.x", 0, 1, true),
+            ("Swift 5 apps", 0, 5, true),
+            ("go 5 times", 0, 2, false),
+            ("Go 2nd", 0, 2, false),
+            ("Go team", 0, 2, false),
+        ];
+        for (text, s, e, expected) in cases {
+            assert_eq!(followed_by_version(text, s, e), expected, "{text}");
+        }
+    }
+}

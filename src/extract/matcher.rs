@@ -1,0 +1,435 @@
+//! The phrase matcher: every taxonomy form in one Aho–Corasick automaton,
+//! searched leftmost-longest from token starts only, so "machine learning"
+//! beats "learning" and "Java" is never found inside "JavaScript".
+//!
+//! Pipeline per text: normalize (keeping the map to original bytes) →
+//! automaton hits at token starts that also end on a token boundary →
+//! typo-tolerant hits for long uncovered words → ambiguity rules (forms
+//! like "Go" or "R" stay only with evidence of their sense) → mentions with
+//! original byte spans and line numbers.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind as AcMatchKind, StartKind};
+use serde::Serialize;
+
+use super::ambiguity::{resolve, Evidence};
+use super::fuzzy::{is_fuzzable, FuzzyIndex};
+use crate::error::{Error, Location, Result};
+use crate::normalize::{is_word_char, normalize, Normalized};
+use crate::taxonomy::{SkillId, Taxonomy};
+
+/// Forms shorter than this (in bytes) get no generated plural.
+pub const INFLECT_MIN_BYTES: usize = 3;
+
+/// How a mention was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase", tag = "match")]
+pub enum MatchKind {
+    /// The text is the skill's label.
+    Exact,
+    /// The text is one of the skill's aliases.
+    Alias,
+    /// The text is one typo away from a long form.
+    Fuzzy {
+        /// Damerau–Levenshtein distance to the form.
+        distance: u32,
+    },
+}
+
+impl MatchKind {
+    /// The contract name: `exact`, `alias` or `fuzzy`.
+    pub fn name(self) -> &'static str {
+        match self {
+            MatchKind::Exact => "exact",
+            MatchKind::Alias => "alias",
+            MatchKind::Fuzzy { .. } => "fuzzy",
+        }
+    }
+
+    /// Edit distance: 0 unless fuzzy.
+    pub fn distance(self) -> u32 {
+        match self {
+            MatchKind::Fuzzy { distance } => distance,
+            _ => 0,
+        }
+    }
+}
+
+/// One skill mention in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// The skill.
+    pub skill: SkillId,
+    /// How it was found.
+    pub kind: MatchKind,
+    /// UTF-8 byte offset of the first byte in the original text.
+    pub start: usize,
+    /// UTF-8 byte offset one past the last byte (exclusive).
+    pub end: usize,
+    /// 1-based line of `start`.
+    pub line: usize,
+    /// What showed the sense of an ambiguous form (or that none was needed).
+    pub evidence: Evidence,
+}
+
+/// What a surface form in the automaton stands for.
+#[derive(Debug, Clone)]
+pub(crate) struct Pattern {
+    pub skill: SkillId,
+    pub kind: MatchKind,
+    pub ambiguous: bool,
+    /// The casing the original text must have, for exact-case forms.
+    pub exact_case: Option<Box<str>>,
+    /// Whether the form's last character is a word character (then the text
+    /// must not continue with one).
+    word_end: bool,
+}
+
+/// The compiled matcher for one taxonomy.
+#[derive(Debug, Clone)]
+pub struct Matcher<'t> {
+    taxonomy: &'t Taxonomy,
+    automaton: AhoCorasick,
+    patterns: Vec<Pattern>,
+    /// Normalized form → pattern index (explicit forms and generated plurals).
+    forms: HashMap<String, u32>,
+    fuzzy: FuzzyIndex,
+}
+
+/// A raw automaton or fuzzy hit in normalized coordinates.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Hit {
+    pub pattern: u32,
+    pub start: usize,
+    pub end: usize,
+    pub kind: MatchKind,
+}
+
+impl<'t> Matcher<'t> {
+    /// Compiles every form of `taxonomy`: labels and aliases, plus generated
+    /// plurals of the unambiguous ones. When two skills claim a form, the
+    /// first defined keeps it (lint reports the conflict).
+    pub fn new(taxonomy: &'t Taxonomy) -> Result<Self> {
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut keys: Vec<String> = Vec::new();
+        let mut forms: HashMap<String, u32> = HashMap::new();
+        let mut fuzzy = FuzzyIndex::default();
+        for (id, skill) in taxonomy.iter() {
+            for (i, form) in skill.forms().enumerate() {
+                let norm = normalize(form);
+                if norm.is_empty() || forms.contains_key(&norm) {
+                    continue;
+                }
+                let exact_case = skill
+                    .exact_case
+                    .iter()
+                    .find(|e| normalize(e) == norm)
+                    .map(|e| e.trim().into());
+                let ambiguous = skill.is_ambiguous_form(&norm);
+                let index = patterns.len() as u32;
+                if skill.fuzzy && !ambiguous && exact_case.is_none() && is_fuzzable(&norm) {
+                    fuzzy.insert(&norm, index);
+                }
+                patterns.push(Pattern {
+                    skill: id,
+                    kind: if i == 0 { MatchKind::Exact } else { MatchKind::Alias },
+                    ambiguous,
+                    exact_case,
+                    word_end: norm.chars().next_back().is_some_and(is_word_char),
+                });
+                forms.insert(norm.clone(), index);
+                keys.push(norm);
+            }
+        }
+        let explicit = patterns.len();
+        for index in 0..explicit {
+            let pattern = &patterns[index];
+            if pattern.ambiguous || pattern.exact_case.is_some() {
+                continue;
+            }
+            if let Some(plural) = plural(&keys[index]) {
+                if !forms.contains_key(&plural) {
+                    let copy = pattern.clone();
+                    forms.insert(plural.clone(), patterns.len() as u32);
+                    patterns.push(copy);
+                    keys.push(plural);
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(AcMatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(&keys)
+            .map_err(|e| {
+                Error::taxonomy(
+                    Location::file("<taxonomy>"),
+                    format!("could not build the matcher: {e}"),
+                )
+            })?;
+        Ok(Matcher {
+            taxonomy,
+            automaton,
+            patterns,
+            forms,
+            fuzzy,
+        })
+    }
+
+    /// The taxonomy this matcher was built from.
+    pub fn taxonomy(&self) -> &'t Taxonomy {
+        self.taxonomy
+    }
+
+    /// Number of patterns in the automaton (forms and generated plurals).
+    pub fn pattern_count(&self) -> usize {
+        self.patterns.len()
+    }
+
+    pub(crate) fn pattern(&self, index: u32) -> &Pattern {
+        &self.patterns[index as usize]
+    }
+
+    /// The pattern a whole normalized phrase equals, if any.
+    pub(crate) fn form(&self, normalized: &str) -> Option<u32> {
+        self.forms.get(normalized).copied()
+    }
+
+    /// All normalized forms with their pattern, for nearest-neighbour search.
+    pub(crate) fn forms(&self) -> impl Iterator<Item = (&str, u32)> {
+        self.forms.iter().map(|(k, &v)| (k.as_str(), v))
+    }
+
+    /// Every skill mention in `text`, in text order.
+    ///
+    /// ```
+    /// use skillmatch::{extract::Matcher, taxonomy::Taxonomy};
+    /// let taxonomy = Taxonomy::embedded().unwrap();
+    /// let matcher = Matcher::new(&taxonomy).unwrap();
+    /// let text = "Experience with Java or C++; JavaScript is a plus";
+    /// let found: Vec<&str> = matcher
+    ///     .find(text)
+    ///     .iter()
+    ///     .map(|m| taxonomy.skill(m.skill).id.as_str())
+    ///     .collect();
+    /// assert_eq!(found, ["java", "cpp", "javascript"]);
+    /// ```
+    pub fn find(&self, text: &str) -> Vec<Mention> {
+        let normalized = Normalized::new(text);
+        let mut hits = self.automaton_hits(&normalized, text);
+        self.fuzzy_hits(&normalized, &mut hits);
+        hits.sort_by_key(|h| h.start);
+        let mut mentions = self.to_mentions(&normalized, text, &hits);
+        resolve(self, text, &mut mentions);
+        mentions
+    }
+
+    fn automaton_hits(&self, normalized: &Normalized, original: &str) -> Vec<Hit> {
+        let hay = normalized.text.as_str();
+        let bytes = hay.as_bytes();
+        let mut hits = Vec::new();
+        let mut p = 0;
+        let mut prev_word = false;
+        while p < bytes.len() {
+            let b = bytes[p];
+            if b < 0x80 {
+                let starts = !prev_word && b != b' ';
+                prev_word = b.is_ascii_alphanumeric();
+                if starts {
+                    if let Some(hit) = self.hit_at(normalized, original, p) {
+                        p = hit.end;
+                        prev_word = hay[..p].chars().next_back().is_some_and(is_word_char);
+                        hits.push(hit);
+                        continue;
+                    }
+                }
+                p += 1;
+            } else {
+                let c = hay[p..].chars().next().unwrap_or(' ');
+                if !prev_word {
+                    if let Some(hit) = self.hit_at(normalized, original, p) {
+                        p = hit.end;
+                        prev_word = hay[..p].chars().next_back().is_some_and(is_word_char);
+                        hits.push(hit);
+                        continue;
+                    }
+                }
+                prev_word = is_word_char(c);
+                p += c.len_utf8();
+            }
+        }
+        hits
+    }
+
+    /// The longest form starting at `p` that also ends on a token boundary.
+    fn hit_at(&self, normalized: &Normalized, original: &str, p: usize) -> Option<Hit> {
+        let hay = normalized.text.as_str();
+        let input = Input::new(hay).range(p..).anchored(Anchored::Yes);
+        let m = self.automaton.find(input)?;
+        let pattern = &self.patterns[m.pattern().as_usize()];
+        let end = m.end();
+        let next = hay[end..].chars().next();
+        if pattern.word_end && next.is_some_and(is_word_char) {
+            return None;
+        }
+        if pattern.ambiguous && joined_to_word(hay, p, end) {
+            return None;
+        }
+        if let Some(case) = &pattern.exact_case {
+            let (s, e) = normalized.original_span(original, p, end);
+            if original[s..e] != **case {
+                return None;
+            }
+        }
+        Some(Hit {
+            pattern: m.pattern().as_u32(),
+            start: p,
+            end,
+            kind: pattern.kind,
+        })
+    }
+
+    fn fuzzy_hits(&self, normalized: &Normalized, hits: &mut Vec<Hit>) {
+        let hay = normalized.text.as_str();
+        let mut covered = hits.iter().map(|h| (h.start, h.end)).peekable();
+        let mut found = Vec::new();
+        for (start, word) in words(hay) {
+            let end = start + word.len();
+            while covered.peek().is_some_and(|&(_, e)| e <= start) {
+                covered.next();
+            }
+            if covered.peek().is_some_and(|&(s, _)| s < end) || self.forms.contains_key(word) {
+                continue;
+            }
+            if let Some((pattern, distance)) = self.fuzzy.best(word) {
+                found.push(Hit {
+                    pattern,
+                    start,
+                    end,
+                    kind: MatchKind::Fuzzy {
+                        distance: distance as u32,
+                    },
+                });
+            }
+        }
+        hits.extend(found);
+    }
+
+    fn to_mentions(&self, normalized: &Normalized, original: &str, hits: &[Hit]) -> Vec<Mention> {
+        let mut line = 1;
+        let mut counted_to = 0;
+        hits.iter()
+            .map(|h| {
+                let (start, end) = normalized.original_span(original, h.start, h.end);
+                line += original.as_bytes()[counted_to..start]
+                    .iter()
+                    .filter(|&&b| b == b'\n')
+                    .count();
+                counted_to = start;
+                let pattern = &self.patterns[h.pattern as usize];
+                Mention {
+                    skill: pattern.skill,
+                    kind: h.kind,
+                    start,
+                    end,
+                    line,
+                    evidence: if pattern.ambiguous {
+                        Evidence::Unconfirmed
+                    } else if pattern.exact_case.is_some() {
+                        Evidence::ExactCase
+                    } else {
+                        Evidence::NotNeeded
+                    },
+                }
+            })
+            .collect()
+    }
+}
+
+/// Maximal runs of word characters with their byte offsets.
+pub(crate) fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let base = text.as_ptr() as usize;
+    text.split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .map(move |w| (w.as_ptr() as usize - base, w))
+}
+
+/// Is the span `start..end` glued to a neighbouring word by a joiner
+/// ("go-to-market", "R&D", "let's", "go.mod")?
+fn joined_to_word(hay: &str, start: usize, end: usize) -> bool {
+    const JOINERS: &[char] = &['-', '&', '_', '\'', '@', '.', '+'];
+    let mut after = hay[end..].chars();
+    if let (Some(j), Some(w)) = (after.next(), after.next()) {
+        if JOINERS.contains(&j) && is_word_char(w) {
+            return true;
+        }
+    }
+    let mut before = hay[..start].chars().rev();
+    if let (Some(j), Some(w)) = (before.next(), before.next()) {
+        if JOINERS.contains(&j) && is_word_char(w) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The regular English plural of the last word of a normalized form, if it
+/// is worth generating.
+fn plural(form: &str) -> Option<String> {
+    let last = form.chars().next_back()?;
+    if form.len() < INFLECT_MIN_BYTES || !last.is_ascii_lowercase() {
+        return None;
+    }
+    let before_last = form[..form.len() - 1].chars().next_back();
+    let vowel = |c: char| "aeiou".contains(c);
+    if ["ss", "x", "z", "ch", "sh"].iter().any(|e| form.ends_with(e)) {
+        Some(format!("{form}es"))
+    } else if last == 's' {
+        None
+    } else if last == 'y' && before_last.is_some_and(|c| c.is_ascii_lowercase() && !vowel(c)) {
+        Some(format!("{}ies", &form[..form.len() - 1]))
+    } else {
+        Some(format!("{form}s"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plural_table() {
+        let cases = [
+            ("rest api", Some("rest apis")),
+            ("technology", Some("technologies")),
+            ("process", Some("processes")),
+            ("kubernetes", None),
+            ("key", Some("keys")),
+            ("c++", None),
+            ("go", None),
+        ];
+        for (form, expected) in cases {
+            assert_eq!(plural(form).as_deref(), expected, "{form}");
+        }
+    }
+
+    #[test]
+    fn words_yields_offsets() {
+        let got: Vec<(usize, &str)> = words("a, bé-c").collect();
+        assert_eq!(got, [(0, "a"), (3, "bé"), (7, "c")]);
+    }
+
+    #[test]
+    fn joined_table() {
+        let cases = [
+            ("go-to-market", 0, 2, true),
+            ("r&d", 0, 1, true),
+            ("let's go", 6, 8, false),
+            ("go.", 0, 2, false),
+            ("python, go", 8, 10, false),
+        ];
+        for (hay, s, e, expected) in cases {
+            assert_eq!(joined_to_word(hay, s, e), expected, "{hay}");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+//! The `skillmatch` binary: parse arguments, call the library, render, exit.
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let args = cli::Cli::parse();
+    match cli::run(args) {
+        Ok(code) => code,
+        Err(err) => {
+            if cli::is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("skillmatch: error: {err:#}");
+            ExitCode::from(cli::EXIT_ERROR)
+        }
+    }
+}

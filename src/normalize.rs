@@ -1,0 +1,235 @@
+//! The one normalization function, applied the same way to taxonomy forms
+//! and to input text.
+//!
+//! Steps, per character: Unicode NFKC, lowercase, typographic dashes to `-`
+//! and curly quotes to ASCII quotes, zero-width characters and soft hyphens
+//! dropped, every run of whitespace and control characters collapsed to one
+//! space. Everything else, punctuation included, is kept: `c++`, `c#`,
+//! `.net`, `node.js`, `ci/cd`, `a/b`, `tcp/ip` and `pl/sql` stay distinct
+//! and findable.
+//!
+//! Invariant: normalization is idempotent, and [`Normalized`] maps every
+//! byte of its output back to the byte offset of the input character that
+//! produced it, so matches found in normalized text can be quoted from the
+//! original.
+
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::UnicodeNormalization;
+
+/// Normalizes `text` for matching: the form taxonomy aliases are stored in.
+///
+/// Leading and trailing whitespace is removed.
+///
+/// ```
+/// use skillmatch::normalize::normalize;
+/// assert_eq!(normalize("  Node.JS\u{00A0}and  C++ "), "node.js and c++");
+/// assert_eq!(normalize("CI\u{2013}CD"), "ci-cd");
+/// ```
+pub fn normalize(text: &str) -> String {
+    let normalized = Normalized::new(text);
+    normalized.text.trim_matches(' ').to_string()
+}
+
+/// Normalized text together with the map back to the original.
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    /// The normalized text (not trimmed: offsets stay meaningful).
+    pub text: String,
+    /// `origin[i]` is the byte offset, in the original, of the character that
+    /// produced normalized byte `i`; `origin[text.len()]` is the original's length.
+    origin: Vec<u32>,
+}
+
+impl Normalized {
+    /// Normalizes `original`, recording where every output byte came from.
+    ///
+    /// Texts longer than 4 GiB are not supported (offsets are 32-bit); callers
+    /// enforce a much smaller input size limit.
+    pub fn new(original: &str) -> Self {
+        let mut text = String::with_capacity(original.len());
+        let mut origin = Vec::with_capacity(original.len() + 1);
+        let mut last_was_space = false;
+        let mut segment = String::new();
+        let mut folded = String::new();
+        let mut iter = original.char_indices().peekable();
+        while let Some((at, c)) = iter.next() {
+            let next_is_mark = iter
+                .peek()
+                .is_some_and(|&(_, n)| !n.is_ascii() && canonical_combining_class(n) != 0);
+            if c.is_ascii() && !next_is_mark {
+                let mapped = fold_ascii(c);
+                push_mapped(&mut text, &mut origin, &mut last_was_space, mapped, at);
+                continue;
+            }
+            // A starter and the combining marks after it are one segment:
+            // NFKC composes within it.
+            segment.clear();
+            segment.push(c);
+            while let Some(&(_, n)) = iter.peek() {
+                if n.is_ascii() || canonical_combining_class(n) == 0 {
+                    break;
+                }
+                segment.push(n);
+                iter.next();
+            }
+            fold_segment(&segment, &mut folded);
+            for mapped in folded.chars() {
+                push_mapped(&mut text, &mut origin, &mut last_was_space, Some(mapped), at);
+            }
+        }
+        origin.push(original.len() as u32);
+        Normalized { text, origin }
+    }
+
+    /// The original byte offset of normalized byte `index` (`index` may equal
+    /// the text length).
+    pub fn origin_of(&self, index: usize) -> usize {
+        self.origin[index.min(self.origin.len() - 1)] as usize
+    }
+
+    /// The original byte span of the normalized span `start..end`: from the
+    /// start of the character that produced `start` to the end of the
+    /// character that produced `end - 1`.
+    pub fn original_span(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
+        let from = self.origin_of(start);
+        if end <= start {
+            return (from, from);
+        }
+        let last = self.origin_of(end - 1);
+        let to = original[last..]
+            .chars()
+            .next()
+            .map_or(last, |c| last + c.len_utf8());
+        (from, to.max(from))
+    }
+}
+
+fn push_mapped(
+    text: &mut String,
+    origin: &mut Vec<u32>,
+    last_was_space: &mut bool,
+    mapped: Option<char>,
+    at: usize,
+) {
+    let Some(c) = mapped else { return };
+    if c == ' ' {
+        if *last_was_space {
+            return;
+        }
+        *last_was_space = true;
+    } else {
+        *last_was_space = false;
+    }
+    let before = text.len();
+    text.push(c);
+    for _ in before..text.len() {
+        origin.push(at as u32);
+    }
+}
+
+/// ASCII fast path: lowercase, and every whitespace or control byte to a space.
+fn fold_ascii(c: char) -> Option<char> {
+    if c.is_ascii_whitespace() || c.is_ascii_control() {
+        Some(' ')
+    } else {
+        Some(c.to_ascii_lowercase())
+    }
+}
+
+/// NFKC, lowercase, NFKC again (lowercasing can produce decomposable
+/// sequences), then the punctuation map, into `out`.
+fn fold_segment(segment: &str, out: &mut String) {
+    out.clear();
+    let lowered: String = segment.nfkc().flat_map(char::to_lowercase).collect();
+    for c in lowered.nfkc() {
+        if let Some(mapped) = map_punctuation(c) {
+            out.push(mapped);
+        }
+    }
+}
+
+/// Typographic punctuation to its ASCII form; invisible characters dropped;
+/// whitespace and controls to a space.
+fn map_punctuation(c: char) -> Option<char> {
+    match c {
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' => Some('-'),
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{00B4}' => Some('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => Some('"'),
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => None,
+        c if c.is_whitespace() || c.is_control() => Some(' '),
+        c => Some(c),
+    }
+}
+
+/// Is `c` part of a word for token-boundary purposes?
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn normalize_table() {
+        let cases = [
+            ("case folds", "PostgreSQL", "postgresql"),
+            ("keeps c++", "C++", "c++"),
+            ("keeps c#", "C#", "c#"),
+            ("keeps f#", "F#", "f#"),
+            ("keeps .net", ".NET", ".net"),
+            ("keeps node.js", "Node.js", "node.js"),
+            ("keeps ci/cd", "CI/CD", "ci/cd"),
+            ("keeps a/b", "A/B testing", "a/b testing"),
+            ("keeps tcp/ip", "TCP/IP", "tcp/ip"),
+            ("keeps pl/sql", "PL/SQL", "pl/sql"),
+            ("collapses whitespace", "machine \t\n learning", "machine learning"),
+            ("trims", "  go  ", "go"),
+            ("en dash to hyphen", "front\u{2013}end", "front-end"),
+            ("curly quote", "bachelor\u{2019}s", "bachelor's"),
+            ("nfkc fullwidth", "\u{FF23}\u{FF0B}\u{FF0B}", "c++"),
+            ("nfkc ligature", "\u{FB01}nance", "finance"),
+            ("nbsp", "a\u{00A0}b", "a b"),
+            ("zero width dropped", "py\u{200B}thon", "python"),
+            ("combining accent composes", "re\u{0301}sume\u{0301}", "résumé"),
+            ("c1 control is space", "a\u{0095}b", "a b"),
+        ];
+        for (name, input, expected) in cases {
+            assert_eq!(normalize(input), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn original_span_maps_back_through_expansions_and_collapses() {
+        let original = "Ｃ＋＋  and\u{FB01}x";
+        let n = Normalized::new(original);
+        assert_eq!(n.text, "c++ andfix");
+        let (s, e) = n.original_span(original, 0, 3);
+        assert_eq!(&original[s..e], "Ｃ＋＋");
+        let at = n.text.find("and").unwrap_or_default();
+        let (s, e) = n.original_span(original, at, at + 3);
+        assert_eq!(&original[s..e], "and");
+        // "fi" comes from one ligature character: its span is that character.
+        let (s, e) = n.original_span(original, at + 3, at + 5);
+        assert_eq!(&original[s..e], "\u{FB01}");
+    }
+
+    proptest! {
+        #[test]
+        fn normalization_is_idempotent(s in "\\PC{0,40}") {
+            let once = normalize(&s);
+            prop_assert_eq!(normalize(&once), once);
+        }
+
+        #[test]
+        fn every_output_byte_maps_inside_the_original(s in "\\PC{0,40}") {
+            let n = Normalized::new(&s);
+            for i in 0..=n.text.len() {
+                let o = n.origin_of(i);
+                prop_assert!(o <= s.len());
+                prop_assert!(s.is_char_boundary(o));
+            }
+        }
+    }
+}

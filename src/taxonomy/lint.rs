@@ -1,0 +1,467 @@
+//! Lint rules for taxonomy files.
+//!
+//! Lint is not an error path: it reads every source, keeps going past
+//! problems, and returns findings, each with a code, a `file:line:column`
+//! location and a message saying what to change. A taxonomy with no
+//! findings also builds.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use super::source::{RawFile, Source};
+use crate::error::{Error, Location};
+use crate::normalize::normalize;
+
+/// The kinds of lint finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LintCode {
+    /// The file is not valid taxonomy TOML.
+    ParseError,
+    /// Two skills share an id.
+    DuplicateId,
+    /// An id is not kebab-case.
+    BadId,
+    /// A label is empty.
+    EmptyLabel,
+    /// An alias is empty after normalization.
+    EmptyAlias,
+    /// The same form is claimed by two skills.
+    AliasConflict,
+    /// A form repeats the label or another alias of the same skill.
+    RedundantAlias,
+    /// A parent id does not exist.
+    UnknownParent,
+    /// A related id does not exist.
+    UnknownRelated,
+    /// An ambiguity context id does not exist.
+    UnknownContext,
+    /// A skill is its own parent or relative.
+    SelfReference,
+    /// The parents form a cycle.
+    Cycle,
+    /// A short or common-word form has no ambiguity rule and no exact case.
+    AmbiguousWithoutRule,
+    /// An ambiguity form or exact-case form is not among the skill's forms.
+    UnknownAmbiguityForm,
+}
+
+impl LintCode {
+    /// Stable short code, as printed ("L001").
+    pub fn code(self) -> &'static str {
+        match self {
+            LintCode::ParseError => "L000",
+            LintCode::DuplicateId => "L001",
+            LintCode::AliasConflict => "L002",
+            LintCode::UnknownParent => "L003",
+            LintCode::UnknownRelated => "L004",
+            LintCode::Cycle => "L005",
+            LintCode::EmptyLabel => "L006",
+            LintCode::AmbiguousWithoutRule => "L007",
+            LintCode::BadId => "L008",
+            LintCode::UnknownAmbiguityForm => "L009",
+            LintCode::RedundantAlias => "L010",
+            LintCode::SelfReference => "L011",
+            LintCode::UnknownContext => "L012",
+            LintCode::EmptyAlias => "L013",
+        }
+    }
+
+    /// Readable name ("duplicate-id").
+    pub fn name(self) -> &'static str {
+        match self {
+            LintCode::ParseError => "parse-error",
+            LintCode::DuplicateId => "duplicate-id",
+            LintCode::AliasConflict => "alias-conflict",
+            LintCode::UnknownParent => "unknown-parent",
+            LintCode::UnknownRelated => "unknown-related",
+            LintCode::Cycle => "cycle",
+            LintCode::EmptyLabel => "empty-label",
+            LintCode::AmbiguousWithoutRule => "ambiguous-without-rule",
+            LintCode::BadId => "bad-id",
+            LintCode::UnknownAmbiguityForm => "unknown-ambiguity-form",
+            LintCode::RedundantAlias => "redundant-alias",
+            LintCode::SelfReference => "self-reference",
+            LintCode::UnknownContext => "unknown-context",
+            LintCode::EmptyAlias => "empty-alias",
+        }
+    }
+}
+
+/// One lint finding.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// What kind of problem.
+    pub code: LintCode,
+    /// Where it is.
+    pub location: Location,
+    /// What is wrong and what to do.
+    pub message: String,
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {} {}: {}",
+            self.location,
+            self.code.code(),
+            self.code.name(),
+            self.message
+        )
+    }
+}
+
+/// Forms of at most this many characters, all letters, need an ambiguity
+/// rule or an exact case ("go", "r", "c", "qa").
+pub const SHORT_FORM_MAX_CHARS: usize = 2;
+
+/// Everyday English words that are also names of technologies or skills.
+/// A form equal to one of these needs an ambiguity rule or an exact case.
+pub const COMMON_WORDS: &[&str] = &[
+    "access", "accountability", "action", "active", "adaptability", "agile", "air", "alpine", "amber",
+    "analysis", "angular", "ant", "apex", "arrow", "atom", "aurora", "backbone", "balance", "base",
+    "beam", "bootstrap", "bower", "box", "bridge", "build", "cache", "camel", "cassandra", "chai",
+    "chef", "chrome", "cloud", "coach", "coaching", "collaboration", "communication", "compass",
+    "compose", "consul", "core", "creativity", "crystal", "dart", "dash", "data", "delphi", "design",
+    "docker", "drill", "drupal", "dust", "eclipse", "edge", "elixir", "elm", "ember", "empathy",
+    "envoy", "excel", "express", "fabric", "flask", "flow", "flutter", "forge", "gatsby", "gear",
+    "git", "glue", "go", "gradle", "grails", "graph", "grunt", "gulp", "harbor", "hive", "hugo",
+    "impala", "integrity", "ionic", "island", "jade", "jasmine", "java", "jest", "julia", "karma",
+    "keras", "kite", "lead", "leadership", "lens", "less", "lightning", "linear", "logic", "looker",
+    "lucene", "lua", "make", "matrix", "maven", "mercury", "mesh", "meteor", "mocha", "mongoose",
+    "monitor", "nest", "next", "nomad", "notion", "nuxt", "oak", "octopus", "office", "opera",
+    "organization", "origin", "outlook", "ownership", "packer", "pandas", "patience", "pig", "planning",
+    "play", "polymer", "pony", "pulse", "puppet", "python", "quartz", "query", "rails", "rancher",
+    "react", "realm", "record", "redis", "redux", "relay", "rest", "ruby", "rust", "salt", "sass",
+    "scheme", "scout", "scrum", "sense", "serverless", "service", "shell", "shiny", "sketch", "slack",
+    "snowflake", "solid", "solr", "spark", "sphinx", "splunk", "spring", "stack", "storm", "stream",
+    "strike", "struts", "swift", "tableau", "teams", "teamwork", "thrift", "tornado", "turbo",
+    "unity", "vault", "vision", "vite", "wave", "word", "workday", "zen", "zoom",
+];
+
+/// Words in [`COMMON_WORDS`] that, as names, are unambiguous enough in
+/// postings and résumés to count without evidence.
+const UNAMBIGUOUS_IN_PRACTICE: &[&str] = &[
+    "python", "java", "docker", "git", "redis", "cassandra", "kubernetes", "pandas", "keras",
+    "tableau", "splunk", "angular", "scrum", "agile", "gradle", "maven", "serverless",
+];
+
+/// Lints `sources` as one taxonomy.
+pub fn lint(sources: &[Source]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let mut parsed: Vec<(&Source, RawFile)> = Vec::new();
+    for source in sources {
+        match source.parse() {
+            Ok(file) => parsed.push((source, file)),
+            Err(Error::Taxonomy { location, message }) => findings.push(Finding {
+                code: LintCode::ParseError,
+                location,
+                message,
+            }),
+            Err(other) => findings.push(Finding {
+                code: LintCode::ParseError,
+                location: Location::file(&source.name),
+                message: other.to_string(),
+            }),
+        }
+    }
+
+    let mut ids: HashMap<String, Location> = HashMap::new();
+    for (source, file) in &parsed {
+        for raw in &file.skill {
+            let id = raw.id.get_ref().trim();
+            let at = source.locate(raw.id.span());
+            if !is_kebab_case(id) {
+                findings.push(finding(
+                    LintCode::BadId,
+                    at.clone(),
+                    format!("id {id:?} is not kebab-case ([a-z0-9]+ joined by single hyphens)"),
+                ));
+            }
+            if let Some(first) = ids.get(id) {
+                findings.push(finding(
+                    LintCode::DuplicateId,
+                    at,
+                    format!("id {id:?} is already defined at {first}"),
+                ));
+            } else {
+                ids.insert(id.to_string(), at);
+            }
+        }
+    }
+
+    let common: HashSet<&str> = COMMON_WORDS
+        .iter()
+        .filter(|w| !UNAMBIGUOUS_IN_PRACTICE.contains(w))
+        .copied()
+        .collect();
+    let mut owners: HashMap<String, (String, Location)> = HashMap::new();
+    let mut parents_of: HashMap<String, Vec<String>> = HashMap::new();
+    for (source, file) in &parsed {
+        for raw in &file.skill {
+            let id = raw.id.get_ref().trim().to_string();
+            if raw.label.get_ref().trim().is_empty() {
+                findings.push(finding(
+                    LintCode::EmptyLabel,
+                    source.locate(raw.label.span()),
+                    format!("skill {id:?} has an empty label: give it its display name"),
+                ));
+            }
+            let ambiguous: HashSet<String> = raw
+                .ambiguity
+                .iter()
+                .flat_map(|a| a.forms.iter().map(|f| normalize(f.get_ref())))
+                .collect();
+            let exact: HashSet<String> = raw.exact_case.iter().map(|f| normalize(f.get_ref())).collect();
+            let mut own_forms: HashSet<String> = HashSet::new();
+            for (i, form) in std::iter::once(&raw.label).chain(raw.aliases.iter()).enumerate() {
+                let norm = normalize(form.get_ref());
+                let at = source.locate(form.span());
+                if norm.is_empty() {
+                    if i > 0 {
+                        findings.push(finding(
+                            LintCode::EmptyAlias,
+                            at,
+                            format!("skill {id:?} has an empty alias: remove it"),
+                        ));
+                    }
+                    continue;
+                }
+                if !own_forms.insert(norm.clone()) {
+                    findings.push(finding(
+                        LintCode::RedundantAlias,
+                        at,
+                        format!(
+                            "alias {:?} of {id:?} repeats its label or another alias once normalized: remove it",
+                            form.get_ref()
+                        ),
+                    ));
+                    continue;
+                }
+                match owners.get(&norm) {
+                    Some((owner, first)) if *owner != id => findings.push(finding(
+                        LintCode::AliasConflict,
+                        at.clone(),
+                        format!(
+                            "form {:?} of {id:?} is also claimed by {owner:?} at {first}: one skill must own it",
+                            form.get_ref()
+                        ),
+                    )),
+                    Some(_) => {}
+                    None => {
+                        owners.insert(norm.clone(), (id.clone(), at.clone()));
+                    }
+                }
+                let short = norm.chars().count() <= SHORT_FORM_MAX_CHARS
+                    && norm.chars().all(char::is_alphabetic);
+                if (short || common.contains(norm.as_str()))
+                    && !ambiguous.contains(&norm)
+                    && !exact.contains(&norm)
+                {
+                    findings.push(finding(
+                        LintCode::AmbiguousWithoutRule,
+                        at,
+                        format!(
+                            "form {:?} of {id:?} is {}: list it in [skill.ambiguity] forms (with qualifiers or context) or in exact_case",
+                            form.get_ref(),
+                            if short { "very short" } else { "a common English word" }
+                        ),
+                    ));
+                }
+            }
+            for form in raw
+                .ambiguity
+                .iter()
+                .flat_map(|a| a.forms.iter())
+                .chain(raw.exact_case.iter())
+            {
+                if !own_forms.contains(&normalize(form.get_ref())) {
+                    findings.push(finding(
+                        LintCode::UnknownAmbiguityForm,
+                        source.locate(form.span()),
+                        format!(
+                            "{:?} is not the label or an alias of {id:?}: add it as an alias or remove it",
+                            form.get_ref()
+                        ),
+                    ));
+                }
+            }
+            let refs = [
+                (LintCode::UnknownParent, "parent", &raw.parents),
+                (LintCode::UnknownRelated, "related skill", &raw.related),
+            ];
+            for (code, what, list) in refs {
+                for r in list {
+                    let target = r.get_ref().trim();
+                    if target == id {
+                        findings.push(finding(
+                            LintCode::SelfReference,
+                            source.locate(r.span()),
+                            format!("skill {id:?} names itself as its own {what}: remove it"),
+                        ));
+                    } else if !ids.contains_key(target) {
+                        findings.push(finding(
+                            code,
+                            source.locate(r.span()),
+                            format!("skill {id:?} names unknown {what} {target:?}: define it or fix the id"),
+                        ));
+                    }
+                }
+            }
+            for c in raw.ambiguity.iter().flat_map(|a| a.context.iter()) {
+                if !ids.contains_key(c.get_ref().trim()) {
+                    findings.push(finding(
+                        LintCode::UnknownContext,
+                        source.locate(c.span()),
+                        format!(
+                            "ambiguity context of {id:?} names unknown skill {:?}",
+                            c.get_ref()
+                        ),
+                    ));
+                }
+            }
+            parents_of.entry(id).or_default().extend(
+                raw.parents
+                    .iter()
+                    .map(|p| p.get_ref().trim().to_string())
+                    .filter(|p| ids.contains_key(p)),
+            );
+        }
+    }
+
+    findings.extend(cycles(&parents_of, &ids));
+    findings.sort_by(|a, b| {
+        (&a.location.file, a.location.line, a.location.column, a.code).cmp(&(
+            &b.location.file,
+            b.location.line,
+            b.location.column,
+            b.code,
+        ))
+    });
+    findings
+}
+
+fn finding(code: LintCode, location: Location, message: String) -> Finding {
+    Finding {
+        code,
+        location,
+        message,
+    }
+}
+
+fn is_kebab_case(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+/// One finding per skill found on a cycle, reported where the skill is defined.
+fn cycles(parents_of: &HashMap<String, Vec<String>>, ids: &HashMap<String, Location>) -> Vec<Finding> {
+    let mut names: Vec<&String> = parents_of.keys().collect();
+    names.sort();
+    let mut state: HashMap<&str, u8> = HashMap::new(); // 1 active, 2 done
+    let mut findings = Vec::new();
+    for start in names {
+        if state.contains_key(start.as_str()) {
+            continue;
+        }
+        let mut stack: Vec<(&str, usize)> = vec![(start.as_str(), 0)];
+        state.insert(start, 1);
+        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+            let parents = parents_of.get(node).map(Vec::as_slice).unwrap_or(&[]);
+            if let Some(parent) = parents.get(*next) {
+                *next += 1;
+                match state.get(parent.as_str()) {
+                    None => {
+                        state.insert(parent, 1);
+                        stack.push((parent, 0));
+                    }
+                    Some(1) => {
+                        let from = stack.iter().position(|&(s, _)| s == parent).unwrap_or(0);
+                        let mut path: Vec<&str> = stack[from..].iter().map(|&(s, _)| s).collect();
+                        path.push(parent);
+                        findings.push(finding(
+                            LintCode::Cycle,
+                            ids.get(parent.as_str()).cloned().unwrap_or_default(),
+                            format!("parents form a cycle: {}", path.join(" -> ")),
+                        ));
+                    }
+                    Some(_) => {}
+                }
+                continue;
+            }
+            state.insert(node, 2);
+            stack.pop();
+        }
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BROKEN: &str = include_str!("../../tests/data/broken-taxonomy.toml");
+
+    #[test]
+    fn lint_finds_each_seeded_error_at_its_line() {
+        let findings = lint(&[Source {
+            name: "broken.toml".into(),
+            text: BROKEN.into(),
+        }]);
+        // Each seeded error is marked in the fixture by a comment "# expect: CODE"
+        // on the line the finding must point at.
+        let mut expected: Vec<(usize, String)> = BROKEN
+            .lines()
+            .enumerate()
+            .filter_map(|(i, line)| {
+                line.split("# expect: ")
+                    .nth(1)
+                    .map(|code| (i + 1, code.trim().to_string()))
+            })
+            .collect();
+        expected.sort();
+        let mut found: Vec<(usize, String)> = findings
+            .iter()
+            .map(|f| (f.location.line.unwrap_or(0), f.code.name().to_string()))
+            .collect();
+        found.sort();
+        assert_eq!(found, expected, "{findings:#?}");
+    }
+
+    #[test]
+    fn lint_reports_parse_errors_as_findings() {
+        let findings = lint(&[Source {
+            name: "x.toml".into(),
+            text: "[[skill]\n".into(),
+        }]);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].code, LintCode::ParseError);
+        assert_eq!(findings[0].location.line, Some(1));
+    }
+
+    #[test]
+    fn default_taxonomy_is_lint_clean() {
+        let findings = lint(&Source::embedded());
+        let shown: Vec<String> = findings.iter().take(30).map(ToString::to_string).collect();
+        assert!(findings.is_empty(), "{} findings:\n{}", findings.len(), shown.join("\n"));
+    }
+
+    #[test]
+    fn kebab_case_table() {
+        let cases = [
+            ("postgresql", true),
+            ("a-b-testing", true),
+            ("c99", true),
+            ("Java", false),
+            ("a--b", false),
+            ("-a", false),
+            ("a_b", false),
+            ("", false),
+        ];
+        for (id, expected) in cases {
+            assert_eq!(is_kebab_case(id), expected, "{id}");
+        }
+    }
+}
