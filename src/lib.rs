@@ -36,6 +36,7 @@
 pub mod error;
 pub mod extract;
 pub mod normalize;
+pub mod report;
 pub mod taxonomy;
 
 pub use error::{Error, Location, Result};

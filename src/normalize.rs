@@ -74,7 +74,13 @@ impl Normalized {
             }
             fold_segment(&segment, &mut folded);
             for mapped in folded.chars() {
-                push_mapped(&mut text, &mut origin, &mut last_was_space, Some(mapped), at);
+                push_mapped(
+                    &mut text,
+                    &mut origin,
+                    &mut last_was_space,
+                    Some(mapped),
+                    at,
+                );
             }
         }
         origin.push(original.len() as u32);
@@ -184,7 +190,11 @@ mod tests {
             ("keeps a/b", "A/B testing", "a/b testing"),
             ("keeps tcp/ip", "TCP/IP", "tcp/ip"),
             ("keeps pl/sql", "PL/SQL", "pl/sql"),
-            ("collapses whitespace", "machine \t\n learning", "machine learning"),
+            (
+                "collapses whitespace",
+                "machine \t\n learning",
+                "machine learning",
+            ),
             ("trims", "  go  ", "go"),
             ("en dash to hyphen", "front\u{2013}end", "front-end"),
             ("curly quote", "bachelor\u{2019}s", "bachelor's"),
@@ -192,7 +202,11 @@ mod tests {
             ("nfkc ligature", "\u{FB01}nance", "finance"),
             ("nbsp", "a\u{00A0}b", "a b"),
             ("zero width dropped", "py\u{200B}thon", "python"),
-            ("combining accent composes", "re\u{0301}sume\u{0301}", "résumé"),
+            (
+                "combining accent composes",
+                "re\u{0301}sume\u{0301}",
+                "résumé",
+            ),
             ("c1 control is space", "a\u{0095}b", "a b"),
         ];
         for (name, input, expected) in cases {

@@ -3,6 +3,7 @@
 //! Exit codes: 0 success; 1 findings, or nothing matched where that is the
 //! question; 2 error (bad arguments, unreadable or malformed input).
 
+mod extract;
 mod taxonomy;
 
 use std::path::PathBuf;
@@ -49,6 +50,8 @@ struct GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Turn postings into requirements and résumés into evidenced skills.
+    Extract(extract::ExtractArgs),
     /// Check, count and search the skill taxonomy.
     Taxonomy(taxonomy::TaxonomyArgs),
 }
@@ -66,6 +69,7 @@ pub enum TextOrJson {
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
+        Command::Extract(args) => extract::run(&cli.global, args),
         Command::Taxonomy(args) => taxonomy::run(&cli.global, args),
     }
 }
@@ -94,6 +98,39 @@ impl GlobalArgs {
     fn load_taxonomy(&self) -> anyhow::Result<Taxonomy> {
         Ok(self.taxonomy_builder()?.build()?)
     }
+}
+
+/// Input files larger than this are refused: postings and résumés are small,
+/// and a mistaken argument (a disk image, a log) should fail fast.
+pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads a text file as UTF-8 (a BOM is dropped), naming the file on error.
+pub fn read_text(path: &std::path::Path) -> anyhow::Result<String> {
+    let meta =
+        std::fs::metadata(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    if meta.len() > MAX_INPUT_BYTES {
+        anyhow::bail!(
+            "{}: file is {} bytes, over the {} byte limit for one posting or résumé",
+            path.display(),
+            meta.len(),
+            MAX_INPUT_BYTES
+        );
+    }
+    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let (line, column) = skillmatch::error::line_column(
+            &String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]),
+            e.utf8_error().valid_up_to(),
+        );
+        anyhow::anyhow!(
+            "{}:{line}:{column}: not valid UTF-8 text: save the file as UTF-8",
+            path.display()
+        )
+    })?;
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text))
 }
 
 /// Is this error (or its cause) a closed stdout pipe?

@@ -104,7 +104,11 @@ pub fn run(global: &GlobalArgs, args: TaxonomyArgs) -> anyhow::Result<ExitCode> 
                     writeln!(out, "max depth   {depth}")?;
                     writeln!(out)?;
                     for category in taxonomy.categories() {
-                        let n = taxonomy.skills().iter().filter(|s| s.category == category).count();
+                        let n = taxonomy
+                            .skills()
+                            .iter()
+                            .filter(|s| s.category == category)
+                            .count();
                         writeln!(out, "  {n:>5}  {category}")?;
                     }
                 }
@@ -149,28 +153,34 @@ pub fn run(global: &GlobalArgs, args: TaxonomyArgs) -> anyhow::Result<ExitCode> 
                                 format!("{} (distance {})", kind_name(m.kind), m.distance)
                             }
                             LookupKind::Ambiguous => {
-                                "ambiguous (counts in text only with evidence of its sense)".to_string()
+                                "ambiguous (counts in text only with evidence of its sense)"
+                                    .to_string()
                             }
                             k => kind_name(k).to_string(),
                         };
-                        writeln!(out, "{:<28} {:<32} {:<22} {}", skill.id, skill.label, m.text, how)?;
+                        writeln!(
+                            out,
+                            "{:<28} {:<32} {:<22} {}",
+                            skill.id, skill.label, m.text, how
+                        )?;
                     }
                 }
                 TextOrJson::Json => {
-                    let render = |list: &[&skillmatch::extract::LookupMatch]| -> Vec<serde_json::Value> {
-                        list.iter()
-                            .map(|m| {
-                                let skill = taxonomy.skill(m.skill);
-                                json!({
-                                    "id": skill.id,
-                                    "label": skill.label,
-                                    "match": kind_name(m.kind),
-                                    "distance": m.distance,
-                                    "text": m.text,
+                    let render =
+                        |list: &[&skillmatch::extract::LookupMatch]| -> Vec<serde_json::Value> {
+                            list.iter()
+                                .map(|m| {
+                                    let skill = taxonomy.skill(m.skill);
+                                    json!({
+                                        "id": skill.id,
+                                        "label": skill.label,
+                                        "match": kind_name(m.kind),
+                                        "distance": m.distance,
+                                        "text": m.text,
+                                    })
                                 })
-                            })
-                            .collect()
-                    };
+                                .collect()
+                        };
                     let doc = json!({ "matches": render(&matches), "nearest": render(&nearest) });
                     serde_json::to_writer_pretty(&mut out, &doc)?;
                     writeln!(out)?;

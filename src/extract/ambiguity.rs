@@ -21,10 +21,14 @@ pub const QUALIFIER_WINDOW: usize = 2;
 pub const LIST_GAP_MAX_WORDS: usize = 3;
 
 /// Words that may join list members besides punctuation.
-const LIST_WORDS: &[&str] = &["and", "or", "nor", "plus", "as", "well", "etc", "also", "e", "g"];
+const LIST_WORDS: &[&str] = &[
+    "and", "or", "nor", "plus", "as", "well", "etc", "also", "e", "g",
+];
 
 /// Punctuation that may join list members.
-const LIST_PUNCTUATION: &[char] = &[',', '/', ';', '|', '&', '+', '(', ')', '[', ']', ':', '.', '\'', '"'];
+const LIST_PUNCTUATION: &[char] = &[
+    ',', '/', ';', '|', '&', '+', '(', ')', '[', ']', ':', '.', '\'', '"',
+];
 
 /// Why a mention counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -104,7 +108,10 @@ pub(crate) fn resolve(matcher: &Matcher<'_>, text: &str, mentions: &mut Vec<Ment
             if mentions[i].evidence.is_confirmed() {
                 continue;
             }
-            let neighbours = [i.checked_sub(1), Some(i + 1).filter(|&j| j < mentions.len())];
+            let neighbours = [
+                i.checked_sub(1),
+                Some(i + 1).filter(|&j| j < mentions.len()),
+            ];
             let listed = neighbours.into_iter().flatten().any(|j| {
                 let (a, b) = if j < i { (j, i) } else { (i, j) };
                 mentions[j].evidence.is_confirmed()
@@ -141,7 +148,11 @@ fn near_words(before: &str, after: &str) -> Vec<String> {
         .rev()
         .take(QUALIFIER_WINDOW)
         .collect();
-    out.extend(words(&after).take(QUALIFIER_WINDOW).map(|(_, w)| w.to_string()));
+    out.extend(
+        words(&after)
+            .take(QUALIFIER_WINDOW)
+            .map(|(_, w)| w.to_string()),
+    );
     out
 }
 
@@ -160,13 +171,16 @@ fn followed_by_version(text: &str, start: usize, end: usize) -> bool {
             .next()
             .is_some_and(|b| b.is_ascii_digit() || b == b'x');
     let capitalized = text[start..end].chars().any(char::is_uppercase);
+    // "Spring 2025", "Unity 2023": a year is not a version.
+    let year_like = digits == 4 && !dotted;
     let ends_number = tail.chars().next().is_none_or(|c| !c.is_alphanumeric());
-    dotted || (capitalized && ends_number)
+    dotted || (capitalized && ends_number && !year_like)
 }
 
 /// Is `gap` only list punctuation and joining words?
 fn is_list_gap(gap: &str) -> bool {
-    if gap.contains('\n') {
+    if gap.contains('\n') || gap.trim().is_empty() {
+        // Adjacent words ("database statistics") are a phrase, not a list.
         return false;
     }
     let mut count = 0;
@@ -198,6 +212,7 @@ mod tests {
             (" to the ", false),
             (", using ", false),
             (",\n", false),
+            (" ", false),
         ];
         for (gap, expected) in cases {
             assert_eq!(is_list_gap(gap), expected, "{gap:?}");
@@ -213,6 +228,7 @@ mod tests {
             ("go 5 times", 0, 2, false),
             ("Go 2nd", 0, 2, false),
             ("Go team", 0, 2, false),
+            ("Spring 2025 internship", 0, 6, false),
         ];
         for (text, s, e, expected) in cases {
             assert_eq!(followed_by_version(text, s, e), expected, "{text}");

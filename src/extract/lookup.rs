@@ -45,7 +45,10 @@ pub fn lookup(matcher: &Matcher<'_>, phrase: &str) -> Vec<LookupMatch> {
     let norm = normalize(phrase);
     if let Some(index) = matcher.form(&norm) {
         let pattern = matcher.pattern(index);
-        let case_ok = pattern.exact_case.as_deref().is_none_or(|c| c == phrase.trim());
+        let case_ok = pattern
+            .exact_case
+            .as_deref()
+            .is_none_or(|c| c == phrase.trim());
         let kind = if pattern.ambiguous || !case_ok {
             LookupKind::Ambiguous
         } else if pattern.kind == MatchKind::Exact {

@@ -107,8 +107,8 @@ pub(crate) struct Hit {
 }
 
 impl<'t> Matcher<'t> {
-    /// Compiles every form of `taxonomy`: labels and aliases, plus generated
-    /// plurals of the unambiguous ones. When two skills claim a form, the
+    /// Compiles every form of `taxonomy`: labels and aliases, plus their
+    /// generated plurals. When two skills claim a form, the
     /// first defined keeps it (lint reports the conflict).
     pub fn new(taxonomy: &'t Taxonomy) -> Result<Self> {
         let mut patterns: Vec<Pattern> = Vec::new();
@@ -133,7 +133,11 @@ impl<'t> Matcher<'t> {
                 }
                 patterns.push(Pattern {
                     skill: id,
-                    kind: if i == 0 { MatchKind::Exact } else { MatchKind::Alias },
+                    kind: if i == 0 {
+                        MatchKind::Exact
+                    } else {
+                        MatchKind::Alias
+                    },
                     ambiguous,
                     exact_case,
                     word_end: norm.chars().next_back().is_some_and(is_word_char),
@@ -145,12 +149,12 @@ impl<'t> Matcher<'t> {
         let explicit = patterns.len();
         for index in 0..explicit {
             let pattern = &patterns[index];
-            if pattern.ambiguous || pattern.exact_case.is_some() {
-                continue;
-            }
+            // Plurals keep the form's rules: an ambiguous form's plural needs
+            // evidence too, an exact-case form's plural needs its casing + "s".
             if let Some(plural) = plural(&keys[index]) {
                 if !forms.contains_key(&plural) {
-                    let copy = pattern.clone();
+                    let mut copy = pattern.clone();
+                    copy.exact_case = pattern.exact_case.as_ref().map(|c| format!("{c}s").into());
                     forms.insert(plural.clone(), patterns.len() as u32);
                     patterns.push(copy);
                     keys.push(plural);
@@ -382,7 +386,10 @@ fn plural(form: &str) -> Option<String> {
     }
     let before_last = form[..form.len() - 1].chars().next_back();
     let vowel = |c: char| "aeiou".contains(c);
-    if ["ss", "x", "z", "ch", "sh"].iter().any(|e| form.ends_with(e)) {
+    if ["ss", "x", "z", "ch", "sh"]
+        .iter()
+        .any(|e| form.ends_with(e))
+    {
         Some(format!("{form}es"))
     } else if last == 's' {
         None

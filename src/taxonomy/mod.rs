@@ -314,7 +314,10 @@ impl TaxonomyBuilder {
                 skills.push(Skill {
                     label: raw.label.get_ref().trim().to_string(),
                     aliases: raw.aliases.iter().map(|a| a.get_ref().clone()).collect(),
-                    category: raw.category.clone().unwrap_or_else(|| file_category.clone()),
+                    category: raw
+                        .category
+                        .clone()
+                        .unwrap_or_else(|| file_category.clone()),
                     parents,
                     related,
                     ambiguity,
@@ -372,8 +375,10 @@ fn hierarchy(skills: &[Skill]) -> Result<Hierarchy> {
                     }
                     Mark::Active => {
                         let start = stack.iter().position(|&(s, _)| s == p).unwrap_or(0);
-                        let mut path: Vec<&str> =
-                            stack[start..].iter().map(|&(s, _)| skills[s].id.as_str()).collect();
+                        let mut path: Vec<&str> = stack[start..]
+                            .iter()
+                            .map(|&(s, _)| skills[s].id.as_str())
+                            .collect();
                         path.push(&skills[p].id);
                         return Err(Error::taxonomy(
                             skills[node].origin.clone(),
@@ -412,7 +417,13 @@ fn fingerprint(sources: &[Source]) -> u64 {
     const PRIME: u64 = 0x0100_0000_01b3;
     let mut hash = OFFSET;
     for source in sources {
-        for byte in source.name.bytes().chain([0]).chain(source.text.bytes()).chain([0]) {
+        for byte in source
+            .name
+            .bytes()
+            .chain([0])
+            .chain(source.text.bytes())
+            .chain([0])
+        {
             hash ^= u64::from(byte);
             hash = hash.wrapping_mul(PRIME);
         }
@@ -474,7 +485,10 @@ parents = ["relational-databases", "sql"]
         }
         assert_eq!(t.depth(id("postgresql")), 2);
         assert_eq!(t.max_depth(), 2);
-        assert_eq!(t.categories().into_iter().collect::<Vec<_>>(), ["databases"]);
+        assert_eq!(
+            t.categories().into_iter().collect::<Vec<_>>(),
+            ["databases"]
+        );
     }
 
     #[test]
@@ -517,7 +531,9 @@ parents = ["relational-databases", "sql"]
     #[test]
     fn fingerprint_changes_with_content() {
         let a = build(MINI).unwrap().fingerprint();
-        let b = build(&MINI.replace("MySQL", "MariaDB")).unwrap().fingerprint();
+        let b = build(&MINI.replace("MySQL", "MariaDB"))
+            .unwrap()
+            .fingerprint();
         assert_ne!(a, b);
         assert_eq!(a, build(MINI).unwrap().fingerprint());
     }

@@ -1,0 +1,85 @@
+//! `skillmatch extract FILE…`: postings into requirements, résumés into skills.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::{Args, ValueEnum};
+use serde_json::json;
+use skillmatch::extract::posting::parse_postings;
+use skillmatch::extract::{guess_kind, DocumentKind, Matcher};
+use skillmatch::report;
+
+use super::{read_text, GlobalArgs, TextOrJson};
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Posting or résumé files (.txt, .md).
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// Read every file as this kind (default: guessed from its content).
+    #[arg(long = "as", value_enum)]
+    kind: Option<KindArg>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    format: TextOrJson,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum KindArg {
+    Posting,
+    Resume,
+}
+
+pub fn run(global: &GlobalArgs, args: ExtractArgs) -> anyhow::Result<ExitCode> {
+    let taxonomy = global.load_taxonomy()?;
+    let matcher = Matcher::new(&taxonomy)?;
+    let mut postings = Vec::new();
+    let mut candidates: Vec<()> = Vec::new();
+    for path in &args.files {
+        let text = read_text(path)?;
+        let name = path.display().to_string();
+        let kind = match args.kind {
+            Some(KindArg::Posting) => DocumentKind::Posting,
+            Some(KindArg::Resume) => DocumentKind::Resume,
+            None => guess_kind(&text),
+        };
+        match kind {
+            DocumentKind::Posting => postings.extend(parse_postings(&matcher, &name, &text)),
+            DocumentKind::Resume => {
+                let _ = &mut candidates;
+                anyhow::bail!("{name}: résumé extraction is not wired yet")
+            }
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        TextOrJson::Json => {
+            let doc = json!({
+                "postings": postings.iter().map(|p| report::json::posting(&taxonomy, p)).collect::<Vec<_>>(),
+                "candidates": candidates.iter().map(|_: &()| json!(null)).collect::<Vec<_>>(),
+            });
+            serde_json::to_writer_pretty(&mut out, &doc).context("writing JSON")?;
+            writeln!(out)?;
+        }
+        TextOrJson::Text => {
+            let mut first = true;
+            for p in &postings {
+                if !first {
+                    writeln!(out)?;
+                }
+                first = false;
+                out.write_all(report::text::posting(&taxonomy, p).as_bytes())?;
+            }
+            for c in &candidates {
+                if !first {
+                    writeln!(out)?;
+                }
+                first = false;
+                let _ = c;
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,131 @@
+//! Degree levels, as postings require them and résumés state them.
+//!
+//! Levels are recognized from the words real text uses ("Bachelor's",
+//! "BS", "B.Sc.", "MS", "Ph.D.", "Associate degree", "undergraduate
+//! degree"). Short abbreviations count only in their usual uppercase
+//! spelling ("MS", "BA"), so "ms" in prose is not a master's degree.
+
+use serde::Serialize;
+
+/// A degree level, ordered from lowest to highest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DegreeLevel {
+    /// Associate degree.
+    Associate,
+    /// Bachelor's degree.
+    Bachelor,
+    /// Master's degree (MBA included).
+    Master,
+    /// Doctorate.
+    Phd,
+}
+
+impl DegreeLevel {
+    /// The contract name: `associate`, `bachelor`, `master`, `phd`.
+    pub fn name(self) -> &'static str {
+        match self {
+            DegreeLevel::Associate => "associate",
+            DegreeLevel::Bachelor => "bachelor",
+            DegreeLevel::Master => "master",
+            DegreeLevel::Phd => "phd",
+        }
+    }
+}
+
+/// Case-insensitive words (compared on lowercase words with dots removed)
+/// that name a degree level.
+const LEVEL_WORDS: &[(&str, DegreeLevel)] = &[
+    ("associate", DegreeLevel::Associate),
+    ("associates", DegreeLevel::Associate),
+    ("bachelor", DegreeLevel::Bachelor),
+    ("bachelors", DegreeLevel::Bachelor),
+    ("baccalaureate", DegreeLevel::Bachelor),
+    ("undergraduate", DegreeLevel::Bachelor),
+    ("bsc", DegreeLevel::Bachelor),
+    ("btech", DegreeLevel::Bachelor),
+    ("beng", DegreeLevel::Bachelor),
+    ("bachelor's", DegreeLevel::Bachelor),
+    ("master", DegreeLevel::Master),
+    ("masters", DegreeLevel::Master),
+    ("master's", DegreeLevel::Master),
+    ("msc", DegreeLevel::Master),
+    ("mtech", DegreeLevel::Master),
+    ("meng", DegreeLevel::Master),
+    ("mba", DegreeLevel::Master),
+    ("postgraduate", DegreeLevel::Master),
+    ("graduate", DegreeLevel::Master),
+    ("phd", DegreeLevel::Phd),
+    ("doctorate", DegreeLevel::Phd),
+    ("doctoral", DegreeLevel::Phd),
+];
+
+/// Abbreviations that name a level only in exactly this spelling (dots removed).
+const LEVEL_ABBREVIATIONS: &[(&str, DegreeLevel)] = &[
+    ("AA", DegreeLevel::Associate),
+    ("AS", DegreeLevel::Associate),
+    ("BS", DegreeLevel::Bachelor),
+    ("BA", DegreeLevel::Bachelor),
+    ("BE", DegreeLevel::Bachelor),
+    ("BSE", DegreeLevel::Bachelor),
+    ("BSCS", DegreeLevel::Bachelor),
+    ("MS", DegreeLevel::Master),
+    ("MA", DegreeLevel::Master),
+    ("ME", DegreeLevel::Master),
+    ("MSCS", DegreeLevel::Master),
+    ("PhD", DegreeLevel::Phd),
+];
+
+/// Every degree level named in `text`, in text order.
+///
+/// ```
+/// use skillmatch::extract::{degree_levels, DegreeLevel};
+/// assert_eq!(degree_levels("BS or MS in Computer Science"), [DegreeLevel::Bachelor, DegreeLevel::Master]);
+/// assert_eq!(degree_levels("Bachelor\u{2019}s degree"), [DegreeLevel::Bachelor]);
+/// assert!(degree_levels("new graduate, associate engineer").is_empty());
+/// ```
+pub fn degree_levels(text: &str) -> Vec<DegreeLevel> {
+    let words: Vec<(String, String)> = text
+        .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '\'' || c == '\u{2019}'))
+        .map(|w| w.trim_matches(|c| c == '.' || c == '\'' || c == '\u{2019}'))
+        .filter(|w| !w.is_empty())
+        .map(|raw| {
+            let bare: String = raw.chars().filter(|&c| c != '.').collect();
+            let lower = bare.to_lowercase().replace('\u{2019}', "'");
+            let lower = lower.strip_suffix("'s").unwrap_or(&lower).to_string();
+            (bare, lower)
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (i, (bare, lower)) in words.iter().enumerate() {
+        let level = LEVEL_ABBREVIATIONS
+            .iter()
+            .find(|(a, _)| a == bare)
+            .or_else(|| LEVEL_WORDS.iter().find(|(w, _)| w == lower))
+            .map(|&(_, level)| level);
+        // "associate engineer" and "new graduate" are not degrees: these two
+        // words count only before a word that makes them one.
+        let next = words.get(i + 1).map_or("", |(_, l)| l.as_str());
+        let needs_next: &[&str] = match lower.as_str() {
+            "associate" | "associates" => &["degree", "degrees", "of", "in", "diploma"],
+            "graduate" => &["degree", "degrees", "studies", "diploma"],
+            _ => &[],
+        };
+        if !needs_next.is_empty() && !needs_next.contains(&next) {
+            continue;
+        }
+        if let Some(level) = level {
+            out.push(level);
+        }
+    }
+    out
+}
+
+/// Does the text accept experience in place of the degree ("or equivalent
+/// experience", "or equivalent practical experience")?
+pub fn accepts_equivalent(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.contains("or equivalent")
+        || lower.contains("equivalent experience")
+        || lower.contains("equivalent practical")
+}

@@ -1,0 +1,315 @@
+//! Posting metadata: title, company, location, remote, salary.
+//!
+//! Best effort from the shapes job pages use: a title line at the top or a
+//! "Job Description: Backend Engineer" line; "About Pinterest:" or
+//! "Pinterest is seeking …" for the company; "Location: …", "Toronto, ON"
+//! or "Remote" in the short lines before the first section; the first money
+//! range ("$195,000 - $234,665", "$120k–$150k") for the salary.
+
+use serde::Serialize;
+
+use super::section::{Block, Excluded};
+use super::{is_title_line, strip_bullet};
+
+/// How often a salary is paid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SalaryPeriod {
+    /// Per year.
+    Year,
+    /// Per hour.
+    Hour,
+}
+
+/// A stated salary range.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Salary {
+    /// Lower bound.
+    pub min: f64,
+    /// Upper bound (equal to `min` for a single figure).
+    pub max: f64,
+    /// ISO currency code ("USD" for a bare "$").
+    pub currency: String,
+    /// Per year or per hour.
+    pub period: SalaryPeriod,
+}
+
+#[derive(Debug, Default)]
+pub(super) struct Metadata {
+    pub title: Option<String>,
+    pub company: Option<String>,
+    pub location: Option<String>,
+    pub remote: Option<bool>,
+    pub salary: Option<Salary>,
+}
+
+/// Prefixes that introduce the title on the same line.
+const TITLE_PREFIXES: &[&str] = &[
+    "job title:",
+    "title:",
+    "position:",
+    "role:",
+    "job description:",
+    "job:",
+];
+
+/// Verbs after which a company name is followed by the role ("Pinterest is seeking").
+const COMPANY_VERBS: &[&str] = &[
+    " is seeking",
+    " seeks",
+    " is hiring",
+    " is looking for",
+    " are seeking",
+    " is searching",
+];
+
+/// Lines are read for metadata only up to this many characters.
+const META_LINE_MAX_CHARS: usize = 120;
+
+/// Metadata from the posting's lines, each with its block (`None` = header).
+pub(super) fn metadata<'a>(lines: impl Iterator<Item = (&'a str, Option<Block>)>) -> Metadata {
+    let mut meta = Metadata::default();
+    let mut first_short: Option<String> = None;
+    let mut title_line: Option<String> = None;
+    let mut before_sections = true;
+    for (raw, block) in lines {
+        let (_, line) = strip_bullet(raw);
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if matches!(block, Some(Block::Excluded(Excluded::RelatedJobs))) {
+            break;
+        }
+        if block.is_none() || matches!(block, Some(Block::Requirements(_))) {
+            before_sections = false;
+        }
+        let lower = line.to_lowercase();
+        let short = line.chars().count() <= META_LINE_MAX_CHARS;
+        if meta.title.is_none() {
+            for prefix in TITLE_PREFIXES {
+                if let Some(rest) = lower.strip_prefix(prefix) {
+                    let value = line[line.len() - rest.len()..].trim();
+                    if !value.is_empty() && is_title_line(value) {
+                        meta.title = Some(value.to_string());
+                    }
+                }
+            }
+        }
+        if title_line.is_none()
+            && before_sections
+            && short
+            && is_title_line(line)
+            && block.is_some()
+        {
+            title_line = Some(line.to_string());
+        }
+        if first_short.is_none()
+            && before_sections
+            && short
+            && !line.ends_with('?')
+            && block.is_some()
+        {
+            first_short = Some(line.to_string());
+        }
+        if meta.company.is_none() {
+            meta.company = company_in(line);
+        }
+        if meta.location.is_none() && short {
+            if let Some(rest) = lower.strip_prefix("location:") {
+                meta.location = Some(line[line.len() - rest.len()..].trim().to_string());
+            } else if before_sections {
+                meta.location = city_region(line);
+            }
+        }
+        if meta.remote.is_none()
+            && (before_sections && short
+                || lower.contains("fully remote")
+                || lower.contains("100% remote"))
+        {
+            let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).collect();
+            if words.contains(&"remote") {
+                meta.remote = Some(true);
+            } else if words.contains(&"onsite") || lower.contains("on-site") {
+                meta.remote = Some(false);
+            }
+        }
+        if meta.salary.is_none() && !matches!(block, Some(Block::Excluded(Excluded::RelatedJobs))) {
+            meta.salary = salary_in(line);
+        }
+    }
+    if meta.title.is_none() {
+        meta.title = title_line.or(first_short);
+    }
+    meta
+}
+
+/// "About Pinterest:" or "Pinterest is seeking …" → "Pinterest".
+fn company_in(line: &str) -> Option<String> {
+    let trimmed = line.trim().trim_end_matches(':');
+    if let Some(rest) = trimmed.strip_prefix("About ") {
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        let lower = rest.to_lowercase();
+        if (1..=3).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && !["you", "the", "us", "this"]
+                .iter()
+                .any(|w| lower.starts_with(w))
+        {
+            return Some(rest.to_string());
+        }
+    }
+    for verb in COMPANY_VERBS {
+        if let Some(i) = line.find(verb) {
+            let before = &line[..i];
+            let name: Vec<&str> = before
+                .split_whitespace()
+                .rev()
+                .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .collect();
+            if !name.is_empty()
+                && name.len() <= 3
+                && before.split_whitespace().count() == name.len()
+            {
+                let mut name = name;
+                name.reverse();
+                return Some(name.join(" "));
+            }
+        }
+    }
+    None
+}
+
+/// "Toronto, ON" or "San Francisco, CA" in a short line.
+fn city_region(line: &str) -> Option<String> {
+    for part in line.split(['·', '|', '•']) {
+        let part = part.trim();
+        let Some((city, region)) = part.split_once(", ") else {
+            continue;
+        };
+        let region_ok = region.len() == 2 && region.bytes().all(|b| b.is_ascii_uppercase());
+        let city_ok = !city.is_empty()
+            && city.split_whitespace().count() <= 3
+            && city
+                .split_whitespace()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if region_ok && city_ok {
+            return Some(part.to_string());
+        }
+    }
+    None
+}
+
+/// The first money amount or range in `line`.
+fn salary_in(line: &str) -> Option<Salary> {
+    let start = line.find('$')?;
+    let (min, rest) = amount(&line[start + 1..])?;
+    let mut max = min;
+    let trimmed = rest.trim_start();
+    for sep in ["-", "–", "—", "to "] {
+        if let Some(after) = trimmed.strip_prefix(sep) {
+            let after = after.trim_start();
+            let after = after.strip_prefix('$').unwrap_or(after);
+            if let Some((value, _)) = amount(after) {
+                max = value;
+            }
+            break;
+        }
+    }
+    if min < 1.0 || max < min {
+        return None;
+    }
+    let lower = line.to_lowercase();
+    let period = if ["/hr", "per hour", "an hour", "/hour", "hourly"]
+        .iter()
+        .any(|p| lower.contains(p))
+    {
+        SalaryPeriod::Hour
+    } else {
+        SalaryPeriod::Year
+    };
+    let currency = ["CAD", "AUD", "NZD", "SGD", "HKD"]
+        .iter()
+        .find(|c| line.contains(*c))
+        .map_or("USD", |c| c)
+        .to_string();
+    Some(Salary {
+        min,
+        max,
+        currency,
+        period,
+    })
+}
+
+/// "195,000" / "120k" / "55.50" at the start of `s`: the value and the rest.
+fn amount(s: &str) -> Option<(f64, &str)> {
+    let len = s
+        .char_indices()
+        .take_while(|&(_, c)| c.is_ascii_digit() || c == ',' || c == '.')
+        .last()
+        .map(|(i, c)| i + c.len_utf8())?;
+    let digits: String = s[..len].trim_end_matches(['.', ',']).replace(',', "");
+    let mut value: f64 = digits.parse().ok()?;
+    let mut rest = &s[len..];
+    if let Some(r) = rest.strip_prefix(['k', 'K']) {
+        value *= 1000.0;
+        rest = r;
+    }
+    Some((value, rest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn salary_table() {
+        let cases = [
+            (
+                "$195,000 - $234,665",
+                Some((195000.0, 234665.0, SalaryPeriod::Year)),
+            ),
+            (
+                "range of $118,938\u{2014}$244,872 USD",
+                Some((118938.0, 244872.0, SalaryPeriod::Year)),
+            ),
+            (
+                "$120k-$150k",
+                Some((120000.0, 150000.0, SalaryPeriod::Year)),
+            ),
+            ("$55.50 per hour", Some((55.5, 55.5, SalaryPeriod::Hour))),
+            ("no money here", None),
+        ];
+        for (line, expected) in cases {
+            let got = salary_in(line).map(|s| (s.min, s.max, s.period));
+            assert_eq!(got, expected, "{line}");
+        }
+    }
+
+    #[test]
+    fn company_table() {
+        let cases = [
+            ("About Pinterest:", Some("Pinterest")),
+            (
+                "Pinterest is seeking a Backend Software Engineer",
+                Some("Pinterest"),
+            ),
+            ("About you", None),
+            ("We are seeking engineers", None),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(company_in(line).as_deref(), expected, "{line}");
+        }
+    }
+
+    #[test]
+    fn location_table() {
+        assert_eq!(
+            city_region("Pinterest · Consumer · Toronto, ON · Engineering").as_deref(),
+            Some("Toronto, ON")
+        );
+        assert_eq!(city_region("Java, SQL"), None);
+    }
+}

@@ -1,0 +1,489 @@
+//! Postings: metadata, sections and requirements.
+//!
+//! A posting's text is read line by line. Headers open blocks
+//! ([`section`]); bullets and sentences under requirement blocks become
+//! requirements ([`requirement`]); everything else is description or noise.
+//! A page may hold several postings: a job-title line that appears after a
+//! posting's requirements starts a new posting, and a "Jobs Related To …"
+//! block ends the posting for good. Every skill mention of a posting's text
+//! is kept, whatever its block; only requirement blocks make requirements.
+
+mod metadata;
+mod requirement;
+mod section;
+mod years;
+
+pub use metadata::{Salary, SalaryPeriod};
+pub use requirement::{EducationRequirement, Requirement, RequirementKind, EDUCATION_CATEGORY};
+pub use section::{header_block, Block, Excluded, Section};
+pub use years::{years_phrases, YearsPhrase};
+
+use super::{Matcher, Mention};
+
+/// A parsed posting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Posting {
+    /// Job title, when found.
+    pub title: Option<String>,
+    /// Company, when found.
+    pub company: Option<String>,
+    /// Location, when stated.
+    pub location: Option<String>,
+    /// Remote, when stated.
+    pub remote: Option<bool>,
+    /// Salary range, when stated.
+    pub salary: Option<Salary>,
+    /// Where the posting came from (a path, or an id).
+    pub source: String,
+    /// 1-based first and last line of this posting in the source text.
+    pub lines: (usize, usize),
+    /// The requirements, in text order.
+    pub requirements: Vec<Requirement>,
+    /// Every skill mention in the posting's text, whatever its section.
+    pub mentions: Vec<Mention>,
+}
+
+/// Sentences longer than this many bytes in a description are still split
+/// into requirements, but no line is ever read past this length for titles.
+pub const TITLE_MAX_CHARS: usize = 90;
+
+/// Title lines have at most this many words.
+pub const TITLE_MAX_WORDS: usize = 10;
+
+/// Words that make a short line a job title.
+const JOB_NOUNS: &[&str] = &[
+    "engineer",
+    "engineers",
+    "developer",
+    "developers",
+    "programmer",
+    "architect",
+    "manager",
+    "analyst",
+    "scientist",
+    "designer",
+    "administrator",
+    "consultant",
+    "specialist",
+    "technician",
+    "director",
+    "intern",
+    "internship",
+    "lead",
+    "head",
+    "officer",
+    "coordinator",
+    "representative",
+    "assistant",
+    "nurse",
+    "teacher",
+    "accountant",
+    "recruiter",
+    "writer",
+    "editor",
+    "researcher",
+    "sre",
+    "owner",
+    "executive",
+    "operator",
+    "supervisor",
+    "advisor",
+    "strategist",
+    "marketer",
+    "agent",
+    "clerk",
+    "driver",
+    "cook",
+    "cashier",
+    "attendant",
+    "therapist",
+    "physician",
+    "pharmacist",
+    "associate",
+    "tester",
+    "devops",
+    "vp",
+    "cto",
+    "cio",
+    "principal",
+    "staff",
+    "fellow",
+    "trainee",
+    "apprentice",
+];
+
+/// One line of the source with its byte range.
+#[derive(Debug, Clone, Copy)]
+struct Line<'a> {
+    number: usize,
+    start: usize,
+    text: &'a str,
+}
+
+/// Parses every posting in `text` (usually one; a page may hold several).
+///
+/// ```
+/// use skillmatch::{extract::{posting::parse_postings, Matcher}, taxonomy::Taxonomy};
+/// let taxonomy = Taxonomy::embedded()?;
+/// let matcher = Matcher::new(&taxonomy)?;
+/// let text = "Backend Engineer\n\nRequirements\n- Experience with Java or C++\n- 3+ years of SQL\n";
+/// let postings = parse_postings(&matcher, "inline", text);
+/// let reqs = &postings[0].requirements;
+/// assert_eq!(postings[0].title.as_deref(), Some("Backend Engineer"));
+/// assert_eq!(reqs[0].any_of.len(), 2);
+/// assert_eq!(reqs[1].min_years, Some(3.0));
+/// # Ok::<(), skillmatch::Error>(())
+/// ```
+pub fn parse_postings(matcher: &Matcher<'_>, source: &str, text: &str) -> Vec<Posting> {
+    let mentions = matcher.find(text);
+    let lines = split_lines(text);
+    let segments = segment(&lines);
+    let taxonomy = matcher.taxonomy();
+    let mut postings = Vec::new();
+    for seg in segments {
+        let seg_lines = &lines[seg.first..seg.last + 1];
+        let start = seg_lines.first().map_or(0, |l| l.start);
+        let end = seg_lines.last().map_or(0, |l| l.start + l.text.len());
+        let seg_mentions: Vec<Mention> = mentions
+            .iter()
+            .filter(|m| m.start >= start && m.end <= end)
+            .cloned()
+            .collect();
+        let items = items(seg_lines, &seg.blocks);
+        let has_sections = items.iter().any(|it| it.from_section);
+        let mut requirements = Vec::new();
+        for item in items.iter().filter(|it| it.from_section || !has_sections) {
+            let item_mentions: Vec<Mention> = seg_mentions
+                .iter()
+                .filter(|m| m.start >= item.start && m.end <= item.start + item.text.len())
+                .cloned()
+                .collect();
+            if !item.from_section && item_mentions.is_empty() && years_phrases(item.text).is_empty()
+            {
+                // Description sentences become requirements only when they name something.
+                continue;
+            }
+            requirements.extend(requirement::split_item(
+                taxonomy,
+                item.text,
+                item.start,
+                item.line,
+                item.section,
+                &item_mentions,
+            ));
+        }
+        let meta = metadata::metadata(
+            seg_lines
+                .iter()
+                .map(|l| (l.text, seg.blocks[l.number - seg_lines[0].number])),
+        );
+        postings.push(Posting {
+            title: meta.title,
+            company: meta.company,
+            location: meta.location,
+            remote: meta.remote,
+            salary: meta.salary,
+            source: source.to_string(),
+            lines: (seg_lines[0].number, seg_lines[seg_lines.len() - 1].number),
+            requirements,
+            mentions: seg_mentions,
+        });
+    }
+    postings
+}
+
+fn split_lines(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, raw) in text.split('\n').enumerate() {
+        let content = raw.strip_suffix('\r').unwrap_or(raw);
+        out.push(Line {
+            number: i + 1,
+            start,
+            text: content,
+        });
+        start += raw.len() + 1;
+    }
+    out
+}
+
+/// A posting's line range and the block each of its lines is in.
+struct Segment {
+    first: usize,
+    last: usize,
+    /// Per line of the segment: the block it belongs to (`None` for header lines).
+    blocks: Vec<Option<Block>>,
+}
+
+/// Splits the page into postings and assigns each line its block.
+fn segment(lines: &[Line<'_>]) -> Vec<Segment> {
+    let mut segments = Vec::new();
+    let mut current = Segment {
+        first: 0,
+        last: 0,
+        blocks: Vec::new(),
+    };
+    let mut block = Block::Description;
+    let mut seen_requirements = false;
+    let mut terminal = false;
+    for (i, line) in lines.iter().enumerate() {
+        let (bullet, body) = strip_bullet(line.text);
+        let trimmed = body.trim();
+        if !terminal
+            && !bullet
+            && seen_requirements
+            && is_title_line(trimmed)
+            && header_block(trimmed).is_none()
+        {
+            current.last = i.saturating_sub(1);
+            segments.push(current);
+            current = Segment {
+                first: i,
+                last: i,
+                blocks: Vec::new(),
+            };
+            block = Block::Description;
+            seen_requirements = false;
+        }
+        let header = if terminal || bullet {
+            None
+        } else {
+            header_block(trimmed)
+        };
+        let header = header.or_else(|| {
+            if terminal || bullet {
+                None
+            } else {
+                trailing_header(trimmed)
+            }
+        });
+        match header {
+            Some(b) => {
+                block = b;
+                if matches!(b, Block::Requirements(_)) {
+                    seen_requirements = true;
+                }
+                if b == Block::Excluded(Excluded::RelatedJobs) {
+                    terminal = true;
+                }
+                // A paragraph ending in "Responsibilities include:" is itself description.
+                let is_trailing = header_block(trimmed).is_none();
+                current.blocks.push(if is_trailing {
+                    Some(Block::Description)
+                } else {
+                    None
+                });
+            }
+            None => current.blocks.push(Some(block)),
+        }
+        current.last = i;
+    }
+    segments.push(current);
+    segments
+}
+
+/// "Pinterest seeks … engineers. Responsibilities include:": the last
+/// sentence of a long line, when it is a header ending in a colon.
+fn trailing_header(line: &str) -> Option<Block> {
+    if !line.ends_with(':') {
+        return None;
+    }
+    let cut = line[..line.len() - 1].rfind(". ").map(|i| i + 2)?;
+    match header_block(&line[cut..]) {
+        Some(Block::Unknown) | None => None,
+        found => found,
+    }
+}
+
+/// One item: a bullet, a line, or a sentence of a paragraph.
+#[derive(Debug)]
+struct Item<'a> {
+    text: &'a str,
+    start: usize,
+    line: usize,
+    section: Section,
+    /// From a requirement block (not description fallback).
+    from_section: bool,
+}
+
+fn items<'a>(lines: &[Line<'a>], blocks: &[Option<Block>]) -> Vec<Item<'a>> {
+    let mut out = Vec::new();
+    for (line, block) in lines.iter().zip(blocks) {
+        let Some(block) = block else { continue };
+        let (section, from_section) = match block {
+            Block::Requirements(s) => (*s, true),
+            Block::Description | Block::Unknown => (Section::Required, false),
+            Block::Excluded(_) => continue,
+        };
+        let (_, body) = strip_bullet(line.text);
+        let body_start = line.start + (body.as_ptr() as usize - line.text.as_ptr() as usize);
+        // "Skills: Java, Python" on a header-like line: the content after the colon.
+        for (offset, sentence) in sentences(body) {
+            let trimmed_start = sentence.len() - sentence.trim_start().len();
+            let text = sentence.trim();
+            if text.is_empty() {
+                continue;
+            }
+            out.push(Item {
+                text,
+                start: body_start + offset + trimmed_start,
+                line: line.number,
+                section,
+                from_section,
+            });
+        }
+    }
+    out
+}
+
+/// Splits a line into sentences at ". ", "! ", "? " followed by a capital
+/// letter, keeping byte offsets. Abbreviations like "e.g. " and "i.e. " do
+/// not split because a lowercase word follows them.
+fn sentences(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i + 2 < bytes.len() {
+        if matches!(bytes[i], b'.' | b'!' | b'?') && bytes[i + 1] == b' ' {
+            let next = text[i + 2..].chars().next();
+            if next.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+                out.push((start, &text[start..i + 1]));
+                start = i + 2;
+            }
+        }
+        i += 1;
+    }
+    out.push((start, &text[start..]));
+    out
+}
+
+/// Bullet markers: "•", "-", "*", "–", "—", "·", "▪", "◦", "●", "○", "■",
+/// "➢", "✓", "✔", "→", numbered "1." / "1)" / "(1)" / "a)".
+fn strip_bullet(line: &str) -> (bool, &str) {
+    let trimmed = line.trim_start();
+    const MARKS: &[char] = &[
+        '•', '-', '*', '–', '—', '·', '▪', '◦', '●', '○', '■', '□', '➢', '✓', '✔', '→', '>',
+        '\u{0095}',
+    ];
+    let mut chars = trimmed.char_indices();
+    if let Some((_, c)) = chars.next() {
+        if MARKS.contains(&c) {
+            let rest = &trimmed[c.len_utf8()..];
+            if rest.starts_with(' ') || rest.starts_with('\t') {
+                return (true, rest.trim_start());
+            }
+        }
+    }
+    // Numbered: "1." "1)" "(1)" "a)" followed by a space.
+    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+    let (skip, ok) = if digits > 0 && digits <= 2 {
+        match trimmed.as_bytes().get(digits) {
+            Some(b'.') | Some(b')') => (digits + 1, true),
+            _ => (0, false),
+        }
+    } else if trimmed.starts_with('(') {
+        let inner = trimmed[1..]
+            .bytes()
+            .take_while(u8::is_ascii_alphanumeric)
+            .count();
+        if (1..=2).contains(&inner) && trimmed.as_bytes().get(inner + 1) == Some(&b')') {
+            (inner + 2, true)
+        } else {
+            (0, false)
+        }
+    } else {
+        let b = trimmed.as_bytes();
+        if b.len() > 2 && b[0].is_ascii_lowercase() && b[1] == b')' {
+            (2, true)
+        } else {
+            (0, false)
+        }
+    };
+    if ok && trimmed[skip..].starts_with(' ') {
+        return (true, trimmed[skip..].trim_start());
+    }
+    (false, trimmed)
+}
+
+/// ". " after a word longer than an abbreviation ("Sr.", "Jr.", "St.").
+fn has_sentence_break(line: &str) -> bool {
+    line.match_indices(". ").any(|(i, _)| {
+        let word = line[..i]
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        word.chars().count() > 3
+    })
+}
+
+/// A short line naming a job ("Senior Software Engineer - Pulse").
+fn is_title_line(line: &str) -> bool {
+    if line.is_empty() || line.chars().count() > TITLE_MAX_CHARS {
+        return false;
+    }
+    if line.ends_with(['.', ',', ';', ':', '?', '!']) || has_sentence_break(line) {
+        return false;
+    }
+    let words: Vec<String> = line
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.is_empty() || words.len() > TITLE_MAX_WORDS {
+        return false;
+    }
+    let first_upper = line.chars().next().is_some_and(|c| c.is_uppercase());
+    first_upper && words.iter().any(|w| JOB_NOUNS.contains(&w.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bullet_table() {
+        let cases = [
+            ("  • Build backend", (true, "Build backend")),
+            ("- item", (true, "item")),
+            ("* item", (true, "item")),
+            ("– item", (true, "item")),
+            ("  1. Build out", (true, "Build out")),
+            ("2) Two", (true, "Two")),
+            ("(3) Three", (true, "Three")),
+            ("a) Four", (true, "Four")),
+            ("-based", (false, "-based")),
+            ("2+ years", (false, "2+ years")),
+            ("Plain", (false, "Plain")),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(strip_bullet(line), expected, "{line}");
+        }
+    }
+
+    #[test]
+    fn title_table() {
+        let cases = [
+            ("Senior Software Engineer - Pulse", true),
+            ("Software Engineer II, Backend", true),
+            ("Global Supply Manager", true),
+            ("Sr. Software Engineer, Backend", true),
+            ("Java", false),
+            ("Remote", false),
+            ("Build backend for Pinner-facing features.", false),
+            ("the engineer will build", false),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(is_title_line(line), expected, "{line}");
+        }
+    }
+
+    #[test]
+    fn sentences_split_on_capitalized_starts() {
+        let got: Vec<&str> = sentences("Build APIs. Requires 5 years. e.g. foo")
+            .iter()
+            .map(|s| s.1)
+            .collect();
+        assert_eq!(got, ["Build APIs.", "Requires 5 years. e.g. foo"]);
+    }
+}

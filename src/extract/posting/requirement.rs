@@ -1,0 +1,400 @@
+//! Where one posting line becomes requirements.
+//!
+//! A line (a bullet, or a sentence) is split by how its skill mentions are
+//! joined: members of a list joined by "or" or "/" are alternatives of ONE
+//! requirement ("Java or C++", "Python, Java, C++, or Go",
+//! "Spark/Flink/Big Data"); a list joined only by commas and "and" gives one
+//! requirement per member ("storage, caching and data processing"). A
+//! years phrase ("5+ years of …") attaches to the group after it. A degree
+//! makes an education requirement whose fields are the fields of study named
+//! on the line. A line with no skill is kept as kind `other`, to be shown as
+//! not assessed.
+
+use serde::Serialize;
+
+use super::section::Section;
+use super::years::years_phrases;
+use crate::extract::{accepts_equivalent, degree_levels, DegreeLevel, Mention};
+use crate::taxonomy::{SkillId, Taxonomy};
+
+/// What a requirement asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RequirementKind {
+    /// One of the skills in `any_of`.
+    Skill,
+    /// Years of experience, in total (no skill named).
+    Experience,
+    /// A degree.
+    Education,
+    /// No known skill: shown as not assessed.
+    Other,
+}
+
+impl RequirementKind {
+    /// The contract name.
+    pub fn name(self) -> &'static str {
+        match self {
+            RequirementKind::Skill => "skill",
+            RequirementKind::Experience => "experience",
+            RequirementKind::Education => "education",
+            RequirementKind::Other => "other",
+        }
+    }
+}
+
+/// An education requirement.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EducationRequirement {
+    /// The lowest level that satisfies it ("BS or MS" → bachelor).
+    pub level: DegreeLevel,
+    /// Fields of study named ("Computer Science, Engineering").
+    pub fields: Vec<SkillId>,
+    /// "or equivalent experience" accepted.
+    pub or_equivalent: bool,
+}
+
+/// One requirement of a posting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Requirement {
+    /// The source phrase (bullet or sentence), trimmed.
+    pub text: String,
+    /// 1-based line in the source text.
+    pub line: usize,
+    /// Required, preferred or responsibility.
+    pub section: Section,
+    /// What it asks for.
+    pub kind: RequirementKind,
+    /// Alternatives that satisfy it, in text order.
+    pub any_of: Vec<SkillId>,
+    /// Minimum years asked for, when stated.
+    pub min_years: Option<f32>,
+    /// The degree asked for, for education requirements.
+    pub education: Option<EducationRequirement>,
+}
+
+/// Words that mark an item in a required section as preferred.
+const PREFERRED_MARKERS: &[&str] = &[
+    "preferred",
+    "a plus",
+    "is a plus",
+    "nice to have",
+    "nice-to-have",
+    "bonus",
+    "desirable",
+    "ideally",
+    "would be great",
+    "an advantage",
+    "advantageous",
+];
+
+/// Category of degrees and fields of study in the taxonomy.
+pub const EDUCATION_CATEGORY: &str = "education";
+
+/// Words that may stand between list members besides punctuation.
+const LIST_WORDS: &[&str] = &[
+    "and", "or", "nor", "and/or", "as", "well", "either", "plus", "etc", "&",
+];
+
+/// How two neighbouring mentions are joined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Join {
+    /// Not a list.
+    Break,
+    /// "," or "and": separate requirements.
+    And,
+    /// "or": the whole list is alternatives.
+    Or,
+    /// "/" alone: alternatives within one unit.
+    Slash,
+}
+
+/// Splits one item (`text`, starting at byte `offset` of the posting, on
+/// `line`) into requirements. `mentions` are the item's mentions, in order,
+/// with offsets into the whole posting.
+pub(crate) fn split_item(
+    taxonomy: &Taxonomy,
+    text: &str,
+    offset: usize,
+    line: usize,
+    section: Section,
+    mentions: &[Mention],
+) -> Vec<Requirement> {
+    let text_trimmed = text.trim();
+    if text_trimmed.is_empty() {
+        return Vec::new();
+    }
+    let section = if section == Section::Required && has_preferred_marker(text) {
+        Section::Preferred
+    } else {
+        section
+    };
+    let new = |kind, any_of, min_years, education| Requirement {
+        text: text_trimmed.to_string(),
+        line,
+        section,
+        kind,
+        any_of,
+        min_years,
+        education,
+    };
+    let mut out = Vec::new();
+
+    let is_education = |m: &Mention| taxonomy.skill(m.skill).category == EDUCATION_CATEGORY;
+    let levels = degree_levels(text);
+    let mut skills: Vec<&Mention> = mentions.iter().collect();
+    if let Some(&lowest) = levels.iter().min() {
+        let mut fields: Vec<SkillId> = Vec::new();
+        for m in mentions.iter().filter(|m| is_education(m)) {
+            if !is_degree(taxonomy, m.skill) && !fields.contains(&m.skill) {
+                fields.push(m.skill);
+            }
+        }
+        out.push(new(
+            RequirementKind::Education,
+            Vec::new(),
+            None,
+            Some(EducationRequirement {
+                level: lowest,
+                fields,
+                or_equivalent: accepts_equivalent(text),
+            }),
+        ));
+        skills.retain(|m| !is_education(m));
+    } else {
+        skills.retain(|m| !is_degree(taxonomy, m.skill));
+    }
+
+    let groups = group(taxonomy, text, offset, &skills);
+    let years = years_phrases(text);
+    let mut years_for: Vec<Option<f32>> = vec![None; groups.len()];
+    for y in &years {
+        if y.total {
+            if levels.is_empty() {
+                out.push(new(
+                    RequirementKind::Experience,
+                    Vec::new(),
+                    Some(y.min_years),
+                    None,
+                ));
+            }
+            continue;
+        }
+        let at = offset + y.start;
+        // The first group after the phrase, else the last one before it.
+        let target = groups
+            .iter()
+            .position(|g| g.first_start >= at)
+            .or_else(|| groups.len().checked_sub(1));
+        match target {
+            Some(t) if years_for[t].is_none() => years_for[t] = Some(y.min_years),
+            Some(_) => {}
+            None => {
+                if levels.is_empty() {
+                    out.push(new(
+                        RequirementKind::Experience,
+                        Vec::new(),
+                        Some(y.min_years),
+                        None,
+                    ));
+                }
+            }
+        }
+    }
+    for (g, min_years) in groups.into_iter().zip(years_for) {
+        out.push(new(RequirementKind::Skill, g.skills, min_years, None));
+    }
+    if out.is_empty() {
+        out.push(new(RequirementKind::Other, Vec::new(), None, None));
+    }
+    out
+}
+
+/// A run of mentions that form one requirement.
+struct Group {
+    skills: Vec<SkillId>,
+    first_start: usize,
+}
+
+/// Groups an item's mentions into requirements.
+///
+/// Slashes bind tightest: "VoIP/WebRTC" is one unit of alternatives. Units
+/// joined by commas and "and" are separate requirements; when an "or" joins
+/// any two units of a list, the whole list is one set of alternatives
+/// ("Python, Java, C++, or Go").
+fn group(taxonomy: &Taxonomy, text: &str, offset: usize, mentions: &[&Mention]) -> Vec<Group> {
+    let mentions = drop_generic_heads(taxonomy, text, offset, mentions);
+    let gap_of = |a: &Mention, b: &Mention| {
+        let from = a.end.saturating_sub(offset).min(text.len());
+        let to = b.start.saturating_sub(offset).min(text.len()).max(from);
+        &text[from..to]
+    };
+    // Lists of units; a unit is a run joined by slashes (or the same skill repeated).
+    let mut lists: Vec<(Vec<Vec<&Mention>>, bool)> = Vec::new();
+    for (i, &m) in mentions.iter().enumerate() {
+        let join = if i == 0 {
+            Join::Break
+        } else {
+            let prev = mentions[i - 1];
+            join(gap_of(prev, m), prev.skill == m.skill)
+        };
+        match (join, lists.last_mut()) {
+            (Join::Slash, Some((units, _))) => units.last_mut().map_or((), |u| u.push(m)),
+            (Join::Or, Some((units, or))) => {
+                *or = true;
+                units.push(vec![m]);
+            }
+            (Join::And, Some((units, _))) => units.push(vec![m]),
+            _ => lists.push((vec![vec![m]], false)),
+        }
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    let mut seen: Vec<SkillId> = Vec::new();
+    let mut add = |members: Vec<&Mention>, groups: &mut Vec<Group>| {
+        let mut skills = Vec::new();
+        let mut first_start = usize::MAX;
+        for m in members {
+            if !seen.contains(&m.skill) {
+                seen.push(m.skill);
+                skills.push(m.skill);
+                first_start = first_start.min(m.start);
+            }
+        }
+        if !skills.is_empty() {
+            groups.push(Group {
+                skills,
+                first_start,
+            });
+        }
+    };
+    for (units, or) in lists {
+        if or {
+            add(units.into_iter().flatten().collect(), &mut groups);
+        } else {
+            for unit in units {
+                add(unit, &mut groups);
+            }
+        }
+    }
+    groups
+}
+
+/// Drops a mention of a general skill written right next to a more specific
+/// one it generalizes: the "Databases" of "(HTAP) Databases", the
+/// "technologies" of "Big Data technologies".
+fn drop_generic_heads<'m>(
+    taxonomy: &Taxonomy,
+    text: &str,
+    offset: usize,
+    mentions: &[&'m Mention],
+) -> Vec<&'m Mention> {
+    const ADJACENT_MAX_BYTES: usize = 3;
+    let adjacent = |a: &Mention, b: &Mention| {
+        let from = a.end.saturating_sub(offset).min(text.len());
+        let to = b.start.saturating_sub(offset).min(text.len());
+        to >= from
+            && to - from <= ADJACENT_MAX_BYTES
+            && text[from..to]
+                .chars()
+                .all(|c| c.is_whitespace() || "()-".contains(c))
+    };
+    mentions
+        .iter()
+        .enumerate()
+        .filter(|&(i, m)| {
+            let before = i.checked_sub(1).map(|j| mentions[j]);
+            let after = mentions.get(i + 1).copied();
+            let generalizes = |n: &Mention| n.skill != m.skill && taxonomy.is_a(n.skill, m.skill);
+            !(before.is_some_and(|b| generalizes(b) && adjacent(b, m))
+                || after.is_some_and(|a| generalizes(a) && adjacent(m, a)))
+        })
+        .map(|(_, m)| *m)
+        .collect()
+}
+
+fn join(gap: &str, same_skill: bool) -> Join {
+    if gap.contains('\n') {
+        return Join::Break;
+    }
+    let trimmed = gap.trim();
+    if trimmed.is_empty() || (same_skill && trimmed.chars().all(|c| "()[],-:".contains(c))) {
+        // "Hybrid … Processing (HTAP)": the same skill twice is one unit.
+        return if same_skill { Join::Slash } else { Join::Break };
+    }
+    if trimmed.chars().all(|c| c == '/' || c == '|') {
+        return Join::Slash;
+    }
+    let mut or = trimmed.contains('/') || trimmed.contains('|');
+    let mut words = 0;
+    for word in trimmed.split(|c: char| c.is_whitespace() || ",;:()[]|+".contains(c)) {
+        if word.is_empty() {
+            continue;
+        }
+        let lower = word.to_lowercase();
+        let is_version = lower.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && lower
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == 'x');
+        if is_version {
+            continue;
+        }
+        if lower
+            .split('/')
+            .all(|w| w.is_empty() || LIST_WORDS.contains(&w))
+        {
+            words += 1;
+            if lower.split('/').any(|w| w == "or" || w == "nor") {
+                or = true;
+            }
+            continue;
+        }
+        return Join::Break;
+    }
+    if words > 3 {
+        return Join::Break;
+    }
+    if or {
+        Join::Or
+    } else {
+        Join::And
+    }
+}
+
+fn has_preferred_marker(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    PREFERRED_MARKERS.iter().any(|m| lower.contains(m))
+}
+
+/// Is the skill a degree (not a field of study)? Degrees are the skills of
+/// the education category under the `degrees` node, when the taxonomy has one.
+fn is_degree(taxonomy: &Taxonomy, skill: SkillId) -> bool {
+    taxonomy
+        .get("degrees")
+        .is_some_and(|degrees| taxonomy.is_a(skill, degrees))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn join_table() {
+        let cases = [
+            (" or ", Join::Or),
+            ("/", Join::Slash),
+            (" / ", Join::Slash),
+            (", ", Join::And),
+            (", and ", Join::And),
+            (", or ", Join::Or),
+            (" and/or ", Join::Or),
+            (" ", Join::Break),
+            (", or ", Join::Or),
+            (" for ", Join::Break),
+            ("-based ", Join::Break),
+            (" with strong ", Join::Break),
+        ];
+        for (gap, expected) in cases {
+            assert_eq!(join(gap, false), expected, "{gap:?}");
+        }
+    }
+}

@@ -1,0 +1,489 @@
+//! Posting sections: which header starts which kind of block.
+//!
+//! A header is a short line made only of header vocabulary ("Requirements
+//! For Backend Engineer", "What we're looking for", "Nice to have",
+//! "Minimum qualifications"), a short line ending with a colon, or a
+//! Markdown heading. Its block decides what the lines under it are:
+//! requirements (required or preferred), responsibilities, description, or
+//! text that is not a requirement at all (benefits, about the company, legal
+//! and salary notes, "Interested in this job?", related jobs).
+
+use serde::Serialize;
+
+use crate::normalize::normalize;
+
+/// The section a requirement comes from (the contract's `section`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Section {
+    /// Must have.
+    Required,
+    /// Nice to have, bonus, plus.
+    Preferred,
+    /// What the job holder will do.
+    Responsibility,
+}
+
+impl Section {
+    /// The contract name: `required`, `preferred`, `responsibility`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Section::Required => "required",
+            Section::Preferred => "preferred",
+            Section::Responsibility => "responsibility",
+        }
+    }
+}
+
+/// Why a block holds no requirements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Excluded {
+    /// Benefits, perks, compensation, salary notes.
+    Benefits,
+    /// About the company, culture, mission.
+    Company,
+    /// Equal opportunity, legal, privacy.
+    Legal,
+    /// How to apply, "Interested in this job?", additional notes.
+    Apply,
+    /// "Jobs Related To …", similar jobs: everything after it is other postings.
+    RelatedJobs,
+}
+
+/// What the lines under a header are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Block {
+    /// Requirements or responsibilities.
+    Requirements(Section),
+    /// Description, overview, summary: not requirements when the posting has
+    /// requirement sections, the source of requirements when it has none.
+    Description,
+    /// Not requirements at all.
+    Excluded(Excluded),
+    /// A header we do not recognize: its lines are treated like description.
+    Unknown,
+}
+
+/// Header lines longer than this (in characters) are never headers.
+pub const HEADER_MAX_CHARS: usize = 70;
+
+/// Header lines with more words than this are never headers.
+pub const HEADER_MAX_WORDS: usize = 8;
+
+/// Lines ending with a colon count as headers up to this many words.
+pub const COLON_HEADER_MAX_WORDS: usize = 6;
+
+/// Phrases that classify a header, searched in the normalized header text;
+/// the earliest match wins, ties go to the earlier table entry.
+const PHRASES: &[(&str, Block)] = &[
+    ("jobs related", Block::Excluded(Excluded::RelatedJobs)),
+    ("related jobs", Block::Excluded(Excluded::RelatedJobs)),
+    ("similar jobs", Block::Excluded(Excluded::RelatedJobs)),
+    ("more jobs", Block::Excluded(Excluded::RelatedJobs)),
+    ("other jobs", Block::Excluded(Excluded::RelatedJobs)),
+    ("recommended jobs", Block::Excluded(Excluded::RelatedJobs)),
+    ("people also viewed", Block::Excluded(Excluded::RelatedJobs)),
+    ("benefit", Block::Excluded(Excluded::Benefits)),
+    ("perks", Block::Excluded(Excluded::Benefits)),
+    ("what we offer", Block::Excluded(Excluded::Benefits)),
+    ("we offer", Block::Excluded(Excluded::Benefits)),
+    ("our offer", Block::Excluded(Excluded::Benefits)),
+    ("compensation", Block::Excluded(Excluded::Benefits)),
+    ("salary", Block::Excluded(Excluded::Benefits)),
+    ("pay range", Block::Excluded(Excluded::Benefits)),
+    ("pay transparency", Block::Excluded(Excluded::Benefits)),
+    ("equal opportunity", Block::Excluded(Excluded::Legal)),
+    ("equal employment", Block::Excluded(Excluded::Legal)),
+    ("eeo", Block::Excluded(Excluded::Legal)),
+    ("legal", Block::Excluded(Excluded::Legal)),
+    ("disclaimer", Block::Excluded(Excluded::Legal)),
+    ("privacy", Block::Excluded(Excluded::Legal)),
+    ("accommodation", Block::Excluded(Excluded::Legal)),
+    ("interested in this job", Block::Excluded(Excluded::Apply)),
+    ("how to apply", Block::Excluded(Excluded::Apply)),
+    ("apply now", Block::Excluded(Excluded::Apply)),
+    ("application process", Block::Excluded(Excluded::Apply)),
+    ("additional notes", Block::Excluded(Excluded::Apply)),
+    ("additional information", Block::Excluded(Excluded::Apply)),
+    ("who we are", Block::Excluded(Excluded::Company)),
+    ("about us", Block::Excluded(Excluded::Company)),
+    ("about the company", Block::Excluded(Excluded::Company)),
+    ("company overview", Block::Excluded(Excluded::Company)),
+    ("company description", Block::Excluded(Excluded::Company)),
+    ("our mission", Block::Excluded(Excluded::Company)),
+    ("our story", Block::Excluded(Excluded::Company)),
+    ("our culture", Block::Excluded(Excluded::Company)),
+    ("why join", Block::Excluded(Excluded::Company)),
+    ("why work", Block::Excluded(Excluded::Company)),
+    ("life at", Block::Excluded(Excluded::Company)),
+    ("nice to have", Block::Requirements(Section::Preferred)),
+    ("nice-to-have", Block::Requirements(Section::Preferred)),
+    ("good to have", Block::Requirements(Section::Preferred)),
+    ("great to have", Block::Requirements(Section::Preferred)),
+    ("preferred", Block::Requirements(Section::Preferred)),
+    ("bonus", Block::Requirements(Section::Preferred)),
+    ("plus", Block::Requirements(Section::Preferred)),
+    ("desired", Block::Requirements(Section::Preferred)),
+    ("desirable", Block::Requirements(Section::Preferred)),
+    ("would be great", Block::Requirements(Section::Preferred)),
+    ("ideally", Block::Requirements(Section::Preferred)),
+    ("extra credit", Block::Requirements(Section::Preferred)),
+    ("optional", Block::Requirements(Section::Preferred)),
+    ("advantage", Block::Requirements(Section::Preferred)),
+    (
+        "responsibilit",
+        Block::Requirements(Section::Responsibility),
+    ),
+    (
+        "what you'll do",
+        Block::Requirements(Section::Responsibility),
+    ),
+    (
+        "what you will do",
+        Block::Requirements(Section::Responsibility),
+    ),
+    ("what you'd", Block::Requirements(Section::Responsibility)),
+    (
+        "what you would do",
+        Block::Requirements(Section::Responsibility),
+    ),
+    (
+        "what you'll be doing",
+        Block::Requirements(Section::Responsibility),
+    ),
+    (
+        "what you will be doing",
+        Block::Requirements(Section::Responsibility),
+    ),
+    ("duties", Block::Requirements(Section::Responsibility)),
+    ("the role", Block::Requirements(Section::Responsibility)),
+    ("your role", Block::Requirements(Section::Responsibility)),
+    ("in this role", Block::Requirements(Section::Responsibility)),
+    ("day to day", Block::Requirements(Section::Responsibility)),
+    ("day-to-day", Block::Requirements(Section::Responsibility)),
+    ("your mission", Block::Requirements(Section::Responsibility)),
+    ("your impact", Block::Requirements(Section::Responsibility)),
+    ("tasks", Block::Requirements(Section::Responsibility)),
+    (
+        "accountabilities",
+        Block::Requirements(Section::Responsibility),
+    ),
+    ("requirement", Block::Requirements(Section::Required)),
+    ("required", Block::Requirements(Section::Required)),
+    ("qualification", Block::Requirements(Section::Required)),
+    ("must have", Block::Requirements(Section::Required)),
+    ("must-have", Block::Requirements(Section::Required)),
+    ("looking for", Block::Requirements(Section::Required)),
+    ("you'll need", Block::Requirements(Section::Required)),
+    ("you will need", Block::Requirements(Section::Required)),
+    ("what you need", Block::Requirements(Section::Required)),
+    ("you bring", Block::Requirements(Section::Required)),
+    ("who you are", Block::Requirements(Section::Required)),
+    ("about you", Block::Requirements(Section::Required)),
+    ("your profile", Block::Requirements(Section::Required)),
+    ("profile", Block::Requirements(Section::Required)),
+    ("skills", Block::Requirements(Section::Required)),
+    ("experience", Block::Requirements(Section::Required)),
+    ("tech stack", Block::Requirements(Section::Required)),
+    ("technologies", Block::Requirements(Section::Required)),
+    ("you have", Block::Requirements(Section::Required)),
+    ("you'll have", Block::Requirements(Section::Required)),
+    ("competenc", Block::Requirements(Section::Required)),
+    ("expertise", Block::Requirements(Section::Required)),
+    ("expectations", Block::Requirements(Section::Required)),
+    ("ideal candidate", Block::Requirements(Section::Required)),
+    ("essential", Block::Requirements(Section::Required)),
+    ("knowledge", Block::Requirements(Section::Required)),
+    ("to succeed", Block::Requirements(Section::Required)),
+    ("description", Block::Description),
+    ("overview", Block::Description),
+    ("summary", Block::Description),
+    ("about the role", Block::Description),
+    ("about the job", Block::Description),
+    ("about this role", Block::Description),
+    ("about the position", Block::Description),
+    ("the opportunity", Block::Description),
+    ("introduction", Block::Description),
+];
+
+/// Words a header may consist of (besides the phrases' own words).
+const HEADER_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "actually",
+    "additional",
+    "all",
+    "also",
+    "an",
+    "and",
+    "are",
+    "as",
+    "at",
+    "basic",
+    "be",
+    "but",
+    "can",
+    "candidate",
+    "core",
+    "current",
+    "do",
+    "doing",
+    "education",
+    "emphasized",
+    "expect",
+    "for",
+    "from",
+    "get",
+    "great",
+    "have",
+    "help",
+    "here",
+    "highly",
+    "how",
+    "i",
+    "if",
+    "ideal",
+    "in",
+    "is",
+    "it",
+    "job",
+    "jd",
+    "key",
+    "like",
+    "main",
+    "me",
+    "minimum",
+    "more",
+    "must",
+    "need",
+    "needs",
+    "nice",
+    "notes",
+    "of",
+    "on",
+    "or",
+    "other",
+    "our",
+    "position",
+    "primary",
+    "professional",
+    "role",
+    "should",
+    "soft",
+    "some",
+    "team",
+    "technical",
+    "that",
+    "the",
+    "this",
+    "to",
+    "us",
+    "want",
+    "we",
+    "we'd",
+    "we'll",
+    "we're",
+    "what",
+    "who",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "you'd",
+    "you'll",
+    "you're",
+    "your",
+    "would",
+    "&",
+    "+",
+    "-",
+    "/",
+    "|",
+    "key",
+    "main",
+    "requested",
+    "specific",
+    "general",
+    "hard",
+    "strong",
+    "bring",
+    "offer",
+    "work",
+    "working",
+    "apply",
+    "interested",
+];
+
+/// If `line` (trimmed, without bullet) is a header, the block it opens.
+pub fn header_block(line: &str) -> Option<Block> {
+    let trimmed = line.trim();
+    if trimmed.is_empty() || trimmed.chars().count() > HEADER_MAX_CHARS {
+        return None;
+    }
+    let markdown = trimmed.starts_with('#');
+    let body = trimmed.trim_start_matches('#').trim();
+    let ends_colon = body.ends_with(':');
+    let text = normalize(body.trim_end_matches([':', '?', '.', '!']));
+    // "Requirements For Backend Software Engineer": the title after "for"
+    // is not header vocabulary.
+    let core = strip_for_suffix(&text);
+    let words: Vec<&str> = core
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > HEADER_MAX_WORDS {
+        return None;
+    }
+    let classified = classify(core);
+    if let Some(block) = about_company(&words) {
+        if ends_colon || markdown || words.len() <= 3 {
+            return Some(block);
+        }
+    }
+    let vocabulary_only = words.iter().all(|w| is_header_word(w));
+    match classified {
+        Some(block)
+            if vocabulary_only
+                || markdown
+                || (ends_colon && words.len() <= COLON_HEADER_MAX_WORDS) =>
+        {
+            Some(block)
+        }
+        None if markdown || (ends_colon && words.len() <= COLON_HEADER_MAX_WORDS) => {
+            Some(Block::Unknown)
+        }
+        _ => None,
+    }
+}
+
+/// The block a header phrase names, if any: earliest phrase match wins.
+pub fn classify(text: &str) -> Option<Block> {
+    let mut best: Option<(usize, usize)> = None;
+    for (i, (phrase, _)) in PHRASES.iter().enumerate() {
+        if let Some(at) = find_word_prefix(text, phrase) {
+            if best.is_none_or(|(b, _)| at < b) {
+                best = Some((at, i));
+            }
+        }
+    }
+    best.map(|(_, i)| PHRASES[i].1)
+}
+
+/// "About Pinterest" is about the company; "About you", "About the role" are not.
+fn about_company(words: &[&str]) -> Option<Block> {
+    if words.first() != Some(&"about") || words.len() < 2 || words.len() > 4 {
+        return None;
+    }
+    match classify(&words.join(" ")) {
+        Some(Block::Requirements(_)) | Some(Block::Description) => None,
+        _ => Some(Block::Excluded(Excluded::Company)),
+    }
+}
+
+/// Position of `phrase` in `text`, starting at a word start.
+fn find_word_prefix(text: &str, phrase: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = text[from..].find(phrase) {
+        let at = from + i;
+        if at == 0
+            || !text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        {
+            return Some(at);
+        }
+        from = at + phrase.len();
+    }
+    None
+}
+
+fn strip_for_suffix(text: &str) -> &str {
+    for sep in [" for ", " to ", " at ", " - ", " – ", ": "] {
+        if let Some(i) = text.find(sep) {
+            let head = &text[..i];
+            if classify(head).is_some() {
+                return head;
+            }
+        }
+    }
+    text
+}
+
+fn is_header_word(word: &str) -> bool {
+    HEADER_WORDS.contains(&word)
+        || PHRASES.iter().any(|(phrase, _)| {
+            phrase
+                .split(' ')
+                .any(|p| word == p || (p.len() >= 5 && word.starts_with(p)))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_table() {
+        use Block::*;
+        use Section::*;
+        let cases = [
+            (
+                "Requirements For Backend Software Engineer",
+                Some(Requirements(Required)),
+            ),
+            (
+                "Responsibilities For Backend Software Engineer",
+                Some(Requirements(Responsibility)),
+            ),
+            (
+                "Benefits For Backend Software Engineer",
+                Some(Excluded(super::Excluded::Benefits)),
+            ),
+            (
+                "Description For Backend Software Engineer",
+                Some(Description),
+            ),
+            ("Qualifications:", Some(Requirements(Required))),
+            (
+                "Responsibilities include:",
+                Some(Requirements(Responsibility)),
+            ),
+            ("What you\u{2019}ll do", Some(Requirements(Responsibility))),
+            (
+                "What we\u{2019}re looking for",
+                Some(Requirements(Required)),
+            ),
+            ("What you'd actually do", Some(Requirements(Responsibility))),
+            ("Skills", Some(Requirements(Required))),
+            ("Required", Some(Requirements(Required))),
+            ("Nice to have", Some(Requirements(Preferred))),
+            ("Preferred Qualifications", Some(Requirements(Preferred))),
+            ("Minimum qualifications", Some(Requirements(Required))),
+            ("Bonus points", Some(Requirements(Preferred))),
+            ("About you", Some(Requirements(Required))),
+            ("About Pinterest:", Some(Excluded(super::Excluded::Company))),
+            ("Additional Notes:", Some(Excluded(super::Excluded::Apply))),
+            (
+                "Interested in this job?",
+                Some(Excluded(super::Excluded::Apply)),
+            ),
+            (
+                "Jobs Related To Pinterest Backend Software Engineer",
+                Some(Excluded(super::Excluded::RelatedJobs)),
+            ),
+            ("## Tech stack", Some(Requirements(Required))),
+            ("Job Description", Some(Description)),
+            ("What the JD emphasized", None),
+            ("Experience with Java or C++", None),
+            ("Knowledge of distributed systems", None),
+            ("Java", None),
+            ("Remote", None),
+            ("Strong collaboration and communication skills.", None),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(header_block(line), expected, "{line}");
+        }
+    }
+}

@@ -1,0 +1,218 @@
+//! Years of experience asked for: "2+ years", "5-7 years" (5), "at least
+//! three years", "minimum of 4 yrs", "3 or more years".
+
+/// Number words accepted in place of digits.
+const NUMBER_WORDS: &[(&str, f32)] = &[
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("fifteen", 15.0),
+    ("twenty", 20.0),
+];
+
+/// Years above this are not a requirement ("over 100 years of history").
+pub const MAX_REQUIRED_YEARS: f32 = 30.0;
+
+/// A years phrase found in a requirement text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct YearsPhrase {
+    /// Byte offset of the number in the text.
+    pub start: usize,
+    /// Byte offset just past "years".
+    pub end: usize,
+    /// The minimum years asked for.
+    pub min_years: f32,
+    /// The phrase asks for experience in general ("5-7 years of
+    /// experience, strong Go"), not for the skill named after it.
+    pub total: bool,
+}
+
+/// The years phrases in `text`, in order.
+///
+/// ```
+/// use skillmatch::extract::posting::years_phrases;
+/// let found = |t: &str| years_phrases(t).iter().map(|y| y.min_years).collect::<Vec<_>>();
+/// assert_eq!(found("5-7 years of experience"), [5.0]);
+/// assert_eq!(found("at least three years with Go"), [3.0]);
+/// ```
+pub fn years_phrases(text: &str) -> Vec<YearsPhrase> {
+    let tokens = tokens(text);
+    let mut out = Vec::new();
+    for (i, &(_, end, word)) in tokens.iter().enumerate() {
+        let lower = word.to_ascii_lowercase();
+        if !matches!(
+            lower.as_str(),
+            "year" | "years" | "yrs" | "yr" | "year's" | "years'"
+        ) {
+            continue;
+        }
+        // Walk back over "+", "or more", a range "5-7" / "5 to 7", to the first number.
+        let mut j = i;
+        let mut first: Option<(usize, f32)> = None;
+        while j > 0 && i - j < 6 {
+            j -= 1;
+            let (s, _, w) = tokens[j];
+            let lw = w.to_ascii_lowercase();
+            if let Some(n) = number(&lw) {
+                first = Some((s, n));
+                continue;
+            }
+            if matches!(
+                lw.as_str(),
+                "+" | "-" | "–" | "—" | "to" | "or" | "more" | "plus"
+            ) {
+                continue;
+            }
+            break;
+        }
+        if let Some((s, n)) = first {
+            if n > 0.0 && n <= MAX_REQUIRED_YEARS {
+                out.push(YearsPhrase {
+                    start: s,
+                    end,
+                    min_years: n,
+                    total: is_general_experience(&text[end..]),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Words allowed between "years of" and "experience" in a general phrase.
+const GENERAL_EXPERIENCE_WORDS: &[&str] = &[
+    "professional",
+    "relevant",
+    "industry",
+    "work",
+    "overall",
+    "total",
+    "related",
+    "proven",
+    "hands-on",
+];
+
+/// Does the text after "N years" ask for experience in general: "of
+/// (professional) experience" followed by the end of the clause?
+fn is_general_experience(after: &str) -> bool {
+    let lower = after.trim_start().to_lowercase();
+    let rest = lower.strip_prefix("of ").unwrap_or(&lower);
+    let rest = match rest.split_once(' ') {
+        Some((word, tail)) if GENERAL_EXPERIENCE_WORDS.contains(&word) => tail,
+        _ => rest,
+    };
+    let Some(tail) = rest.strip_prefix("experience") else {
+        return false;
+    };
+    let tail = tail.trim_start();
+    tail.is_empty()
+        || tail.starts_with([',', '.', ';', ')', '\u{2014}', '-'])
+        || ["in the job", "in a related", "in related", "or ", "and "]
+            .iter()
+            .any(|p| tail.starts_with(p))
+}
+
+fn number(word: &str) -> Option<f32> {
+    let digits = word.trim_end_matches('+');
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        return digits.parse().ok();
+    }
+    NUMBER_WORDS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|&(_, n)| n)
+}
+
+/// Words, numbers and the symbols "+", "-", "–" with byte spans. "5-7" and
+/// "2+" are split into their parts.
+fn tokens(text: &str) -> Vec<(usize, usize, &str)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        let wordish = c.is_alphanumeric() || c == '\'' || c == '.';
+        if wordish {
+            if start.is_none() {
+                start = Some(i);
+            }
+            // A digit run ends before a letter ("5years" is rare; keep simple).
+            continue;
+        }
+        if let Some(s) = start.take() {
+            push_word(&mut out, text, s, i);
+        }
+        if matches!(c, '+' | '-' | '–' | '—') {
+            out.push((i, i + c.len_utf8(), &text[i..i + c.len_utf8()]));
+        }
+    }
+    if let Some(s) = start {
+        push_word(&mut out, text, s, text.len());
+    }
+    out
+}
+
+fn push_word<'a>(out: &mut Vec<(usize, usize, &'a str)>, text: &'a str, s: usize, e: usize) {
+    let word = text[s..e].trim_end_matches('.');
+    if !word.is_empty() {
+        out.push((s, s + word.len(), word));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_table() {
+        let cases: &[(&str, &[f32])] = &[
+            ("2+ years of experience", &[2.0]),
+            ("5-7 years of experience", &[5.0]),
+            ("5 – 7 years", &[5.0]),
+            ("at least three years of Go", &[3.0]),
+            ("3 or more years", &[3.0]),
+            ("minimum of 4 yrs", &[4.0]),
+            ("2 years of experience in the job or related field", &[2.0]),
+            (
+                "5+ years of industry backend development experience",
+                &[5.0],
+            ),
+            ("10+ years", &[10.0]),
+            ("over 100 years of history", &[]),
+            ("years of experience", &[]),
+            ("Java 8 and 3 years of Go", &[3.0]),
+            ("1.5 years", &[1.5]),
+        ];
+        for (text, expected) in cases {
+            let got: Vec<f32> = years_phrases(text).iter().map(|y| y.min_years).collect();
+            assert_eq!(&got, expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn general_experience_table() {
+        let cases = [
+            (
+                "Requires 5-7 years of experience, strong DevOps skills",
+                true,
+            ),
+            ("2 years of experience in the job or related field", true),
+            ("3+ years of professional experience.", true),
+            ("8 years experience", true),
+            ("2+ years of experience with Java", false),
+            ("5+ years of industry backend development experience", false),
+            ("3 years of Go", false),
+        ];
+        for (text, expected) in cases {
+            let got = years_phrases(text).first().map(|y| y.total);
+            assert_eq!(got, Some(expected), "{text}");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+//! JSON reports. The shapes are a contract (PRODUCT.md, "extract JSON"):
+//! fields may be added, the documented ones may not change.
+
+use serde_json::{json, Value};
+
+use crate::extract::posting::Posting;
+use crate::extract::Mention;
+use crate::taxonomy::{SkillId, Taxonomy};
+
+/// `{"id", "label"}` of a skill.
+pub fn skill_ref(taxonomy: &Taxonomy, id: SkillId) -> Value {
+    let skill = taxonomy.skill(id);
+    json!({ "id": skill.id, "label": skill.label })
+}
+
+/// One mention: id, label, line, byte span, how it matched.
+pub fn mention(taxonomy: &Taxonomy, m: &Mention) -> Value {
+    let skill = taxonomy.skill(m.skill);
+    let mut v = json!({
+        "id": skill.id,
+        "label": skill.label,
+        "line": m.line,
+        "start": m.start,
+        "end": m.end,
+        "match": m.kind.name(),
+    });
+    if m.kind.distance() > 0 {
+        v["distance"] = json!(m.kind.distance());
+    }
+    v
+}
+
+/// One posting as the `extract` contract describes it.
+pub fn posting(taxonomy: &Taxonomy, p: &Posting) -> Value {
+    let requirements: Vec<Value> = p
+        .requirements
+        .iter()
+        .map(|r| {
+            json!({
+                "line": r.line,
+                "text": r.text,
+                "section": r.section.name(),
+                "kind": r.kind.name(),
+                "any_of": r.any_of.iter().map(|&s| skill_ref(taxonomy, s)).collect::<Vec<_>>(),
+                "min_years": r.min_years,
+                "education": r.education.as_ref().map(|e| json!({
+                    "level": e.level.name(),
+                    "fields": e.fields.iter().map(|&s| skill_ref(taxonomy, s)).collect::<Vec<_>>(),
+                    "or_equivalent": e.or_equivalent,
+                })),
+            })
+        })
+        .collect();
+    json!({
+        "title": p.title,
+        "company": p.company,
+        "location": p.location,
+        "remote": p.remote,
+        "salary": p.salary,
+        "source": p.source,
+        "lines": [p.lines.0, p.lines.1],
+        "requirements": requirements,
+        "mentions": p.mentions.iter().map(|m| mention(taxonomy, m)).collect::<Vec<_>>(),
+    })
+}
