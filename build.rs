@@ -14,10 +14,19 @@ fn main() {
     let mut out = String::from("/// The default taxonomy files, by name, in name order.\npub const FILES: &[(&str, &str)] = &[\n");
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
-        let name = path.file_name().and_then(|n| n.to_str()).expect("utf-8 file name");
-        writeln!(out, "    ({name:?}, include_str!({:?})),", path.display().to_string()).expect("write to string");
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("utf-8 file name");
+        writeln!(
+            out,
+            "    ({name:?}, include_str!({:?})),",
+            path.display().to_string()
+        )
+        .expect("write to string");
     }
     out.push_str("];\n");
-    let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR set by cargo")).join("embedded_taxonomy.rs");
+    let dest = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR set by cargo"))
+        .join("embedded_taxonomy.rs");
     std::fs::write(dest, out).expect("write embedded_taxonomy.rs");
 }
