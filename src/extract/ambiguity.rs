@@ -17,6 +17,10 @@ use crate::normalize::normalize;
 /// Words around a form searched for qualifiers, on each side.
 pub const QUALIFIER_WINDOW: usize = 2;
 
+/// Lines above and below searched for context skills when an ambiguous form
+/// is capitalized mid-sentence.
+pub const CONTEXT_WINDOW_LINES: usize = 2;
+
 /// Most words allowed between two list members ("and", "or", "as well as").
 pub const LIST_GAP_MAX_WORDS: usize = 3;
 
@@ -48,6 +52,11 @@ pub enum Evidence {
     SameSkill,
     /// The form is a member of a list of confirmed skills ("Python, Java, or Go").
     ListNeighbor,
+    /// The form is all there is on its line (a list item: "- Go").
+    WholeLine,
+    /// The form is capitalized mid-sentence ("jobs with Airflow") and a
+    /// context skill is within [`CONTEXT_WINDOW_LINES`] lines.
+    NearbyContext,
     /// No evidence (yet): such mentions are dropped.
     Unconfirmed,
 }
@@ -94,6 +103,16 @@ pub(crate) fn resolve(matcher: &Matcher<'_>, text: &str, mentions: &mut Vec<Ment
             .any(|o| o.line == m.line && o.skill == m.skill && o.evidence.is_confirmed())
         {
             Some(Evidence::SameSkill)
+        } else if is_whole_line(&text[line_start..line_end], &text[m.start..m.end]) {
+            Some(Evidence::WholeLine)
+        } else if is_capitalized_mid_sentence(&text[line_start..m.start], &text[m.start..m.end])
+            && mentions.iter().any(|o| {
+                o.line.abs_diff(m.line) <= CONTEXT_WINDOW_LINES
+                    && o.evidence.is_confirmed()
+                    && rule.context.iter().any(|&c| taxonomy.is_a(o.skill, c))
+            })
+        {
+            Some(Evidence::NearbyContext)
         } else {
             None
         };
@@ -128,6 +147,24 @@ pub(crate) fn resolve(matcher: &Matcher<'_>, text: &str, mentions: &mut Vec<Ment
         }
     }
     mentions.retain(|m| m.evidence.is_confirmed());
+}
+
+/// Is the line only `form`, besides bullet marks, spaces and closing punctuation?
+fn is_whole_line(line: &str, form: &str) -> bool {
+    let bare = line
+        .trim()
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches(|c: char| c.is_whitespace() || ",;.".contains(c));
+    bare == form
+}
+
+/// Does the form start with a capital letter, after other words of the same
+/// sentence ("Orchestrate jobs with Airflow", not "Go to the office")?
+fn is_capitalized_mid_sentence(before: &str, form: &str) -> bool {
+    let before = before.trim_end();
+    form.chars().next().is_some_and(char::is_uppercase)
+        && before.chars().any(char::is_alphanumeric)
+        && !before.ends_with(['.', '!', '?', ':'])
 }
 
 /// Byte bounds of the line(s) holding `start..end`.
@@ -217,6 +254,20 @@ mod tests {
         for (gap, expected) in cases {
             assert_eq!(is_list_gap(gap), expected, "{gap:?}");
         }
+    }
+
+    #[test]
+    fn whole_line_and_mid_sentence_tables() {
+        assert!(is_whole_line("  \u{2022} Go", "Go"));
+        assert!(is_whole_line("- Go,", "Go"));
+        assert!(!is_whole_line("Go to the office", "Go"));
+        assert!(is_capitalized_mid_sentence(
+            "Orchestrate jobs with ",
+            "Airflow"
+        ));
+        assert!(!is_capitalized_mid_sentence("", "Go"));
+        assert!(!is_capitalized_mid_sentence("Done. ", "Go"));
+        assert!(!is_capitalized_mid_sentence("we ", "go"));
     }
 
     #[test]

@@ -94,6 +94,8 @@ pub struct Matcher<'t> {
     patterns: Vec<Pattern>,
     /// Normalized form → pattern index (explicit forms and generated plurals).
     forms: HashMap<String, u32>,
+    /// Patterns below this index are written forms; the rest are plurals.
+    explicit: usize,
     fuzzy: FuzzyIndex,
 }
 
@@ -176,6 +178,7 @@ impl<'t> Matcher<'t> {
             automaton,
             patterns,
             forms,
+            explicit,
             fuzzy,
         })
     }
@@ -199,9 +202,13 @@ impl<'t> Matcher<'t> {
         self.forms.get(normalized).copied()
     }
 
-    /// All normalized forms with their pattern, for nearest-neighbour search.
+    /// The written normalized forms (no generated plurals) with their
+    /// pattern, for nearest-neighbour search.
     pub(crate) fn forms(&self) -> impl Iterator<Item = (&str, u32)> {
-        self.forms.iter().map(|(k, &v)| (k.as_str(), v))
+        self.forms
+            .iter()
+            .filter(|&(_, &v)| (v as usize) < self.explicit)
+            .map(|(k, &v)| (k.as_str(), v))
     }
 
     /// Every skill mention in `text`, in text order.
@@ -302,7 +309,10 @@ impl<'t> Matcher<'t> {
             while covered.peek().is_some_and(|&(_, e)| e <= start) {
                 covered.next();
             }
-            if covered.peek().is_some_and(|&(s, _)| s < end) || self.forms.contains_key(word) {
+            if covered.peek().is_some_and(|&(s, _)| s < end)
+                || self.forms.contains_key(word)
+                || self.taxonomy.is_not_typo(word)
+            {
                 continue;
             }
             if let Some((pattern, distance)) = self.fuzzy.best(word) {
@@ -438,5 +448,117 @@ mod tests {
         for (hay, s, e, expected) in cases {
             assert_eq!(joined_to_word(hay, s, e), expected, "{hay}");
         }
+    }
+}
+
+#[cfg(test)]
+mod default_taxonomy_tests {
+    //! The matching behaviours PRODUCT.md promises, on the default taxonomy.
+    use super::*;
+    use std::sync::OnceLock;
+
+    fn taxonomy() -> &'static Taxonomy {
+        static TAXONOMY: OnceLock<Taxonomy> = OnceLock::new();
+        TAXONOMY.get_or_init(|| Taxonomy::embedded().expect("default taxonomy builds"))
+    }
+
+    fn ids(text: &str) -> Vec<String> {
+        let t = taxonomy();
+        let matcher = Matcher::new(t).expect("matcher builds");
+        matcher
+            .find(text)
+            .iter()
+            .map(|m| t.skill(m.skill).id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn matching_table() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "java is not inside javascript",
+                "We use JavaScript daily",
+                &["javascript"],
+            ),
+            ("c++ is not c", "Experience with C++", &["cpp"]),
+            (
+                "c# and .net stay distinct",
+                "C# and .NET",
+                &["csharp", "dotnet"],
+            ),
+            (
+                "go-to-market is not go",
+                "Own the go-to-market plan",
+                &["go-to-market"],
+            ),
+            ("let's go is not go", "Ready? Let's go", &[]),
+            (
+                "go to the office is not go",
+                "You will go to the office twice a week",
+                &[],
+            ),
+            ("on the go is not go", "Work on the go", &[]),
+            (
+                "go in a list",
+                "Python, Java, C++, or Go",
+                &["python", "java", "cpp", "go"],
+            ),
+            ("go with a qualifier", "Go (golang)", &["go", "go"]),
+            (
+                "go with a context skill",
+                "Go and Kubernetes",
+                &["go", "kubernetes"],
+            ),
+            ("r&d is not r", "Our R&D team", &[]),
+            (
+                "typo on a long token",
+                "Deployed on Kubernets",
+                &["kubernetes"],
+            ),
+            (
+                "machine learning, not learning",
+                "machine learning",
+                &["machine-learning"],
+            ),
+            ("ci/cd stays whole", "CI/CD pipelines", &["ci-cd"]),
+            ("a/b testing", "Run A/B tests", &["a-b-testing"]),
+            ("node.js", "Node.js services", &["nodejs"]),
+            ("plural of an alias", "RESTful APIs", &["rest-api"]),
+            (
+                "a common word is not a typo",
+                "Requires Python",
+                &["python"],
+            ),
+        ];
+        for (name, text, expected) in cases {
+            assert_eq!(ids(text), *expected, "{name}: {text:?}");
+        }
+    }
+
+    #[test]
+    fn mentions_carry_spans_and_lines_of_the_original() {
+        let t = taxonomy();
+        let matcher = Matcher::new(t).expect("matcher builds");
+        let text = "Intro\n  \u{2022} Experience with Ｊａｖａ and Kubernets\n";
+        let found = matcher.find(text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(&text[found[0].start..found[0].end], "Ｊａｖａ");
+        assert_eq!(found[0].line, 2);
+        assert_eq!(found[0].kind, MatchKind::Exact);
+        assert_eq!(&text[found[1].start..found[1].end], "Kubernets");
+        assert_eq!(found[1].kind, MatchKind::Fuzzy { distance: 1 });
+    }
+
+    #[test]
+    fn postgresql_is_a_kind_of_sql_and_relational_databases() {
+        let t = taxonomy();
+        let id = |s: &str| t.get(s).unwrap_or_else(|| panic!("{s} exists"));
+        assert!(t.is_a(id("postgresql"), id("sql")));
+        assert!(t.is_a(id("postgresql"), id("relational-databases")));
+        assert!(t.is_a(id("postgresql"), id("databases")));
+        assert!(t.is_a(id("python"), id("scripting-languages")));
+        assert!(t.is_a(id("python"), id("programming-languages")));
+        assert!(t.is_a(id("git"), id("version-control")));
+        assert!(!t.is_a(id("sql"), id("postgresql")));
     }
 }

@@ -13,7 +13,7 @@ mod source;
 pub use lint::{lint, Finding, LintCode};
 pub use source::Source;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 use crate::error::{Error, Location, Result};
@@ -95,6 +95,8 @@ pub struct Taxonomy {
     ancestors: Vec<Box<[SkillId]>>,
     /// Length of the longest parent chain above each skill (roots are 0).
     depth: Vec<u32>,
+    /// Normalized words the typo matcher must leave alone.
+    not_typos: HashSet<String>,
     fingerprint: u64,
 }
 
@@ -166,6 +168,11 @@ impl Taxonomy {
     /// Total number of aliases (labels not counted).
     pub fn alias_count(&self) -> usize {
         self.skills.iter().map(|s| s.aliases.len()).sum()
+    }
+
+    /// Is `word` (normalized) declared as never being a typo of a skill form?
+    pub fn is_not_typo(&self, word: &str) -> bool {
+        self.not_typos.contains(word)
     }
 
     /// A hash of the sources the taxonomy was built from, stable across runs
@@ -333,11 +340,16 @@ impl TaxonomyBuilder {
 
         let (ancestors, depth) = hierarchy(&skills)?;
         let fingerprint = fingerprint(&self.sources);
+        let not_typos = parsed
+            .iter()
+            .flat_map(|(_, f)| f.not_typos.iter().map(|w| normalize(w)))
+            .collect();
         Ok(Taxonomy {
             skills,
             by_id,
             ancestors,
             depth,
+            not_typos,
             fingerprint,
         })
     }

@@ -97,6 +97,9 @@ pub(crate) struct RawFile {
     /// The skills.
     #[serde(default)]
     pub skill: Vec<RawSkill>,
+    /// Words that are never typos of a skill form ("requires" is not RequireJS).
+    #[serde(default)]
+    pub not_typos: Vec<String>,
 }
 
 /// One `[[skill]]` table as parsed.

@@ -169,7 +169,10 @@ fn company_in(line: &str) -> Option<String> {
                 .rev()
                 .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
                 .collect();
+            const PRONOUNS: &[&str] = &["We", "They", "You", "Our", "The", "This", "Who"];
+            let is_pronoun = name.last().is_some_and(|w| PRONOUNS.contains(w));
             if !name.is_empty()
+                && !is_pronoun
                 && name.len() <= 3
                 && before.split_whitespace().count() == name.len()
             {
@@ -204,14 +207,16 @@ fn city_region(line: &str) -> Option<String> {
 
 /// The first money amount or range in `line`.
 fn salary_in(line: &str) -> Option<Salary> {
-    let start = line.find('$')?;
-    let (min, rest) = amount(&line[start + 1..])?;
+    let (start, symbol) = line
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '$' | '\u{20ac}' | '\u{a3}'))?;
+    let (min, rest) = amount(&line[start + symbol.len_utf8()..])?;
     let mut max = min;
     let trimmed = rest.trim_start();
-    for sep in ["-", "–", "—", "to "] {
+    for sep in ["-", "\u{2013}", "\u{2014}", "to "] {
         if let Some(after) = trimmed.strip_prefix(sep) {
             let after = after.trim_start();
-            let after = after.strip_prefix('$').unwrap_or(after);
+            let after = after.strip_prefix(symbol).unwrap_or(after);
             if let Some((value, _)) = amount(after) {
                 max = value;
             }
@@ -230,11 +235,15 @@ fn salary_in(line: &str) -> Option<Salary> {
     } else {
         SalaryPeriod::Year
     };
-    let currency = ["CAD", "AUD", "NZD", "SGD", "HKD"]
-        .iter()
-        .find(|c| line.contains(*c))
-        .map_or("USD", |c| c)
-        .to_string();
+    let currency = match symbol {
+        '\u{20ac}' => "EUR",
+        '\u{a3}' => "GBP",
+        _ => ["CAD", "AUD", "NZD", "SGD", "HKD"]
+            .iter()
+            .find(|c| line.contains(*c))
+            .map_or("USD", |c| c),
+    }
+    .to_string();
     Some(Salary {
         min,
         max,
@@ -280,6 +289,10 @@ mod tests {
                 Some((120000.0, 150000.0, SalaryPeriod::Year)),
             ),
             ("$55.50 per hour", Some((55.5, 55.5, SalaryPeriod::Hour))),
+            (
+                "\u{20ac}85,000 - \u{20ac}105,000",
+                Some((85000.0, 105000.0, SalaryPeriod::Year)),
+            ),
             ("no money here", None),
         ];
         for (line, expected) in cases {

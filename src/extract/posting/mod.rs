@@ -382,11 +382,8 @@ fn strip_bullet(line: &str) -> (bool, &str) {
             Some(b'.') | Some(b')') => (digits + 1, true),
             _ => (0, false),
         }
-    } else if trimmed.starts_with('(') {
-        let inner = trimmed[1..]
-            .bytes()
-            .take_while(u8::is_ascii_alphanumeric)
-            .count();
+    } else if let Some(after) = trimmed.strip_prefix('(') {
+        let inner = after.bytes().take_while(u8::is_ascii_alphanumeric).count();
         if (1..=2).contains(&inner) && trimmed.as_bytes().get(inner + 1) == Some(&b')') {
             (inner + 2, true)
         } else {

@@ -101,7 +101,9 @@ const LIST_WORDS: &[&str] = &[
 enum Join {
     /// Not a list.
     Break,
-    /// "," or "and": separate requirements.
+    /// ",": the list goes on; its conjunction decides.
+    Comma,
+    /// "and": separate requirements.
     And,
     /// "or": the whole list is alternatives.
     Or,
@@ -181,14 +183,20 @@ pub(crate) fn split_item(
             continue;
         }
         let at = offset + y.start;
-        // The first group after the phrase, else the last one before it.
+        // The list right after the phrase, else the last group before it.
         let target = groups
             .iter()
             .position(|g| g.first_start >= at)
             .or_else(|| groups.len().checked_sub(1));
         match target {
-            Some(t) if years_for[t].is_none() => years_for[t] = Some(y.min_years),
-            Some(_) => {}
+            Some(t) => {
+                let chain = groups[t].chain;
+                for (g, slot) in groups.iter().zip(years_for.iter_mut()).skip(t) {
+                    if g.chain == chain && slot.is_none() {
+                        *slot = Some(y.min_years);
+                    }
+                }
+            }
             None => {
                 if levels.is_empty() {
                     out.push(new(
@@ -214,14 +222,18 @@ pub(crate) fn split_item(
 struct Group {
     skills: Vec<SkillId>,
     first_start: usize,
+    /// Groups of one list share a chain number ("3+ years of Python and SQL").
+    chain: usize,
 }
 
 /// Groups an item's mentions into requirements.
 ///
-/// Slashes bind tightest: "VoIP/WebRTC" is one unit of alternatives. Units
-/// joined by commas and "and" are separate requirements; when an "or" joins
-/// any two units of a list, the whole list is one set of alternatives
-/// ("Python, Java, C++, or Go").
+/// Slashes bind tightest: "VoIP/WebRTC" is one unit of alternatives. An
+/// explicit "and" separates requirements. Between "and"s, units joined by
+/// commas take the list's conjunction: when an "or" joins any of them, they
+/// are one set of alternatives ("Python, Java, C++, or Go"; "Java or Kotlin,
+/// and Spring Boot" is two requirements), else one requirement each
+/// ("storage, caching and data processing").
 fn group(taxonomy: &Taxonomy, text: &str, offset: usize, mentions: &[&Mention]) -> Vec<Group> {
     let mentions = drop_generic_heads(taxonomy, text, offset, mentions);
     let gap_of = |a: &Mention, b: &Mention| {
@@ -229,8 +241,10 @@ fn group(taxonomy: &Taxonomy, text: &str, offset: usize, mentions: &[&Mention]) 
         let to = b.start.saturating_sub(offset).min(text.len()).max(from);
         &text[from..to]
     };
-    // Lists of units; a unit is a run joined by slashes (or the same skill repeated).
-    let mut lists: Vec<(Vec<Vec<&Mention>>, bool)> = Vec::new();
+    // Parts of lists, each a sequence of units; a unit is a run joined by
+    // slashes (or the same skill repeated). An explicit "and" ends a part.
+    let mut parts: Vec<(Vec<Vec<&Mention>>, bool, usize)> = Vec::new();
+    let mut chain = 0;
     for (i, &m) in mentions.iter().enumerate() {
         let join = if i == 0 {
             Join::Break
@@ -238,19 +252,23 @@ fn group(taxonomy: &Taxonomy, text: &str, offset: usize, mentions: &[&Mention]) 
             let prev = mentions[i - 1];
             join(gap_of(prev, m), prev.skill == m.skill)
         };
-        match (join, lists.last_mut()) {
-            (Join::Slash, Some((units, _))) => units.last_mut().map_or((), |u| u.push(m)),
-            (Join::Or, Some((units, or))) => {
+        match (join, parts.last_mut()) {
+            (Join::Slash, Some((units, _, _))) => units.last_mut().map_or((), |u| u.push(m)),
+            (Join::Or, Some((units, or, _))) => {
                 *or = true;
                 units.push(vec![m]);
             }
-            (Join::And, Some((units, _))) => units.push(vec![m]),
-            _ => lists.push((vec![vec![m]], false)),
+            (Join::Comma, Some((units, _, _))) => units.push(vec![m]),
+            (Join::And, Some(_)) => parts.push((vec![vec![m]], false, chain)),
+            _ => {
+                chain += 1;
+                parts.push((vec![vec![m]], false, chain));
+            }
         }
     }
     let mut groups: Vec<Group> = Vec::new();
     let mut seen: Vec<SkillId> = Vec::new();
-    let mut add = |members: Vec<&Mention>, groups: &mut Vec<Group>| {
+    let mut add = |members: Vec<&Mention>, chain: usize, groups: &mut Vec<Group>| {
         let mut skills = Vec::new();
         let mut first_start = usize::MAX;
         for m in members {
@@ -264,15 +282,16 @@ fn group(taxonomy: &Taxonomy, text: &str, offset: usize, mentions: &[&Mention]) 
             groups.push(Group {
                 skills,
                 first_start,
+                chain,
             });
         }
     };
-    for (units, or) in lists {
+    for (units, or, chain) in parts {
         if or {
-            add(units.into_iter().flatten().collect(), &mut groups);
+            add(units.into_iter().flatten().collect(), chain, &mut groups);
         } else {
             for unit in units {
-                add(unit, &mut groups);
+                add(unit, chain, &mut groups);
             }
         }
     }
@@ -325,6 +344,7 @@ fn join(gap: &str, same_skill: bool) -> Join {
         return Join::Slash;
     }
     let mut or = trimmed.contains('/') || trimmed.contains('|');
+    let mut and = false;
     let mut words = 0;
     for word in trimmed.split(|c: char| c.is_whitespace() || ",;:()[]|+".contains(c)) {
         if word.is_empty() {
@@ -345,6 +365,8 @@ fn join(gap: &str, same_skill: bool) -> Join {
             words += 1;
             if lower.split('/').any(|w| w == "or" || w == "nor") {
                 or = true;
+            } else if matches!(lower.as_str(), "and" | "&" | "plus" | "as") {
+                and = true;
             }
             continue;
         }
@@ -355,8 +377,10 @@ fn join(gap: &str, same_skill: bool) -> Join {
     }
     if or {
         Join::Or
-    } else {
+    } else if and {
         Join::And
+    } else {
+        Join::Comma
     }
 }
 
@@ -383,7 +407,7 @@ mod tests {
             (" or ", Join::Or),
             ("/", Join::Slash),
             (" / ", Join::Slash),
-            (", ", Join::And),
+            (", ", Join::Comma),
             (", and ", Join::And),
             (", or ", Join::Or),
             (" and/or ", Join::Or),

@@ -313,6 +313,9 @@ const HEADER_WORDS: &[&str] = &[
     "working",
     "apply",
     "interested",
+    "points",
+    "qualities",
+    "areas",
 ];
 
 /// If `line` (trimmed, without bullet) is a header, the block it opens.

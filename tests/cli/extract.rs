@@ -1,0 +1,171 @@
+//! `skillmatch extract`.
+
+use std::fs;
+
+use predicates::prelude::*;
+use serde_json::Value;
+
+use crate::{json_of, skillmatch};
+
+const POSTING: &str = "\
+Backend Engineer
+
+About Acme:
+Acme builds tools.
+
+Requirements
+- Bachelor's degree in Computer Science or equivalent experience
+- 3+ years of experience with Java or C++
+- Experience with storage, caching and data processing
+- Python, Java, C++, or Go
+
+Nice to have
+- Kubernetes
+
+Benefits
+- Go to the gym on us
+";
+
+fn any_of(req: &Value) -> Vec<String> {
+    req["any_of"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn extract_json_follows_the_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("posting.txt");
+    fs::write(&path, POSTING).unwrap();
+    let doc = json_of(&["extract", "--format", "json", path.to_str().unwrap()]);
+    let posting = &doc["postings"][0];
+    assert_eq!(posting["title"], "Backend Engineer");
+    assert_eq!(posting["company"], "Acme");
+    let reqs = posting["requirements"].as_array().unwrap();
+    let summary: Vec<(String, String, Vec<String>, Value)> = reqs
+        .iter()
+        .map(|r| {
+            (
+                r["section"].as_str().unwrap().to_string(),
+                r["kind"].as_str().unwrap().to_string(),
+                any_of(r),
+                r["min_years"].clone(),
+            )
+        })
+        .collect();
+    let s = |x: &str| x.to_string();
+    let expected = vec![
+        (s("required"), s("education"), vec![], Value::Null),
+        (
+            s("required"),
+            s("skill"),
+            vec![s("java"), s("cpp")],
+            serde_json::json!(3.0),
+        ),
+        (
+            s("required"),
+            s("skill"),
+            vec![s("data-storage")],
+            Value::Null,
+        ),
+        (s("required"), s("skill"), vec![s("caching")], Value::Null),
+        (
+            s("required"),
+            s("skill"),
+            vec![s("data-processing")],
+            Value::Null,
+        ),
+        (
+            s("required"),
+            s("skill"),
+            vec![s("python"), s("java"), s("cpp"), s("go")],
+            Value::Null,
+        ),
+        (
+            s("preferred"),
+            s("skill"),
+            vec![s("kubernetes")],
+            Value::Null,
+        ),
+    ];
+    assert_eq!(summary, expected);
+    let education = &reqs[0]["education"];
+    assert_eq!(education["level"], "bachelor");
+    assert_eq!(education["or_equivalent"], true);
+    assert_eq!(education["fields"][0]["id"], "computer-science");
+    // Mentions carry byte spans into the file as read.
+    let java = posting["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == "java")
+        .unwrap();
+    let (start, end) = (
+        java["start"].as_u64().unwrap() as usize,
+        java["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&POSTING[start..end], "Java");
+    assert_eq!(java["line"], 8);
+}
+
+#[test]
+fn several_postings_in_one_page_are_split() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("page.txt");
+    fs::write(
+        &path,
+        "Data Analyst\nRequirements\n- SQL\n- Tableau\nSenior Software Engineer - Platform\nBuild services in Go and Kubernetes.\n",
+    )
+    .unwrap();
+    let doc = json_of(&["extract", "--format", "json", path.to_str().unwrap()]);
+    let postings = doc["postings"].as_array().unwrap();
+    assert_eq!(postings.len(), 2, "{doc}");
+    let first: Vec<String> = postings[0]["requirements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(any_of)
+        .collect();
+    assert_eq!(first, ["sql", "tableau"]);
+    assert_eq!(postings[1]["title"], "Senior Software Engineer - Platform");
+}
+
+#[test]
+fn text_output_groups_requirements_by_section() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("posting.txt");
+    fs::write(&path, POSTING).unwrap();
+    skillmatch()
+        .args(["extract", "--as", "posting"])
+        .arg(&path)
+        .assert()
+        .code(0)
+        .stdout(
+            predicate::str::contains("REQUIRED (6)")
+                .and(predicate::str::contains("PREFERRED (1)"))
+                .and(predicate::str::contains("Java | C++, 3+ years")),
+        );
+}
+
+#[test]
+fn unreadable_input_is_an_error_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.txt");
+    skillmatch()
+        .arg("extract")
+        .arg(&missing)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("missing.txt"));
+    let binary = dir.path().join("latin1.txt");
+    fs::write(&binary, b"Java\n\xff\xfe caf\xe9\n").unwrap();
+    skillmatch()
+        .arg("extract")
+        .arg(&binary)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("latin1.txt:2:1").and(predicate::str::contains("UTF-8")));
+}

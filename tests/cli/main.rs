@@ -1,0 +1,25 @@
+//! The one integration-test binary: a module per subcommand. Each test
+//! writes its inputs to a temporary directory, runs the real binary, and
+//! checks stdout, stderr and the exit code.
+
+mod extract;
+mod taxonomy;
+
+use assert_cmd::Command;
+
+/// The `skillmatch` binary under test.
+pub fn skillmatch() -> Command {
+    Command::cargo_bin("skillmatch").expect("binary is built")
+}
+
+/// Runs the binary and parses stdout as JSON, asserting exit 0.
+pub fn json_of(args: &[&str]) -> serde_json::Value {
+    let out = skillmatch().args(args).output().expect("runs");
+    assert!(
+        out.status.success(),
+        "exit {:?}: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
+}
