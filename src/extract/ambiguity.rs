@@ -74,6 +74,14 @@ pub(crate) fn resolve(matcher: &Matcher<'_>, text: &str, mentions: &mut Vec<Ment
         return;
     }
     let taxonomy = matcher.taxonomy();
+    // Mentions are sorted by position, so by line: the ones within `window`
+    // lines of mention `i` are a contiguous range, found by binary search.
+    let around = |mentions: &[Mention], i: usize, window: usize| {
+        let line = mentions[i].line;
+        let lo = mentions.partition_point(|o| o.line + window < line);
+        let hi = mentions.partition_point(|o| o.line <= line + window);
+        lo..hi
+    };
     for i in 0..mentions.len() {
         if mentions[i].evidence.is_confirmed() {
             continue;
@@ -82,6 +90,11 @@ pub(crate) fn resolve(matcher: &Matcher<'_>, text: &str, mentions: &mut Vec<Ment
         let Some(rule) = taxonomy.skill(m.skill).ambiguity.as_ref() else {
             mentions[i].evidence = Evidence::NotNeeded;
             continue;
+        };
+        let same_line = &mentions[around(mentions, i, 0)];
+        let nearby = &mentions[around(mentions, i, CONTEXT_WINDOW_LINES)];
+        let is_context = |o: &Mention| {
+            o.evidence.is_confirmed() && rule.context.iter().any(|&c| taxonomy.is_a(o.skill, c))
         };
         let (line_start, line_end) = line_bounds(text, m.start, m.end);
         let evidence = if followed_by_version(text, m.start, m.end) {
@@ -92,25 +105,17 @@ pub(crate) fn resolve(matcher: &Matcher<'_>, text: &str, mentions: &mut Vec<Ment
                 .any(|w| rule.qualifiers.contains(w))
         {
             Some(Evidence::Qualifier)
-        } else if mentions.iter().any(|o| {
-            o.line == m.line
-                && o.evidence.is_confirmed()
-                && rule.context.iter().any(|&c| taxonomy.is_a(o.skill, c))
-        }) {
+        } else if same_line.iter().any(is_context) {
             Some(Evidence::ContextSkill)
-        } else if mentions
+        } else if same_line
             .iter()
-            .any(|o| o.line == m.line && o.skill == m.skill && o.evidence.is_confirmed())
+            .any(|o| o.skill == m.skill && o.evidence.is_confirmed())
         {
             Some(Evidence::SameSkill)
         } else if is_whole_line(&text[line_start..line_end], &text[m.start..m.end]) {
             Some(Evidence::WholeLine)
         } else if is_capitalized_mid_sentence(&text[line_start..m.start], &text[m.start..m.end])
-            && mentions.iter().any(|o| {
-                o.line.abs_diff(m.line) <= CONTEXT_WINDOW_LINES
-                    && o.evidence.is_confirmed()
-                    && rule.context.iter().any(|&c| taxonomy.is_a(o.skill, c))
-            })
+            && nearby.iter().any(is_context)
         {
             Some(Evidence::NearbyContext)
         } else {

@@ -563,10 +563,7 @@ mod tests {
 
     #[test]
     fn lint_finds_each_seeded_error_at_its_line() {
-        let findings = lint(&[Source {
-            name: "broken.toml".into(),
-            text: BROKEN.into(),
-        }]);
+        let findings = lint(&[Source::new("broken.toml", BROKEN)]);
         // Each seeded error is marked in the fixture by a comment "# expect: CODE"
         // on the line the finding must point at.
         let mut expected: Vec<(usize, String)> = BROKEN
@@ -589,10 +586,7 @@ mod tests {
 
     #[test]
     fn lint_reports_parse_errors_as_findings() {
-        let findings = lint(&[Source {
-            name: "x.toml".into(),
-            text: "[[skill]\n".into(),
-        }]);
+        let findings = lint(&[Source::new("x.toml", "[[skill]\n")]);
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].code, LintCode::ParseError);
         assert_eq!(findings[0].location.line, Some(1));

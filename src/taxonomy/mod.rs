@@ -187,9 +187,9 @@ impl Taxonomy {
 /// ```
 /// use skillmatch::taxonomy::{Source, TaxonomyBuilder};
 /// let mut builder = TaxonomyBuilder::new();
-/// builder.add_source(Source {
-///     name: "mini.toml".into(),
-///     text: r#"
+/// builder.add_source(Source::new(
+///     "mini.toml",
+///     r#"
 ///         category = "databases"
 ///         [[skill]]
 ///         id = "sql"
@@ -199,8 +199,8 @@ impl Taxonomy {
 ///         label = "PostgreSQL"
 ///         aliases = ["postgres"]
 ///         parents = ["sql"]
-///     "#.into(),
-/// });
+///     "#,
+/// ));
 /// let taxonomy = builder.build().unwrap();
 /// let pg = taxonomy.get("postgresql").unwrap();
 /// assert!(taxonomy.is_a(pg, taxonomy.get("sql").unwrap()));
@@ -449,10 +449,7 @@ mod tests {
 
     fn build(text: &str) -> Result<Taxonomy> {
         let mut b = TaxonomyBuilder::new();
-        b.add_source(Source {
-            name: "t.toml".into(),
-            text: text.into(),
-        });
+        b.add_source(Source::new("t.toml", text));
         b.build()
     }
 

@@ -20,17 +20,26 @@ pub struct Source {
     pub name: String,
     /// The TOML text.
     pub text: String,
+    /// Byte offsets of line starts, computed on first use (locations of
+    /// thousands of skills must not rescan the file each time).
+    line_starts: std::sync::OnceLock<Vec<usize>>,
 }
 
 impl Source {
+    /// A source named `name` (a path or a label used in messages) holding `text`.
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        Source {
+            name: name.into(),
+            text: text.into(),
+            line_starts: std::sync::OnceLock::new(),
+        }
+    }
+
     /// The files of the default taxonomy, embedded in the binary at build time.
     pub fn embedded() -> Vec<Source> {
         FILES
             .iter()
-            .map(|(name, text)| Source {
-                name: format!("<embedded>/{name}"),
-                text: (*text).to_string(),
-            })
+            .map(|(name, text)| Source::new(format!("<embedded>/{name}"), *text))
             .collect()
     }
 
@@ -61,10 +70,7 @@ impl Source {
             .into_iter()
             .map(|p| {
                 let text = std::fs::read_to_string(&p).map_err(|e| Error::io(&p, e))?;
-                Ok(Source {
-                    name: p.display().to_string(),
-                    text,
-                })
+                Ok(Source::new(p.display().to_string(), text))
             })
             .collect()
     }
@@ -82,7 +88,16 @@ impl Source {
 
     /// The location of a byte span's start in this source.
     pub(crate) fn locate(&self, span: std::ops::Range<usize>) -> Location {
-        Location::of_offset(&self.name, &self.text, span.start)
+        let starts = self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let offset = span.start.min(self.text.len());
+        let line = starts.partition_point(|&s| s <= offset);
+        let line_start = starts[line - 1];
+        let column = self.text.get(line_start..offset).map_or(1, |t| t.chars().count() + 1);
+        Location::at(&self.name, line, column)
     }
 }
 
@@ -144,10 +159,10 @@ mod tests {
 
     #[test]
     fn parse_errors_carry_file_line_and_column() {
-        let source = Source {
-            name: "bad.toml".into(),
-            text: "[[skill]]\nid = \"x\"\nlabel = \"X\"\nalias = [\"y\"]\n".into(),
-        };
+        let source = Source::new(
+            "bad.toml",
+            "[[skill]]\nid = \"x\"\nlabel = \"X\"\nalias = [\"y\"]\n",
+        );
         let err = source.parse().map(|_| ()).unwrap_err().to_string();
         assert!(err.starts_with("bad.toml:4:"), "{err}");
         assert!(err.contains("alias"), "{err}");
