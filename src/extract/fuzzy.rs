@@ -5,7 +5,7 @@
 //! adjacent transposition of a token in a handful of hash lookups; strsim's
 //! Damerau–Levenshtein distance confirms each candidate.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Tokens and forms shorter than this (in characters) are never fuzzed: short
 /// words collide with ordinary English ("caching"/"catching"), and "Go" must
@@ -75,7 +75,11 @@ impl FuzzyIndex {
             }
         };
         consider(self.by_key.get(token));
-        for key in deletions(token) {
+        let mut key = String::with_capacity(token.len());
+        for i in 0..token.len() {
+            key.clear();
+            key.push_str(&token[..i]);
+            key.push_str(&token[i + 1..]);
             consider(self.by_key.get(key.as_str()));
         }
         best.map(|(d, _, p)| (p, d))

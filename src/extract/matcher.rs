@@ -8,9 +8,11 @@
 //! like "Go" or "R" stay only with evidence of their sense) → mentions with
 //! original byte spans and line numbers.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind as AcMatchKind, StartKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind as AcMatchKind, StartKind,
+};
 use serde::Serialize;
 
 use super::ambiguity::{resolve, Evidence};
@@ -84,6 +86,9 @@ pub(crate) struct Pattern {
     /// Whether the form's last character is a word character (then the text
     /// must not continue with one).
     word_end: bool,
+    /// Plural suffix ("s", "es") the text may add to the form; plurals that
+    /// change the form ("technology" → "technologies") are patterns of their own.
+    suffix: Option<&'static str>,
 }
 
 /// The compiled matcher for one taxonomy.
@@ -92,7 +97,7 @@ pub struct Matcher<'t> {
     taxonomy: &'t Taxonomy,
     automaton: AhoCorasick,
     patterns: Vec<Pattern>,
-    /// Normalized form → pattern index (explicit forms and generated plurals).
+    /// Normalized form → pattern index (written forms and changed-spelling plurals).
     forms: HashMap<String, u32>,
     /// Patterns below this index are written forms; the rest are plurals.
     explicit: usize,
@@ -115,7 +120,7 @@ impl<'t> Matcher<'t> {
     pub fn new(taxonomy: &'t Taxonomy) -> Result<Self> {
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut keys: Vec<String> = Vec::new();
-        let mut forms: HashMap<String, u32> = HashMap::new();
+        let mut forms: HashMap<String, u32> = HashMap::default();
         let mut fuzzy = FuzzyIndex::default();
         for (id, skill) in taxonomy.iter() {
             for (i, form) in skill.forms().enumerate() {
@@ -143,6 +148,7 @@ impl<'t> Matcher<'t> {
                     ambiguous,
                     exact_case,
                     word_end: norm.chars().next_back().is_some_and(is_word_char),
+                    suffix: None,
                 });
                 forms.insert(norm.clone(), index);
                 keys.push(norm);
@@ -150,22 +156,26 @@ impl<'t> Matcher<'t> {
         }
         let explicit = patterns.len();
         for index in 0..explicit {
-            let pattern = &patterns[index];
             // Plurals keep the form's rules: an ambiguous form's plural needs
             // evidence too, an exact-case form's plural needs its casing + "s".
-            if let Some(plural) = plural(&keys[index]) {
-                if !forms.contains_key(&plural) {
-                    let mut copy = pattern.clone();
-                    copy.exact_case = pattern.exact_case.as_ref().map(|c| format!("{c}s").into());
+            match plural(&keys[index]) {
+                Some(Plural::Suffix(suffix)) => patterns[index].suffix = Some(suffix),
+                Some(Plural::Form(plural)) if !forms.contains_key(&plural) => {
+                    let mut copy = patterns[index].clone();
+                    copy.exact_case = None;
                     forms.insert(plural.clone(), patterns.len() as u32);
                     patterns.push(copy);
                     keys.push(plural);
                 }
+                _ => {}
             }
         }
         let automaton = AhoCorasick::builder()
             .match_kind(AcMatchKind::LeftmostLongest)
             .start_kind(StartKind::Anchored)
+            // A DFA searches a little faster but takes most of the build
+            // time; the contiguous NFA keeps start-up in milliseconds.
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&keys)
             .map_err(|e| {
                 Error::taxonomy(
@@ -188,7 +198,7 @@ impl<'t> Matcher<'t> {
         self.taxonomy
     }
 
-    /// Number of patterns in the automaton (forms and generated plurals).
+    /// Number of patterns in the automaton (forms and changed-spelling plurals).
     pub fn pattern_count(&self) -> usize {
         self.patterns.len()
     }
@@ -278,17 +288,23 @@ impl<'t> Matcher<'t> {
         let input = Input::new(hay).range(p..).anchored(Anchored::Yes);
         let m = self.automaton.find(input)?;
         let pattern = &self.patterns[m.pattern().as_usize()];
-        let end = m.end();
-        let next = hay[end..].chars().next();
+        let mut end = m.end();
+        let mut next = hay[end..].chars().next();
         if pattern.word_end && next.is_some_and(is_word_char) {
-            return None;
+            let suffix = pattern.suffix.filter(|s| hay[end..].starts_with(s))?;
+            end += suffix.len();
+            next = hay[end..].chars().next();
+            if next.is_some_and(is_word_char) {
+                return None;
+            }
         }
         if pattern.ambiguous && joined_to_word(hay, p, end) {
             return None;
         }
         if let Some(case) = &pattern.exact_case {
             let (s, e) = normalized.original_span(original, p, end);
-            if original[s..e] != **case {
+            let written = &original[s..e];
+            if written != &**case && written.strip_suffix(['s']) != Some(&**case) {
                 return None;
             }
         }
@@ -304,18 +320,27 @@ impl<'t> Matcher<'t> {
         let hay = normalized.text.as_str();
         let mut covered = hits.iter().map(|h| (h.start, h.end)).peekable();
         let mut found = Vec::new();
+        // Long words repeat within a text: look each one up once.
+        let mut seen: HashMap<&str, Option<(u32, usize)>> = HashMap::default();
         for (start, word) in words(hay) {
+            if !is_fuzzable(word) {
+                continue;
+            }
             let end = start + word.len();
             while covered.peek().is_some_and(|&(_, e)| e <= start) {
                 covered.next();
             }
-            if covered.peek().is_some_and(|&(s, _)| s < end)
-                || self.forms.contains_key(word)
-                || self.taxonomy.is_not_typo(word)
-            {
+            if covered.peek().is_some_and(|&(s, _)| s < end) {
                 continue;
             }
-            if let Some((pattern, distance)) = self.fuzzy.best(word) {
+            let best = *seen.entry(word).or_insert_with(|| {
+                if self.forms.contains_key(word) || self.taxonomy.is_not_typo(word) {
+                    None
+                } else {
+                    self.fuzzy.best(word)
+                }
+            });
+            if let Some((pattern, distance)) = best {
                 found.push(Hit {
                     pattern,
                     start,
@@ -387,26 +412,32 @@ fn joined_to_word(hay: &str, start: usize, end: usize) -> bool {
     false
 }
 
+/// How a form's regular English plural is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Plural {
+    /// The form plus a suffix ("api" + "s", "process" + "es").
+    Suffix(&'static str),
+    /// A different spelling ("technology" → "technologies").
+    Form(String),
+}
+
 /// The regular English plural of the last word of a normalized form, if it
-/// is worth generating.
-fn plural(form: &str) -> Option<String> {
+/// is worth matching.
+fn plural(form: &str) -> Option<Plural> {
     let last = form.chars().next_back()?;
     if form.len() < INFLECT_MIN_BYTES || !last.is_ascii_lowercase() {
         return None;
     }
     let before_last = form[..form.len() - 1].chars().next_back();
     let vowel = |c: char| "aeiou".contains(c);
-    if ["ss", "x", "z", "ch", "sh"]
-        .iter()
-        .any(|e| form.ends_with(e))
-    {
-        Some(format!("{form}es"))
+    if ["ss", "x", "z", "ch", "sh"].iter().any(|e| form.ends_with(e)) {
+        Some(Plural::Suffix("es"))
     } else if last == 's' {
         None
     } else if last == 'y' && before_last.is_some_and(|c| c.is_ascii_lowercase() && !vowel(c)) {
-        Some(format!("{}ies", &form[..form.len() - 1]))
+        Some(Plural::Form(format!("{}ies", &form[..form.len() - 1])))
     } else {
-        Some(format!("{form}s"))
+        Some(Plural::Suffix("s"))
     }
 }
 
@@ -417,16 +448,16 @@ mod tests {
     #[test]
     fn plural_table() {
         let cases = [
-            ("rest api", Some("rest apis")),
-            ("technology", Some("technologies")),
-            ("process", Some("processes")),
+            ("rest api", Some(Plural::Suffix("s"))),
+            ("technology", Some(Plural::Form("technologies".into()))),
+            ("process", Some(Plural::Suffix("es"))),
             ("kubernetes", None),
-            ("key", Some("keys")),
+            ("key", Some(Plural::Suffix("s"))),
             ("c++", None),
             ("go", None),
         ];
         for (form, expected) in cases {
-            assert_eq!(plural(form).as_deref(), expected, "{form}");
+            assert_eq!(plural(form), expected, "{form}");
         }
     }
 
