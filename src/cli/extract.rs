@@ -8,6 +8,7 @@ use anyhow::Context as _;
 use clap::{Args, ValueEnum};
 use serde_json::json;
 use skillmatch::extract::posting::parse_postings;
+use skillmatch::extract::resume::parse_resume;
 use skillmatch::extract::{guess_kind, DocumentKind, Matcher};
 use skillmatch::report;
 
@@ -36,7 +37,8 @@ pub fn run(global: &GlobalArgs, args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let taxonomy = global.load_taxonomy()?;
     let matcher = Matcher::new(&taxonomy)?;
     let mut postings = Vec::new();
-    let mut candidates: Vec<()> = Vec::new();
+    let mut candidates = Vec::new();
+    let options = global.resume_options();
     for path in &args.files {
         let text = read_text(path)?;
         let name = path.display().to_string();
@@ -47,10 +49,7 @@ pub fn run(global: &GlobalArgs, args: ExtractArgs) -> anyhow::Result<ExitCode> {
         };
         match kind {
             DocumentKind::Posting => postings.extend(parse_postings(&matcher, &name, &text)),
-            DocumentKind::Resume => {
-                let _ = &mut candidates;
-                anyhow::bail!("{name}: résumé extraction is not wired yet")
-            }
+            DocumentKind::Resume => candidates.push(parse_resume(&matcher, &name, &text, &options)),
         }
     }
     let mut out = std::io::stdout().lock();
@@ -58,7 +57,7 @@ pub fn run(global: &GlobalArgs, args: ExtractArgs) -> anyhow::Result<ExitCode> {
         TextOrJson::Json => {
             let doc = json!({
                 "postings": postings.iter().map(|p| report::json::posting(&taxonomy, p)).collect::<Vec<_>>(),
-                "candidates": candidates.iter().map(|_: &()| json!(null)).collect::<Vec<_>>(),
+                "candidates": candidates.iter().map(|c| report::json::candidate(&taxonomy, c)).collect::<Vec<_>>(),
             });
             serde_json::to_writer_pretty(&mut out, &doc).context("writing JSON")?;
             writeln!(out)?;
@@ -77,7 +76,7 @@ pub fn run(global: &GlobalArgs, args: ExtractArgs) -> anyhow::Result<ExitCode> {
                     writeln!(out)?;
                 }
                 first = false;
-                let _ = c;
+                out.write_all(report::text::candidate(&taxonomy, c).as_bytes())?;
             }
         }
     }

@@ -11,6 +11,8 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use skillmatch::extract::dates::YearMonth;
+use skillmatch::extract::resume::ResumeOptions;
 use skillmatch::taxonomy::{Taxonomy, TaxonomyBuilder};
 
 /// Exit code for findings, or for nothing matched.
@@ -43,6 +45,9 @@ struct GlobalArgs {
     /// Add the skills of FILE or of every *.toml in DIR to the taxonomy (repeatable).
     #[arg(long = "taxonomy-extra", global = true, value_name = "FILE|DIR")]
     taxonomy_extra: Vec<PathBuf>,
+    /// Resolve "Present" in résumé dates against this day (YYYY-MM-DD; default: today).
+    #[arg(long = "as-of", global = true, value_name = "DATE")]
+    as_of: Option<YearMonth>,
     /// Print nothing but results and errors.
     #[arg(long, short, global = true)]
     quiet: bool,
@@ -92,6 +97,13 @@ impl GlobalArgs {
                 .with_context(|| format!("loading --taxonomy-extra {}", extra.display()))?;
         }
         Ok(builder)
+    }
+
+    /// How résumés are read under these options.
+    fn resume_options(&self) -> ResumeOptions {
+        ResumeOptions {
+            as_of: self.as_of.unwrap_or_else(YearMonth::today),
+        }
     }
 
     /// The taxonomy these options select, built and validated.

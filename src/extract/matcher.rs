@@ -493,10 +493,14 @@ mod default_taxonomy_tests {
         TAXONOMY.get_or_init(|| Taxonomy::embedded().expect("default taxonomy builds"))
     }
 
+    fn matcher() -> &'static Matcher<'static> {
+        static MATCHER: OnceLock<Matcher<'static>> = OnceLock::new();
+        MATCHER.get_or_init(|| Matcher::new(taxonomy()).expect("matcher builds"))
+    }
+
     fn ids(text: &str) -> Vec<String> {
         let t = taxonomy();
-        let matcher = Matcher::new(t).expect("matcher builds");
-        matcher
+        matcher()
             .find(text)
             .iter()
             .map(|m| t.skill(m.skill).id.clone())
@@ -568,10 +572,9 @@ mod default_taxonomy_tests {
 
     #[test]
     fn mentions_carry_spans_and_lines_of_the_original() {
-        let t = taxonomy();
-        let matcher = Matcher::new(t).expect("matcher builds");
+        let m = matcher();
         let text = "Intro\n  \u{2022} Experience with Ｊａｖａ and Kubernets\n";
-        let found = matcher.find(text);
+        let found = m.find(text);
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(&text[found[0].start..found[0].end], "Ｊａｖａ");
         assert_eq!(found[0].line, 2);

@@ -4,7 +4,8 @@
 use serde_json::{json, Value};
 
 use crate::extract::posting::Posting;
-use crate::extract::Mention;
+use crate::extract::resume::Candidate;
+use crate::extract::{DegreeLevel, Mention};
 use crate::taxonomy::{SkillId, Taxonomy};
 
 /// `{"id", "label"}` of a skill.
@@ -61,5 +62,43 @@ pub fn posting(taxonomy: &Taxonomy, p: &Posting) -> Value {
         "lines": [p.lines.0, p.lines.1],
         "requirements": requirements,
         "mentions": p.mentions.iter().map(|m| mention(taxonomy, m)).collect::<Vec<_>>(),
+    })
+}
+
+/// One candidate as the `extract` contract describes it.
+pub fn candidate(taxonomy: &Taxonomy, c: &Candidate) -> Value {
+    let skills: Vec<Value> = c
+        .skills
+        .iter()
+        .map(|s| {
+            let skill = taxonomy.skill(s.skill);
+            json!({
+                "id": skill.id,
+                "label": skill.label,
+                "years": s.years,
+                "skills_section_only": s.skills_section_only,
+                "evidence": s.evidence.iter().map(|e| json!({
+                    "line": e.line,
+                    "start": e.start,
+                    "end": e.end,
+                    "text": e.text,
+                    "section": e.section.name(),
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    json!({
+        "name": c.name,
+        "source": c.source,
+        "total_years": c.total_years,
+        "education": c.education.map(DegreeLevel::name),
+        "roles": c.roles.iter().map(|r| json!({
+            "title": r.title,
+            "start": r.start.to_string(),
+            "end": r.end.to_string(),
+            "months": r.months(),
+            "line": r.line,
+        })).collect::<Vec<_>>(),
+        "skills": skills,
     })
 }

@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use crate::extract::posting::{Posting, RequirementKind, Section};
+use crate::extract::resume::Candidate;
 use crate::taxonomy::Taxonomy;
 
 /// A posting's metadata, then its requirements grouped by section, each with
@@ -88,3 +89,41 @@ pub fn posting(taxonomy: &Taxonomy, p: &Posting) -> String {
     }
     out
 }
+
+/// A candidate: name, experience, education, then each skill with its years
+/// and the résumé lines that show it.
+pub fn candidate(taxonomy: &Taxonomy, c: &Candidate) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", c.name.as_deref().unwrap_or("(name not found)"));
+    let _ = writeln!(out, "  {}", c.source);
+    let mut facts = Vec::new();
+    if let Some(y) = c.total_years {
+        facts.push(format!("{y} years of experience"));
+    }
+    if let Some(level) = c.education {
+        facts.push(format!("{} degree", level.name()));
+    }
+    if !c.roles.is_empty() {
+        facts.push(format!("{} dated roles", c.roles.len()));
+    }
+    if !facts.is_empty() {
+        let _ = writeln!(out, "  {}", facts.join(" · "));
+    }
+    let _ = writeln!(out, "\n  SKILLS ({})", c.skills.len());
+    for s in &c.skills {
+        let label = &taxonomy.skill(s.skill).label;
+        let years = s.years.map_or(String::new(), |y| format!(", {y} years"));
+        let listed = if s.skills_section_only { " (skills list only)" } else { "" };
+        let _ = writeln!(out, "    {label}{years}{listed}");
+        for e in s.evidence.iter().take(EVIDENCE_LINES_SHOWN) {
+            let _ = writeln!(out, "      L{:<4} \u{201c}{}\u{201d}", e.line, e.text);
+        }
+        if s.evidence.len() > EVIDENCE_LINES_SHOWN {
+            let _ = writeln!(out, "      … {} more", s.evidence.len() - EVIDENCE_LINES_SHOWN);
+        }
+    }
+    out
+}
+
+/// Evidence lines quoted per skill in text output; JSON has them all.
+pub const EVIDENCE_LINES_SHOWN: usize = 3;

@@ -484,3 +484,51 @@ mod tests {
         assert_eq!(got, ["Build APIs.", "Requires 5 years. e.g. foo"]);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use crate::taxonomy::Taxonomy;
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    fn matcher() -> &'static Matcher<'static> {
+        static TAXONOMY: OnceLock<Taxonomy> = OnceLock::new();
+        static MATCHER: OnceLock<Matcher<'static>> = OnceLock::new();
+        let taxonomy = TAXONOMY.get_or_init(|| Taxonomy::embedded().expect("default taxonomy builds"));
+        MATCHER.get_or_init(|| Matcher::new(taxonomy).expect("matcher"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Any text parses without panicking, and every requirement and
+        /// mention points inside the text.
+        #[test]
+        fn any_text_parses_into_consistent_records(
+            lines in proptest::collection::vec(
+                prop_oneof![
+                    "\\PC{0,60}",
+                    "(- |• |1\\. )?(Java|Go|R&D|C\\+\\+|Python, Java, or Go|5\\+ years of SQL)( and \\PC{0,10})?",
+                    "(Requirements|Nice to have|Benefits|What you'll do|Jobs Related To X)",
+                ],
+                0..12,
+            )
+        ) {
+            let text = lines.join("\n");
+            let matcher = matcher();
+            let line_count = text.split('\n').count();
+            for posting in parse_postings(matcher, "prop", &text) {
+                for r in &posting.requirements {
+                    prop_assert!(r.line >= 1 && r.line <= line_count);
+                    prop_assert!(text.contains(&r.text));
+                    prop_assert!(r.kind != RequirementKind::Skill || !r.any_of.is_empty());
+                }
+                for m in &posting.mentions {
+                    prop_assert!(m.start < m.end && m.end <= text.len());
+                    prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+                }
+            }
+        }
+    }
+}
