@@ -1,1 +1,109 @@
-fn main() {}
+//! Benchmarks of the foundation: taxonomy load + matcher build, normalization,
+//! matching throughput and posting extraction.
+//!
+//! The text is the sample postings and résumé under examples/, concatenated
+//! and repeated to 1 MiB: real posting-like prose with bullets, headers, skill
+//! lists and filler. Throughput is reported in bytes per second (one thread).
+//!
+//! Run: `cargo bench --bench matcher`.
+
+use std::sync::OnceLock;
+
+use divan::counter::BytesCount;
+use divan::{black_box, Bencher};
+use skillmatch::extract::posting::parse_postings;
+use skillmatch::extract::Matcher;
+use skillmatch::normalize::{normalize, Normalized};
+use skillmatch::taxonomy::Taxonomy;
+
+fn main() {
+    divan::main();
+}
+
+const TARGET_BYTES: usize = 1 << 20;
+
+fn corpus() -> &'static str {
+    static TEXT: OnceLock<String> = OnceLock::new();
+    TEXT.get_or_init(|| {
+        let parts = [
+            include_str!("../examples/postings/platform-backend-engineer.txt"),
+            include_str!("../examples/postings/data-engineer.txt"),
+            include_str!("../examples/resumes/java-backend.txt"),
+        ];
+        let mut text = String::with_capacity(TARGET_BYTES + 4096);
+        while text.len() < TARGET_BYTES {
+            for part in parts {
+                text.push_str(part);
+                text.push('\n');
+            }
+        }
+        text
+    })
+}
+
+fn taxonomy() -> &'static Taxonomy {
+    static TAXONOMY: OnceLock<Taxonomy> = OnceLock::new();
+    TAXONOMY.get_or_init(|| Taxonomy::embedded().expect("default taxonomy"))
+}
+
+fn matcher() -> &'static Matcher<'static> {
+    static MATCHER: OnceLock<Matcher<'static>> = OnceLock::new();
+    MATCHER.get_or_init(|| Matcher::new(taxonomy()).expect("matcher"))
+}
+
+/// Parse the embedded default taxonomy (all files).
+#[divan::bench]
+fn load_default_taxonomy() -> usize {
+    Taxonomy::embedded().expect("default taxonomy").len()
+}
+
+/// Build the matcher (automaton, plurals, typo index) for the default taxonomy.
+#[divan::bench]
+fn build_matcher() -> usize {
+    Matcher::new(taxonomy()).expect("matcher").pattern_count()
+}
+
+/// Parse the embedded default taxonomy and build its matcher: start-up cost.
+#[divan::bench]
+fn load_default_taxonomy_and_build_matcher() -> usize {
+    let taxonomy = Taxonomy::embedded().expect("default taxonomy");
+    let matcher = Matcher::new(&taxonomy).expect("matcher");
+    matcher.pattern_count()
+}
+
+/// Normalize 1 MiB of posting text, keeping the offset map.
+#[divan::bench]
+fn normalize_with_offsets(bencher: Bencher<'_, '_>) {
+    let text = corpus();
+    bencher
+        .counter(BytesCount::new(text.len()))
+        .bench(|| Normalized::new(black_box(text)).text.len());
+}
+
+/// Normalize one short alias.
+#[divan::bench]
+fn normalize_alias() -> String {
+    normalize(black_box(
+        "Hybrid Transactional/Analytical Processing (HTAP)",
+    ))
+}
+
+/// Find every skill mention in 1 MiB of posting text.
+#[divan::bench]
+fn find_mentions(bencher: Bencher<'_, '_>) {
+    let text = corpus();
+    let matcher = matcher();
+    bencher
+        .counter(BytesCount::new(text.len()))
+        .bench(|| matcher.find(black_box(text)).len());
+}
+
+/// Parse one posting into requirements.
+#[divan::bench]
+fn extract_one_posting(bencher: Bencher<'_, '_>) {
+    let text = include_str!("../examples/postings/platform-backend-engineer.txt");
+    let matcher = matcher();
+    bencher
+        .counter(BytesCount::new(text.len()))
+        .bench(|| parse_postings(matcher, "bench", black_box(text)).len());
+}

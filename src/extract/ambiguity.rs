@@ -4,8 +4,9 @@
 //! The rules are data (each skill's `[skill.ambiguity]` table); this module
 //! only knows the kinds of evidence, tried in this order: a version number
 //! after the form ("Go 1.21"); a qualifier word near it ("the R language");
-//! a context skill on the same line ("Go and Kubernetes"); another
-//! confirmed form of the same skill on the line ("Go (golang)"); and last,
+//! a context skill close by on the same line ("Go and Kubernetes"); the
+//! form alone on its line ("• Go"); a capitalized form mid-sentence with a
+//! context skill on a nearby line; and last,
 //! a list whose other members are confirmed ("Python, Java, C++, or Go"),
 //! which is applied until nothing changes so a list confirms all its members.
 
@@ -20,6 +21,14 @@ pub const QUALIFIER_WINDOW: usize = 2;
 /// Lines above and below searched for context skills when an ambiguous form
 /// is capitalized mid-sentence.
 pub const CONTEXT_WINDOW_LINES: usize = 2;
+
+/// A context skill on the same line counts only this close (bytes between
+/// the two mentions): many résumés are one long line, and a skill named
+/// paragraphs away says nothing about this word's sense.
+pub const CONTEXT_MAX_BYTES: usize = 80;
+
+/// The same bound for context on nearby lines.
+pub const NEARBY_CONTEXT_MAX_BYTES: usize = 240;
 
 /// Most words allowed between two list members ("and", "or", "as well as").
 pub const LIST_GAP_MAX_WORDS: usize = 3;
@@ -46,10 +55,8 @@ pub enum Evidence {
     Version,
     /// A qualifier word is near ("the R language").
     Qualifier,
-    /// A context skill is on the same line ("Go and Kubernetes").
+    /// A context skill is close by on the same line ("Go and Kubernetes").
     ContextSkill,
-    /// Another confirmed form of the same skill is on the line ("Go (golang)").
-    SameSkill,
     /// The form is a member of a list of confirmed skills ("Python, Java, or Go").
     ListNeighbor,
     /// The form is all there is on its line (a list item: "- Go").
@@ -93,8 +100,11 @@ pub(crate) fn resolve(matcher: &Matcher<'_>, text: &str, mentions: &mut Vec<Ment
         };
         let same_line = &mentions[around(mentions, i, 0)];
         let nearby = &mentions[around(mentions, i, CONTEXT_WINDOW_LINES)];
-        let is_context = |o: &Mention| {
-            o.evidence.is_confirmed() && rule.context.iter().any(|&c| taxonomy.is_a(o.skill, c))
+        let is_context = |o: &Mention, max_bytes: usize| {
+            o.evidence.is_confirmed()
+                && distance(o, m) <= max_bytes
+                && !crosses_clause(text, o, m)
+                && rule.context.iter().any(|&c| taxonomy.is_a(o.skill, c))
         };
         let (line_start, line_end) = line_bounds(text, m.start, m.end);
         let evidence = if followed_by_version(text, m.start, m.end) {
@@ -105,17 +115,14 @@ pub(crate) fn resolve(matcher: &Matcher<'_>, text: &str, mentions: &mut Vec<Ment
                 .any(|w| rule.qualifiers.contains(w))
         {
             Some(Evidence::Qualifier)
-        } else if same_line.iter().any(is_context) {
+        } else if same_line.iter().any(|o| is_context(o, CONTEXT_MAX_BYTES)) {
             Some(Evidence::ContextSkill)
-        } else if same_line
-            .iter()
-            .any(|o| o.skill == m.skill && o.evidence.is_confirmed())
-        {
-            Some(Evidence::SameSkill)
         } else if is_whole_line(&text[line_start..line_end], &text[m.start..m.end]) {
             Some(Evidence::WholeLine)
         } else if is_capitalized_mid_sentence(&text[line_start..m.start], &text[m.start..m.end])
-            && nearby.iter().any(is_context)
+            && nearby
+                .iter()
+                .any(|o| is_context(o, NEARBY_CONTEXT_MAX_BYTES))
         {
             Some(Evidence::NearbyContext)
         } else {
@@ -170,6 +177,27 @@ fn is_capitalized_mid_sentence(before: &str, form: &str) -> bool {
     form.chars().next().is_some_and(char::is_uppercase)
         && before.chars().any(char::is_alphanumeric)
         && !before.ends_with(['.', '!', '?', ':'])
+}
+
+/// Is there a sentence or clause break (". ", ";", "!", "?") between two
+/// mentions? "Kubernetes; let's go" says nothing about the "go".
+fn crosses_clause(text: &str, a: &Mention, b: &Mention) -> bool {
+    let (from, to) = if a.end <= b.start {
+        (a.end, b.start)
+    } else {
+        (b.end, a.start)
+    };
+    let gap = text.get(from..to.max(from)).unwrap_or("");
+    gap.contains([';', '!', '?']) || gap.contains(". ") || gap.contains(".\n")
+}
+
+/// Bytes between two mentions (0 when they touch or overlap).
+fn distance(a: &Mention, b: &Mention) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else {
+        a.start.saturating_sub(b.end)
+    }
 }
 
 /// Byte bounds of the line(s) holding `start..end`.

@@ -239,6 +239,10 @@ impl<'t> Matcher<'t> {
         let normalized = Normalized::new(text);
         let mut hits = self.automaton_hits(&normalized, text);
         self.fuzzy_hits(&normalized, &mut hits);
+        let links = link_spans(&normalized.text);
+        if !links.is_empty() {
+            hits.retain(|h| !inside(&links, h.start));
+        }
         hits.sort_by_key(|h| h.start);
         let mut mentions = self.to_mentions(&normalized, text, &hits);
         resolve(self, text, &mut mentions);
@@ -385,6 +389,31 @@ impl<'t> Matcher<'t> {
     }
 }
 
+/// Byte spans of web addresses, e-mail addresses and similar links in
+/// normalized text: "github" in "https://github.com/x" or "linkedin" in
+/// "jane@linkedin.com" is not a skill mention.
+fn link_spans(hay: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for chunk in hay.split(' ') {
+        let end = start + chunk.len();
+        let email = chunk
+            .find('@')
+            .is_some_and(|at| at > 0 && chunk[at..].contains('.'));
+        if email || chunk.contains("://") || chunk.starts_with("www.") {
+            spans.push((start, end));
+        }
+        start = end + 1;
+    }
+    spans
+}
+
+/// Is `at` inside one of the sorted, disjoint `spans`?
+fn inside(spans: &[(usize, usize)], at: usize) -> bool {
+    let i = spans.partition_point(|&(_, e)| e <= at);
+    spans.get(i).is_some_and(|&(s, _)| s <= at)
+}
+
 /// Maximal runs of word characters with their byte offsets.
 pub(crate) fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let base = text.as_ptr() as usize;
@@ -430,7 +459,10 @@ fn plural(form: &str) -> Option<Plural> {
     }
     let before_last = form[..form.len() - 1].chars().next_back();
     let vowel = |c: char| "aeiou".contains(c);
-    if ["ss", "x", "z", "ch", "sh"].iter().any(|e| form.ends_with(e)) {
+    if ["ss", "x", "z", "ch", "sh"]
+        .iter()
+        .any(|e| form.ends_with(e))
+    {
         Some(Plural::Suffix("es"))
     } else if last == 's' {
         None
@@ -459,6 +491,23 @@ mod tests {
         for (form, expected) in cases {
             assert_eq!(plural(form), expected, "{form}");
         }
+    }
+
+    #[test]
+    fn link_spans_cover_urls_and_emails() {
+        let hay = "see https://github.com/x and jane@linkedin.com or www.python.org, github";
+        let spans = link_spans(hay);
+        let texts: Vec<&str> = spans.iter().map(|&(s, e)| &hay[s..e]).collect();
+        assert_eq!(
+            texts,
+            [
+                "https://github.com/x",
+                "jane@linkedin.com",
+                "www.python.org,"
+            ]
+        );
+        assert!(inside(&spans, hay.find("github.com").unwrap_or(0)));
+        assert!(!inside(&spans, hay.rfind("github").unwrap_or(0)));
     }
 
     #[test]

@@ -15,7 +15,10 @@ mod matcher;
 pub mod posting;
 pub mod resume;
 
-pub use ambiguity::{Evidence, CONTEXT_WINDOW_LINES, LIST_GAP_MAX_WORDS, QUALIFIER_WINDOW};
+pub use ambiguity::{
+    Evidence, CONTEXT_MAX_BYTES, CONTEXT_WINDOW_LINES, LIST_GAP_MAX_WORDS,
+    NEARBY_CONTEXT_MAX_BYTES, QUALIFIER_WINDOW,
+};
 pub use education::{accepts_equivalent, degree_levels, DegreeLevel};
 pub use fuzzy::{FUZZY_MAX_DISTANCE, FUZZY_MIN_CHARS};
 pub use lookup::{lookup, LookupKind, LookupMatch, NEAREST_COUNT};

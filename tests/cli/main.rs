@@ -2,6 +2,7 @@
 //! writes its inputs to a temporary directory, runs the real binary, and
 //! checks stdout, stderr and the exit code.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 mod extract;
 mod taxonomy;
 
