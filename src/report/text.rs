@@ -113,13 +113,21 @@ pub fn candidate(taxonomy: &Taxonomy, c: &Candidate) -> String {
     for s in &c.skills {
         let label = &taxonomy.skill(s.skill).label;
         let years = s.years.map_or(String::new(), |y| format!(", {y} years"));
-        let listed = if s.skills_section_only { " (skills list only)" } else { "" };
+        let listed = if s.skills_section_only {
+            " (skills list only)"
+        } else {
+            ""
+        };
         let _ = writeln!(out, "    {label}{years}{listed}");
         for e in s.evidence.iter().take(EVIDENCE_LINES_SHOWN) {
             let _ = writeln!(out, "      L{:<4} \u{201c}{}\u{201d}", e.line, e.text);
         }
         if s.evidence.len() > EVIDENCE_LINES_SHOWN {
-            let _ = writeln!(out, "      … {} more", s.evidence.len() - EVIDENCE_LINES_SHOWN);
+            let _ = writeln!(
+                out,
+                "      … {} more",
+                s.evidence.len() - EVIDENCE_LINES_SHOWN
+            );
         }
     }
     out

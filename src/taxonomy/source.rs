@@ -96,7 +96,10 @@ impl Source {
         let offset = span.start.min(self.text.len());
         let line = starts.partition_point(|&s| s <= offset);
         let line_start = starts[line - 1];
-        let column = self.text.get(line_start..offset).map_or(1, |t| t.chars().count() + 1);
+        let column = self
+            .text
+            .get(line_start..offset)
+            .map_or(1, |t| t.chars().count() + 1);
         Location::at(&self.name, line, column)
     }
 }

@@ -495,7 +495,8 @@ mod properties {
     fn matcher() -> &'static Matcher<'static> {
         static TAXONOMY: OnceLock<Taxonomy> = OnceLock::new();
         static MATCHER: OnceLock<Matcher<'static>> = OnceLock::new();
-        let taxonomy = TAXONOMY.get_or_init(|| Taxonomy::embedded().expect("default taxonomy builds"));
+        let taxonomy =
+            TAXONOMY.get_or_init(|| Taxonomy::embedded().expect("default taxonomy builds"));
         MATCHER.get_or_init(|| Matcher::new(taxonomy).expect("matcher"))
     }
 
