@@ -26,8 +26,14 @@ use unicode_normalization::UnicodeNormalization;
 /// assert_eq!(normalize("CI\u{2013}CD"), "ci-cd");
 /// ```
 pub fn normalize(text: &str) -> String {
-    let normalized = Normalized::new(text);
-    normalized.text.trim_matches(' ').to_string()
+    let mut out = String::with_capacity(text.len());
+    fold(text, &mut out, None);
+    let trimmed = out.trim_matches(' ');
+    if trimmed.len() == out.len() {
+        out
+    } else {
+        trimmed.to_string()
+    }
 }
 
 /// Normalized text together with the map back to the original.
@@ -48,41 +54,7 @@ impl Normalized {
     pub fn new(original: &str) -> Self {
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len() + 1);
-        let mut last_was_space = false;
-        let mut segment = String::new();
-        let mut folded = String::new();
-        let mut iter = original.char_indices().peekable();
-        while let Some((at, c)) = iter.next() {
-            let next_is_mark = iter
-                .peek()
-                .is_some_and(|&(_, n)| !n.is_ascii() && canonical_combining_class(n) != 0);
-            if c.is_ascii() && !next_is_mark {
-                let mapped = fold_ascii(c);
-                push_mapped(&mut text, &mut origin, &mut last_was_space, mapped, at);
-                continue;
-            }
-            // A starter and the combining marks after it are one segment:
-            // NFKC composes within it.
-            segment.clear();
-            segment.push(c);
-            while let Some(&(_, n)) = iter.peek() {
-                if n.is_ascii() || canonical_combining_class(n) == 0 {
-                    break;
-                }
-                segment.push(n);
-                iter.next();
-            }
-            fold_segment(&segment, &mut folded);
-            for mapped in folded.chars() {
-                push_mapped(
-                    &mut text,
-                    &mut origin,
-                    &mut last_was_space,
-                    Some(mapped),
-                    at,
-                );
-            }
-        }
+        fold(original, &mut text, Some(&mut origin));
         origin.push(original.len() as u32);
         Normalized { text, origin }
     }
@@ -110,9 +82,49 @@ impl Normalized {
     }
 }
 
+/// Folds `original` into `text`; when `origin` is given, records for each
+/// output byte the offset of the input character that produced it.
+fn fold(original: &str, text: &mut String, mut origin: Option<&mut Vec<u32>>) {
+    let mut last_was_space = false;
+    let mut segment = String::new();
+    let mut folded = String::new();
+    let mut iter = original.char_indices().peekable();
+    while let Some((at, c)) = iter.next() {
+        let next_is_mark = iter
+            .peek()
+            .is_some_and(|&(_, n)| !n.is_ascii() && canonical_combining_class(n) != 0);
+        if c.is_ascii() && !next_is_mark {
+            let mapped = fold_ascii(c);
+            push_mapped(text, origin.as_deref_mut(), &mut last_was_space, mapped, at);
+            continue;
+        }
+        // A starter and the combining marks after it are one segment:
+        // NFKC composes within it.
+        segment.clear();
+        segment.push(c);
+        while let Some(&(_, n)) = iter.peek() {
+            if n.is_ascii() || canonical_combining_class(n) == 0 {
+                break;
+            }
+            segment.push(n);
+            iter.next();
+        }
+        fold_segment(&segment, &mut folded);
+        for mapped in folded.chars() {
+            push_mapped(
+                text,
+                origin.as_deref_mut(),
+                &mut last_was_space,
+                Some(mapped),
+                at,
+            );
+        }
+    }
+}
+
 fn push_mapped(
     text: &mut String,
-    origin: &mut Vec<u32>,
+    origin: Option<&mut Vec<u32>>,
     last_was_space: &mut bool,
     mapped: Option<char>,
     at: usize,
@@ -128,8 +140,10 @@ fn push_mapped(
     }
     let before = text.len();
     text.push(c);
-    for _ in before..text.len() {
-        origin.push(at as u32);
+    if let Some(origin) = origin {
+        for _ in before..text.len() {
+            origin.push(at as u32);
+        }
     }
 }
 

@@ -1,4 +1,5 @@
-//! The phrase matcher: every taxonomy form in one Aho–Corasick automaton,
+//! The phrase matcher: every taxonomy form in Aho–Corasick automata (one per
+//! first byte, built in parallel),
 //! searched leftmost-longest from token starts only, so "machine learning"
 //! beats "learning" and "Java" is never found inside "JavaScript".
 //!
@@ -13,6 +14,7 @@ use rustc_hash::FxHashMap as HashMap;
 use aho_corasick::{
     AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind as AcMatchKind, StartKind,
 };
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::ambiguity::{resolve, Evidence};
@@ -95,7 +97,12 @@ pub(crate) struct Pattern {
 #[derive(Debug, Clone)]
 pub struct Matcher<'t> {
     taxonomy: &'t Taxonomy,
-    automaton: AhoCorasick,
+    /// One automaton per group of forms sharing a first byte, with the
+    /// global pattern index of each of its patterns.
+    automata: Vec<(AhoCorasick, Vec<u32>)>,
+    /// First byte of the text at a token start → index into `automata`
+    /// (`NO_AUTOMATON` when no form starts with that byte).
+    by_first_byte: [u8; 256],
     patterns: Vec<Pattern>,
     /// Normalized form → pattern index (written forms and changed-spelling plurals).
     forms: HashMap<String, u32>,
@@ -170,22 +177,11 @@ impl<'t> Matcher<'t> {
                 _ => {}
             }
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(AcMatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            // A DFA searches a little faster but takes most of the build
-            // time; the contiguous NFA keeps start-up in milliseconds.
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&keys)
-            .map_err(|e| {
-                Error::taxonomy(
-                    Location::file("<taxonomy>"),
-                    format!("could not build the matcher: {e}"),
-                )
-            })?;
+        let (automata, by_first_byte) = build_automata(&keys)?;
         Ok(Matcher {
             taxonomy,
-            automaton,
+            automata,
+            by_first_byte,
             patterns,
             forms,
             explicit,
@@ -289,9 +285,12 @@ impl<'t> Matcher<'t> {
     /// The longest form starting at `p` that also ends on a token boundary.
     fn hit_at(&self, normalized: &Normalized, original: &str, p: usize) -> Option<Hit> {
         let hay = normalized.text.as_str();
+        let group = self.by_first_byte[usize::from(*hay.as_bytes().get(p)?)];
+        let (automaton, global) = self.automata.get(usize::from(group))?;
         let input = Input::new(hay).range(p..).anchored(Anchored::Yes);
-        let m = self.automaton.find(input)?;
-        let pattern = &self.patterns[m.pattern().as_usize()];
+        let m = automaton.find(input)?;
+        let index = global[m.pattern().as_usize()];
+        let pattern = &self.patterns[index as usize];
         let mut end = m.end();
         let mut next = hay[end..].chars().next();
         if pattern.word_end && next.is_some_and(is_word_char) {
@@ -313,7 +312,7 @@ impl<'t> Matcher<'t> {
             }
         }
         Some(Hit {
-            pattern: m.pattern().as_u32(),
+            pattern: index,
             start: p,
             end,
             kind: pattern.kind,
@@ -387,6 +386,54 @@ impl<'t> Matcher<'t> {
             })
             .collect()
     }
+}
+
+/// Marks a first byte no form starts with.
+const NO_AUTOMATON: u8 = u8::MAX;
+
+/// One anchored, leftmost-longest automaton per first byte of the forms.
+///
+/// Searches are anchored at token starts, so a search only ever needs the
+/// forms that begin with the byte found there. Smaller automata are quicker
+/// to build (failure transitions dominate construction time) and the groups
+/// build in parallel.
+fn build_automata(keys: &[String]) -> Result<(Vec<(AhoCorasick, Vec<u32>)>, [u8; 256])> {
+    let mut groups: Vec<Vec<u32>> = vec![Vec::new(); 256];
+    for (i, key) in keys.iter().enumerate() {
+        if let Some(&b) = key.as_bytes().first() {
+            groups[usize::from(b)].push(i as u32);
+        }
+    }
+    let firsts: Vec<u8> = (0..=255u8)
+        .filter(|&b| !groups[usize::from(b)].is_empty())
+        .collect();
+    let automata = firsts
+        .par_iter()
+        .map(|&b| {
+            let members = &groups[usize::from(b)];
+            let automaton = AhoCorasick::builder()
+                .match_kind(AcMatchKind::LeftmostLongest)
+                .start_kind(StartKind::Anchored)
+                // A DFA searches a little faster but takes most of the build
+                // time; the contiguous NFA keeps start-up in milliseconds.
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                // Anchored searches never use a prefilter.
+                .prefilter(false)
+                .build(members.iter().map(|&i| &keys[i as usize]))
+                .map_err(|e| {
+                    Error::taxonomy(
+                        Location::file("<taxonomy>"),
+                        format!("could not build the matcher: {e}"),
+                    )
+                })?;
+            Ok((automaton, members.clone()))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let mut by_first_byte = [NO_AUTOMATON; 256];
+    for (slot, &b) in firsts.iter().enumerate() {
+        by_first_byte[usize::from(b)] = slot as u8;
+    }
+    Ok((automata, by_first_byte))
 }
 
 /// Byte spans of web addresses, e-mail addresses and similar links in
