@@ -353,7 +353,11 @@ pub fn header_block(line: &str) -> Option<Block> {
         {
             Some(block)
         }
-        None if markdown || (ends_colon && words.len() <= COLON_HEADER_MAX_WORDS) => {
+        None if markdown
+            || (ends_colon && words.len() <= COLON_HEADER_MAX_WORDS)
+            || (vocabulary_only && words.len() >= 2) =>
+        {
+            // "What the JD emphasized": a header, but not one we can classify.
             Some(Block::Unknown)
         }
         _ => None,
@@ -478,7 +482,7 @@ mod tests {
             ),
             ("## Tech stack", Some(Requirements(Required))),
             ("Job Description", Some(Description)),
-            ("What the JD emphasized", None),
+            ("What the JD emphasized", Some(Unknown)),
             ("Experience with Java or C++", None),
             ("Knowledge of distributed systems", None),
             ("Java", None),
