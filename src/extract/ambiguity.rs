@@ -30,8 +30,18 @@ pub const CONTEXT_MAX_BYTES: usize = 80;
 /// The same bound for context on nearby lines.
 pub const NEARBY_CONTEXT_MAX_BYTES: usize = 240;
 
+/// Mentions longer than this are not expected; it only bounds the binary
+/// searches for neighbours (a longer mention is still found, just not as context).
+const MENTION_MAX_BYTES: usize = 256;
+
+/// Bytes of text around an ambiguous form read for its evidence.
+pub const LOCAL_WINDOW_BYTES: usize = 200;
+
 /// Most words allowed between two list members ("and", "or", "as well as").
 pub const LIST_GAP_MAX_WORDS: usize = 3;
+
+/// Gaps longer than this (in bytes) never join list members.
+pub const LIST_GAP_MAX_BYTES: usize = 32;
 
 /// Words that may join list members besides punctuation.
 const LIST_WORDS: &[&str] = &[
@@ -81,13 +91,16 @@ pub(crate) fn resolve(matcher: &Matcher<'_>, text: &str, mentions: &mut Vec<Ment
         return;
     }
     let taxonomy = matcher.taxonomy();
-    // Mentions are sorted by position, so by line: the ones within `window`
-    // lines of mention `i` are a contiguous range, found by binary search.
-    let around = |mentions: &[Mention], i: usize, window: usize| {
-        let line = mentions[i].line;
-        let lo = mentions.partition_point(|o| o.line + window < line);
-        let hi = mentions.partition_point(|o| o.line <= line + window);
-        lo..hi
+    // Mentions are sorted by position (so by line too): the ones that can be
+    // within `lines` lines and `bytes` bytes of mention `i` are a contiguous
+    // range, found by binary search. This keeps resolution linear on texts
+    // that are one enormous line.
+    let around = |mentions: &[Mention], i: usize, lines: usize, bytes: usize| {
+        let m = &mentions[i];
+        let reach = bytes + MENTION_MAX_BYTES;
+        let lo = mentions.partition_point(|o| o.line + lines < m.line || o.start + reach < m.start);
+        let hi = mentions.partition_point(|o| o.line <= m.line + lines && o.start <= m.end + bytes);
+        lo..hi.max(lo)
     };
     for i in 0..mentions.len() {
         if mentions[i].evidence.is_confirmed() {
@@ -98,8 +111,8 @@ pub(crate) fn resolve(matcher: &Matcher<'_>, text: &str, mentions: &mut Vec<Ment
             mentions[i].evidence = Evidence::NotNeeded;
             continue;
         };
-        let same_line = &mentions[around(mentions, i, 0)];
-        let nearby = &mentions[around(mentions, i, CONTEXT_WINDOW_LINES)];
+        let same_line = &mentions[around(mentions, i, 0, CONTEXT_MAX_BYTES)];
+        let nearby = &mentions[around(mentions, i, CONTEXT_WINDOW_LINES, NEARBY_CONTEXT_MAX_BYTES)];
         let is_context = |o: &Mention, max_bytes: usize| {
             o.evidence.is_confirmed()
                 && distance(o, m) <= max_bytes
@@ -201,9 +214,21 @@ fn distance(a: &Mention, b: &Mention) -> usize {
 }
 
 /// Byte bounds of the line(s) holding `start..end`.
+///
+/// Only [`LOCAL_WINDOW_BYTES`] on each side are searched, so the cost per
+/// mention stays constant on texts that are one enormous line; the bounds
+/// are then cut at the window and the line is not whole.
 fn line_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let from = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let to = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let mut lo = start.saturating_sub(LOCAL_WINDOW_BYTES);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut hi = (end + LOCAL_WINDOW_BYTES).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let from = text[lo..start].rfind('\n').map_or(lo, |i| lo + i + 1);
+    let to = text[end..hi].find('\n').map_or(hi, |i| end + i);
     (from, to)
 }
 
@@ -249,7 +274,7 @@ fn followed_by_version(text: &str, start: usize, end: usize) -> bool {
 
 /// Is `gap` only list punctuation and joining words?
 fn is_list_gap(gap: &str) -> bool {
-    if gap.contains('\n') || gap.trim().is_empty() {
+    if gap.len() > LIST_GAP_MAX_BYTES || gap.contains('\n') || gap.trim().is_empty() {
         // Adjacent words ("database statistics") are a phrase, not a list.
         return false;
     }

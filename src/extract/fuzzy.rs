@@ -12,6 +12,10 @@ use rustc_hash::FxHashMap as HashMap;
 /// never fuzz to anything.
 pub const FUZZY_MIN_CHARS: usize = 8;
 
+/// Words longer than this are never fuzzed: no skill name is that long, and
+/// the deletion lookups cost the square of the length.
+pub const FUZZY_MAX_CHARS: usize = 40;
+
 /// Largest Damerau–Levenshtein distance accepted for a typo.
 pub const FUZZY_MAX_DISTANCE: usize = 1;
 
@@ -31,7 +35,8 @@ pub(crate) struct FuzzyIndex {
 
 /// Can this normalized form or token take part in fuzzy matching?
 pub(crate) fn is_fuzzable(word: &str) -> bool {
-    word.len() >= FUZZY_MIN_CHARS && word.bytes().all(|b| b.is_ascii_lowercase())
+    (FUZZY_MIN_CHARS..=FUZZY_MAX_CHARS).contains(&word.len())
+        && word.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 impl FuzzyIndex {

@@ -680,6 +680,17 @@ mod default_taxonomy_tests {
     }
 
     #[test]
+    fn enormous_lines_are_matched_in_linear_time() {
+        // One 300 KB word, and one 300 KB line of comma-separated skills: both
+        // once took seconds (quadratic typo lookups and evidence windows).
+        let word = "a".repeat(300_000);
+        assert!(matcher().find(&word).is_empty());
+        let line = "Go, Rust, Spark, Java, ".repeat(13_000);
+        let found = matcher().find(&line);
+        assert_eq!(found.len(), 4 * 13_000);
+    }
+
+    #[test]
     fn postgresql_is_a_kind_of_sql_and_relational_databases() {
         let t = taxonomy();
         let id = |s: &str| t.get(s).unwrap_or_else(|| panic!("{s} exists"));

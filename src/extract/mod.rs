@@ -20,7 +20,7 @@ pub use ambiguity::{
     NEARBY_CONTEXT_MAX_BYTES, QUALIFIER_WINDOW,
 };
 pub use education::{accepts_equivalent, degree_levels, DegreeLevel};
-pub use fuzzy::{FUZZY_MAX_DISTANCE, FUZZY_MIN_CHARS};
+pub use fuzzy::{FUZZY_MAX_CHARS, FUZZY_MAX_DISTANCE, FUZZY_MIN_CHARS};
 pub use lookup::{lookup, LookupKind, LookupMatch, NEAREST_COUNT};
 pub use matcher::{MatchKind, Matcher, Mention, INFLECT_MIN_BYTES};
 
