@@ -8,6 +8,14 @@ use crate::extract::resume::Candidate;
 use crate::extract::{DegreeLevel, Mention};
 use crate::taxonomy::{SkillId, Taxonomy};
 
+/// Years as JSON: `f32` values widened to `f64` print as 8.899999618530273,
+/// so they are rounded to the hundredth first.
+fn years(value: Option<f32>) -> Value {
+    value.map_or(Value::Null, |y| {
+        json!((f64::from(y) * 100.0).round() / 100.0)
+    })
+}
+
 /// `{"id", "label"}` of a skill.
 pub fn skill_ref(taxonomy: &Taxonomy, id: SkillId) -> Value {
     let skill = taxonomy.skill(id);
@@ -43,7 +51,7 @@ pub fn posting(taxonomy: &Taxonomy, p: &Posting) -> Value {
                 "section": r.section.name(),
                 "kind": r.kind.name(),
                 "any_of": r.any_of.iter().map(|&s| skill_ref(taxonomy, s)).collect::<Vec<_>>(),
-                "min_years": r.min_years,
+                "min_years": years(r.min_years),
                 "education": r.education.as_ref().map(|e| json!({
                     "level": e.level.name(),
                     "fields": e.fields.iter().map(|&s| skill_ref(taxonomy, s)).collect::<Vec<_>>(),
@@ -75,7 +83,7 @@ pub fn candidate(taxonomy: &Taxonomy, c: &Candidate) -> Value {
             json!({
                 "id": skill.id,
                 "label": skill.label,
-                "years": s.years,
+                "years": years(s.years),
                 "skills_section_only": s.skills_section_only,
                 "evidence": s.evidence.iter().map(|e| json!({
                     "line": e.line,
@@ -90,7 +98,7 @@ pub fn candidate(taxonomy: &Taxonomy, c: &Candidate) -> Value {
     json!({
         "name": c.name,
         "source": c.source,
-        "total_years": c.total_years,
+        "total_years": years(c.total_years),
         "education": c.education.map(DegreeLevel::name),
         "roles": c.roles.iter().map(|r| json!({
             "title": r.title,

@@ -119,15 +119,15 @@ pub fn candidate(taxonomy: &Taxonomy, c: &Candidate) -> String {
             ""
         };
         let _ = writeln!(out, "    {label}{years}{listed}");
-        for e in s.evidence.iter().take(EVIDENCE_LINES_SHOWN) {
+        // One quote per line, however many mentions it holds.
+        let mut lines: Vec<_> = s.evidence.iter().collect();
+        lines.dedup_by_key(|e| (e.line, e.text.clone()));
+        for e in lines.iter().take(EVIDENCE_LINES_SHOWN) {
             let _ = writeln!(out, "      L{:<4} \u{201c}{}\u{201d}", e.line, e.text);
         }
-        if s.evidence.len() > EVIDENCE_LINES_SHOWN {
-            let _ = writeln!(
-                out,
-                "      … {} more",
-                s.evidence.len() - EVIDENCE_LINES_SHOWN
-            );
+        if lines.len() > EVIDENCE_LINES_SHOWN {
+            let more = lines.len() - EVIDENCE_LINES_SHOWN;
+            let _ = writeln!(out, "      … {more} more lines");
         }
     }
     out

@@ -169,3 +169,51 @@ fn unreadable_input_is_an_error_naming_the_file() {
         .code(2)
         .stderr(predicate::str::contains("latin1.txt:2:1").and(predicate::str::contains("UTF-8")));
 }
+
+#[test]
+fn resume_json_has_skills_with_years_and_evidence() {
+    let path = "examples/resumes/java-backend.txt";
+    let text = fs::read_to_string(path).unwrap();
+    // The kind is guessed: no --as.
+    let doc = json_of(&["extract", "--format", "json", "--as-of", "2026-11-01", path]);
+    assert_eq!(doc["postings"].as_array().unwrap().len(), 0);
+    let candidate = &doc["candidates"][0];
+    assert_eq!(candidate["name"], "Maria Keller");
+    assert_eq!(candidate["education"], "bachelor");
+    // Jan 2018 – Nov 2026 (as of), months counted inclusively.
+    assert_eq!(candidate["total_years"], 8.9);
+    let skills = candidate["skills"].as_array().unwrap();
+    let skill = |id: &str| {
+        skills
+            .iter()
+            .find(|s| s["id"] == id)
+            .unwrap_or_else(|| panic!("{id}: {candidate}"))
+    };
+    assert_eq!(skill("java")["years"], 8.9);
+    // Kafka only in the current role: Mar 2021 – Nov 2026.
+    assert_eq!(skill("apache-kafka")["years"], 5.8);
+    assert_eq!(skill("kotlin")["skills_section_only"], true);
+    assert_eq!(skill("kotlin")["years"], Value::Null);
+    for evidence in skill("java")["evidence"].as_array().unwrap() {
+        let (start, end) = (
+            evidence["start"].as_u64().unwrap() as usize,
+            evidence["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[start..end], "Java");
+        assert!(evidence["text"].as_str().unwrap().contains("Java"));
+    }
+}
+
+#[test]
+fn as_of_must_be_a_date() {
+    skillmatch()
+        .args([
+            "extract",
+            "--as-of",
+            "yesterday",
+            "examples/resumes/java-backend.txt",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--as-of"));
+}
