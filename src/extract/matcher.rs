@@ -99,7 +99,7 @@ pub struct Matcher<'t> {
     taxonomy: &'t Taxonomy,
     /// One automaton per group of forms sharing a first byte, with the
     /// global pattern index of each of its patterns.
-    automata: Vec<(AhoCorasick, Vec<u32>)>,
+    automata: Vec<Automaton>,
     /// First byte of the text at a token start → index into `automata`
     /// (`NO_AUTOMATON` when no form starts with that byte).
     by_first_byte: [u8; 256],
@@ -388,6 +388,9 @@ impl<'t> Matcher<'t> {
     }
 }
 
+/// An automaton and the global pattern index of each of its patterns.
+type Automaton = (AhoCorasick, Vec<u32>);
+
 /// Marks a first byte no form starts with.
 const NO_AUTOMATON: u8 = u8::MAX;
 
@@ -397,7 +400,7 @@ const NO_AUTOMATON: u8 = u8::MAX;
 /// forms that begin with the byte found there. Smaller automata are quicker
 /// to build (failure transitions dominate construction time) and the groups
 /// build in parallel.
-fn build_automata(keys: &[String]) -> Result<(Vec<(AhoCorasick, Vec<u32>)>, [u8; 256])> {
+fn build_automata(keys: &[String]) -> Result<(Vec<Automaton>, [u8; 256])> {
     let mut groups: Vec<Vec<u32>> = vec![Vec::new(); 256];
     for (i, key) in keys.iter().enumerate() {
         if let Some(&b) = key.as_bytes().first() {
