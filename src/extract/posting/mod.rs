@@ -1,8 +1,8 @@
 //! Postings: metadata, sections and requirements.
 //!
 //! A posting's text is read line by line. Headers open blocks
-//! ([`section`]); bullets and sentences under requirement blocks become
-//! requirements ([`requirement`]); everything else is description or noise.
+//! (`section.rs`); bullets and sentences under requirement blocks become
+//! requirements (`requirement.rs`); everything else is description or noise.
 //! A page may hold several postings: a job-title line that appears after a
 //! posting's requirements starts a new posting, and a "Jobs Related To …"
 //! block ends the posting for good. Every skill mention of a posting's text
