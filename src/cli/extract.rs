@@ -4,7 +4,6 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context as _;
 use clap::{Args, ValueEnum};
 use serde_json::json;
 use skillmatch::extract::posting::parse_postings;
@@ -12,7 +11,7 @@ use skillmatch::extract::resume::parse_resume;
 use skillmatch::extract::{guess_kind, DocumentKind, Matcher};
 use skillmatch::report;
 
-use super::{read_text, GlobalArgs, TextOrJson};
+use super::{read_text, write_json, GlobalArgs, TextOrJson};
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
@@ -59,8 +58,7 @@ pub fn run(global: &GlobalArgs, args: ExtractArgs) -> anyhow::Result<ExitCode> {
                 "postings": postings.iter().map(|p| report::json::posting(&taxonomy, p)).collect::<Vec<_>>(),
                 "candidates": candidates.iter().map(|c| report::json::candidate(&taxonomy, c)).collect::<Vec<_>>(),
             });
-            serde_json::to_writer_pretty(&mut out, &doc).context("writing JSON")?;
-            writeln!(out)?;
+            write_json(&mut out, &doc)?;
         }
         TextOrJson::Text => {
             let mut first = true;

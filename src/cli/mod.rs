@@ -145,6 +145,16 @@ pub fn read_text(path: &std::path::Path) -> anyhow::Result<String> {
         .unwrap_or(text))
 }
 
+/// Writes `doc` as pretty JSON and a newline. The document is rendered
+/// first, so a closed pipe surfaces as a plain I/O error (see
+/// [`is_broken_pipe`]) and nothing half-rendered is ever written.
+pub fn write_json(out: &mut impl std::io::Write, doc: &serde_json::Value) -> anyhow::Result<()> {
+    let mut bytes = serde_json::to_vec_pretty(doc)?;
+    bytes.push(b'\n');
+    out.write_all(&bytes)?;
+    Ok(())
+}
+
 /// Is this error (or its cause) a closed stdout pipe?
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {

@@ -9,7 +9,7 @@ use serde_json::json;
 use skillmatch::extract::{lookup, LookupKind, Matcher};
 use skillmatch::taxonomy::{lint, Source};
 
-use super::{GlobalArgs, TextOrJson, EXIT_FINDINGS};
+use super::{write_json, GlobalArgs, TextOrJson, EXIT_FINDINGS};
 
 #[derive(Debug, Args)]
 pub struct TaxonomyArgs {
@@ -82,8 +82,7 @@ pub fn run(global: &GlobalArgs, args: TaxonomyArgs) -> anyhow::Result<ExitCode> 
                             })
                         })
                         .collect();
-                    serde_json::to_writer_pretty(&mut out, &json!({ "findings": list }))?;
-                    writeln!(out)?;
+                    write_json(&mut out, &json!({ "findings": list }))?;
                 }
             }
             Ok(exit_if(findings.is_empty()))
@@ -119,8 +118,7 @@ pub fn run(global: &GlobalArgs, args: TaxonomyArgs) -> anyhow::Result<ExitCode> 
                         "categories": categories,
                         "max_depth": depth,
                     });
-                    serde_json::to_writer_pretty(&mut out, &doc)?;
-                    writeln!(out)?;
+                    write_json(&mut out, &doc)?;
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -182,8 +180,7 @@ pub fn run(global: &GlobalArgs, args: TaxonomyArgs) -> anyhow::Result<ExitCode> 
                                 .collect()
                         };
                     let doc = json!({ "matches": render(&matches), "nearest": render(&nearest) });
-                    serde_json::to_writer_pretty(&mut out, &doc)?;
-                    writeln!(out)?;
+                    write_json(&mut out, &doc)?;
                 }
             }
             Ok(exit_if(!matches.is_empty()))
