@@ -50,12 +50,14 @@ pub const TITLE_MAX_CHARS: usize = 90;
 /// Title lines have at most this many words.
 pub const TITLE_MAX_WORDS: usize = 10;
 
+/// A line under a requirement header with at least this many words (or any
+/// bullet) shows the block really lists requirements.
+pub const REQUIREMENT_MIN_WORDS: usize = 3;
+
 /// Words that make a short line a job title.
 const JOB_NOUNS: &[&str] = &[
     "engineer",
-    "engineers",
     "developer",
-    "developers",
     "programmer",
     "architect",
     "manager",
@@ -82,7 +84,6 @@ const JOB_NOUNS: &[&str] = &[
     "writer",
     "editor",
     "researcher",
-    "sre",
     "owner",
     "executive",
     "operator",
@@ -101,7 +102,6 @@ const JOB_NOUNS: &[&str] = &[
     "pharmacist",
     "associate",
     "tester",
-    "devops",
     "vp",
     "cto",
     "cio",
@@ -225,13 +225,26 @@ fn segment(lines: &[Line<'_>]) -> Vec<Segment> {
     };
     let mut block = Block::Description;
     let mut seen_requirements = false;
+    // A posting split off an earlier one may have no sections at all (a
+    // title and a summary): then its own text is enough to end it.
+    let mut seen_text = false;
     let mut terminal = false;
+    // "Role:" / "Job title:" then a title on the next line is a label's value.
+    let mut after_label = false;
     for (i, line) in lines.iter().enumerate() {
         let (bullet, body) = strip_bullet(line.text);
         let trimmed = body.trim();
+        let ends_posting = seen_requirements || (!segments.is_empty() && seen_text);
+        let labelled = std::mem::replace(&mut after_label, trimmed.ends_with(':'));
+        if trimmed.is_empty() {
+            after_label = labelled;
+        }
         if !terminal
             && !bullet
-            && seen_requirements
+            && !labelled
+            && ends_posting
+            && !matches!(block, Block::Excluded(_))
+            && !mid_sentence(lines, i)
             && is_title_line(trimmed)
             && header_block(trimmed).is_none()
         {
@@ -244,6 +257,9 @@ fn segment(lines: &[Line<'_>]) -> Vec<Segment> {
             };
             block = Block::Description;
             seen_requirements = false;
+            seen_text = false;
+        } else if i > current.first && !trimmed.is_empty() {
+            seen_text = true;
         }
         let header = if terminal || bullet {
             None
@@ -260,9 +276,6 @@ fn segment(lines: &[Line<'_>]) -> Vec<Segment> {
         match header {
             Some(b) => {
                 block = b;
-                if matches!(b, Block::Requirements(_)) {
-                    seen_requirements = true;
-                }
                 if b == Block::Excluded(Excluded::RelatedJobs) {
                     terminal = true;
                 }
@@ -274,12 +287,52 @@ fn segment(lines: &[Line<'_>]) -> Vec<Segment> {
                     None
                 });
             }
-            None => current.blocks.push(Some(block)),
+            None => {
+                // A requirement block counts once it holds a real item (a
+                // bullet, or a line of several words), not for a job board's
+                // "Experience level:" label and its one-word value.
+                if matches!(block, Block::Requirements(_))
+                    && (bullet || trimmed.split_whitespace().count() >= REQUIREMENT_MIN_WORDS)
+                {
+                    seen_requirements = true;
+                }
+                current.blocks.push(Some(block));
+            }
         }
         current.last = i;
     }
     segments.push(current);
     segments
+}
+
+/// Is line `i` the middle of a sentence broken over lines ("As a" /
+/// "Senior DevOps Engineer" / "you will develop …"), or the content of the
+/// header just above it?
+fn mid_sentence(lines: &[Line<'_>], i: usize) -> bool {
+    const OPEN_ENDINGS: &[&str] = &[
+        "a", "an", "the", "as", "for", "of", "our", "your", "new", "with",
+    ];
+    let previous = lines[..i]
+        .iter()
+        .rev()
+        .map(|l| l.text.trim())
+        .find(|t| !t.is_empty());
+    let next = lines[i + 1..]
+        .iter()
+        .map(|l| l.text.trim())
+        .find(|t| !t.is_empty());
+    let open_before = previous.is_some_and(|p| {
+        let last = p.rsplit(' ').next().unwrap_or("");
+        OPEN_ENDINGS.contains(&last.to_lowercase().as_str())
+            || p.ends_with('\u{2026}')
+            || p.ends_with("...")
+            // The title repeated under "Job description" is that block's content.
+            || header_block(p).is_some()
+    });
+    let continues_after = next
+        .and_then(|n| n.chars().next())
+        .is_some_and(char::is_lowercase);
+    open_before || continues_after
 }
 
 /// "Pinterest seeks … engineers. Responsibilities include:": the last
@@ -422,16 +475,42 @@ fn is_title_line(line: &str) -> bool {
     if line.ends_with(['.', ',', ';', ':', '?', '!']) || has_sentence_break(line) {
         return false;
     }
-    let words: Vec<String> = line
+    if !line.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    // The title proper is what comes before its qualifiers: "Senior Software
+    // Engineer - Pulse", "Software Engineer II, Backend", "Data Engineer (Streaming)".
+    let head = line
+        .split([',', '(', '|', '\u{2013}', '\u{2014}'])
+        .next()
+        .unwrap_or(line)
+        .split(" - ")
+        .next()
+        .unwrap_or(line)
+        .split(" at ")
+        .next()
+        .unwrap_or(line);
+    let words: Vec<String> = head
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    if words.is_empty() || words.len() > TITLE_MAX_WORDS {
+    if words.len() < 2 || words.len() > TITLE_MAX_WORDS {
         return false;
     }
-    let first_upper = line.chars().next().is_some_and(|c| c.is_uppercase());
-    first_upper && words.iter().any(|w| JOB_NOUNS.contains(&w.as_str()))
+    // The job noun heads the title: it is the last word (before a level such
+    // as "II" or "3"), or it is followed by "of" ("Head of IT").
+    let is_level = |w: &str| {
+        w.chars().all(|c| c.is_ascii_digit())
+            || ["i", "ii", "iii", "iv", "v", "jr", "sr"].contains(&w)
+    };
+    let last = words.iter().rposition(|w| !is_level(w));
+    let last_is_noun = last.is_some_and(|i| JOB_NOUNS.contains(&words[i].as_str()));
+    let noun_of = words
+        .windows(2)
+        .take(2)
+        .any(|w| JOB_NOUNS.contains(&w[0].as_str()) && w[1] == "of");
+    last_is_noun || noun_of
 }
 
 #[cfg(test)]
@@ -469,6 +548,13 @@ mod tests {
             ("Remote", false),
             ("Build backend for Pinner-facing features.", false),
             ("the engineer will build", false),
+            ("Software Development Engineer II, Direct Fulfilment", true),
+            ("Head of IT (m/f/d)", true),
+            ("You\u{2019}ll be reporting to our Head of Engineering", false),
+            ("Data Engineer (Streaming)", true),
+            ("DevOps", false),
+            ("Deep experience with DevOps architecture and implementation", false),
+            ("Demonstrated leadership through influencing stakeholders and up-skilling engineers", false),
         ];
         for (line, expected) in cases {
             assert_eq!(is_title_line(line), expected, "{line}");
