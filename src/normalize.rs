@@ -85,29 +85,36 @@ impl Normalized {
 /// Folds `original` into `text`; when `origin` is given, records for each
 /// output byte the offset of the input character that produced it.
 fn fold(original: &str, text: &mut String, mut origin: Option<&mut Vec<u32>>) {
+    let bytes = original.as_bytes();
     let mut last_was_space = false;
     let mut segment = String::new();
     let mut folded = String::new();
-    let mut iter = original.char_indices().peekable();
-    while let Some((at, c)) = iter.next() {
-        let next_is_mark = iter
-            .peek()
-            .is_some_and(|&(_, n)| !n.is_ascii() && canonical_combining_class(n) != 0);
-        if c.is_ascii() && !next_is_mark {
-            let mapped = fold_ascii(c);
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        // ASCII fast path, unless a combining mark follows (it must compose).
+        let next_is_mark = b < 0x80
+            && bytes.get(at + 1).is_some_and(|&n| n >= 0x80)
+            && original[at + 1..]
+                .chars()
+                .next()
+                .is_some_and(|n| canonical_combining_class(n) != 0);
+        if b < 0x80 && !next_is_mark {
+            let mapped = fold_ascii(char::from(b));
             push_mapped(text, origin.as_deref_mut(), &mut last_was_space, mapped, at);
+            at += 1;
             continue;
         }
         // A starter and the combining marks after it are one segment:
         // NFKC composes within it.
         segment.clear();
-        segment.push(c);
-        while let Some(&(_, n)) = iter.peek() {
-            if n.is_ascii() || canonical_combining_class(n) == 0 {
+        let mut end = at;
+        for (i, c) in original[at..].char_indices() {
+            if i > 0 && (c.is_ascii() || canonical_combining_class(c) == 0) {
                 break;
             }
-            segment.push(n);
-            iter.next();
+            segment.push(c);
+            end = at + i + c.len_utf8();
         }
         fold_segment(&segment, &mut folded);
         for mapped in folded.chars() {
@@ -119,6 +126,7 @@ fn fold(original: &str, text: &mut String, mut origin: Option<&mut Vec<u32>>) {
                 at,
             );
         }
+        at = end;
     }
 }
 

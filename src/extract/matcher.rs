@@ -443,18 +443,26 @@ fn build_automata(keys: &[String]) -> Result<(Vec<Automaton>, [u8; 256])> {
 /// normalized text: "github" in "https://github.com/x" or "linkedin" in
 /// "jane@linkedin.com" is not a skill mention.
 fn link_spans(hay: &str) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
-    let mut start = 0;
-    for chunk in hay.split(' ') {
-        let end = start + chunk.len();
-        let email = chunk
-            .find('@')
-            .is_some_and(|at| at > 0 && chunk[at..].contains('.'));
-        if email || chunk.contains("://") || chunk.starts_with("www.") {
-            spans.push((start, end));
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    // Only the space-delimited chunks around "@", "://" and "www." can be
+    // links: find those markers (fast substring search), then their chunks.
+    for marker in ["@", "://", "www."] {
+        for (at, _) in hay.match_indices(marker) {
+            let start = hay[..at].rfind(' ').map_or(0, |i| i + 1);
+            let end = hay[at..].find(' ').map_or(hay.len(), |i| at + i);
+            let chunk = &hay[start..end];
+            let is_link = match marker {
+                "@" => at > start && chunk[at - start..].contains('.'),
+                "www." => at == start,
+                _ => true,
+            };
+            if is_link {
+                spans.push((start, end));
+            }
         }
-        start = end + 1;
     }
+    spans.sort_unstable();
+    spans.dedup();
     spans
 }
 
