@@ -244,9 +244,9 @@ fn segment(lines: &[Line<'_>]) -> Vec<Segment> {
             && !labelled
             && ends_posting
             && !matches!(block, Block::Excluded(_))
-            && !mid_sentence(lines, i)
             && is_title_line(trimmed)
             && header_block(trimmed).is_none()
+            && !mid_sentence(lines, i)
         {
             current.last = i.saturating_sub(1);
             segments.push(current);

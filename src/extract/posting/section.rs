@@ -328,6 +328,9 @@ pub fn header_block(line: &str) -> Option<Block> {
     let body = trimmed.trim_start_matches('#').trim();
     let ends_colon = body.ends_with(':');
     let text = normalize(body.trim_end_matches([':', '?', '.', '!']));
+    if text.split(' ').count() > HEADER_MAX_WORDS {
+        return None;
+    }
     // "Requirements For Backend Software Engineer": the title after "for"
     // is not header vocabulary.
     let core = strip_for_suffix(&text);
@@ -335,28 +338,23 @@ pub fn header_block(line: &str) -> Option<Block> {
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .collect();
-    if words.is_empty() || words.len() > HEADER_MAX_WORDS {
+    let Some(&first) = words.first() else {
+        return None;
+    };
+    let vocabulary_only = words.iter().all(|w| is_header_word(w));
+    let colon_header = ends_colon && words.len() <= COLON_HEADER_MAX_WORDS;
+    // Most lines are content: decide that before the phrase search.
+    if !(vocabulary_only || markdown || colon_header || first == "about") {
         return None;
     }
-    let classified = classify(core);
     if let Some(block) = about_company(&words) {
         if ends_colon || markdown || words.len() <= 3 {
             return Some(block);
         }
     }
-    let vocabulary_only = words.iter().all(|w| is_header_word(w));
-    match classified {
-        Some(block)
-            if vocabulary_only
-                || markdown
-                || (ends_colon && words.len() <= COLON_HEADER_MAX_WORDS) =>
-        {
-            Some(block)
-        }
-        None if markdown
-            || (ends_colon && words.len() <= COLON_HEADER_MAX_WORDS)
-            || (vocabulary_only && words.len() >= 2) =>
-        {
+    match classify(core) {
+        Some(block) if vocabulary_only || markdown || colon_header => Some(block),
+        None if markdown || colon_header || (vocabulary_only && words.len() >= 2) => {
             // "What the JD emphasized": a header, but not one we can classify.
             Some(Block::Unknown)
         }
@@ -410,7 +408,7 @@ fn strip_for_suffix(text: &str) -> &str {
     for sep in [" for ", " to ", " at ", " - ", " – ", ": "] {
         if let Some(i) = text.find(sep) {
             let head = &text[..i];
-            if classify(head).is_some() {
+            if head.split(' ').all(is_header_word) && classify(head).is_some() {
                 return head;
             }
         }
@@ -419,12 +417,24 @@ fn strip_for_suffix(text: &str) -> &str {
 }
 
 fn is_header_word(word: &str) -> bool {
-    HEADER_WORDS.contains(&word)
-        || PHRASES.iter().any(|(phrase, _)| {
-            phrase
-                .split(' ')
-                .any(|p| word == p || (p.len() >= 5 && word.starts_with(p)))
-        })
+    use std::collections::HashSet;
+    use std::sync::OnceLock;
+    // Whole words, and the stems ("responsibilit", "qualification") that
+    // also match their longer forms.
+    static VOCABULARY: OnceLock<(HashSet<&'static str>, Vec<&'static str>)> = OnceLock::new();
+    let (words, stems) = VOCABULARY.get_or_init(|| {
+        let phrase_words = PHRASES.iter().flat_map(|(phrase, _)| phrase.split(' '));
+        let words = HEADER_WORDS
+            .iter()
+            .copied()
+            .chain(phrase_words.clone())
+            .collect();
+        let mut stems: Vec<&str> = phrase_words.filter(|p| p.len() >= 5).collect();
+        stems.sort_unstable();
+        stems.dedup();
+        (words, stems)
+    });
+    words.contains(word) || stems.iter().any(|p| word.starts_with(p))
 }
 
 #[cfg(test)]
