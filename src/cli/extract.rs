@@ -5,9 +5,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
+use rayon::prelude::*;
 use serde_json::json;
-use skillmatch::extract::posting::parse_postings;
-use skillmatch::extract::resume::parse_resume;
+use skillmatch::extract::posting::{parse_postings, Posting};
+use skillmatch::extract::resume::{parse_resume, Candidate};
 use skillmatch::extract::{guess_kind, DocumentKind, Matcher};
 use skillmatch::report;
 
@@ -26,6 +27,12 @@ pub struct ExtractArgs {
     format: TextOrJson,
 }
 
+/// What one input file gave.
+enum Extracted {
+    Postings(Vec<Posting>),
+    Candidate(Box<Candidate>),
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum KindArg {
     Posting,
@@ -35,20 +42,36 @@ enum KindArg {
 pub fn run(global: &GlobalArgs, args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let taxonomy = global.load_taxonomy()?;
     let matcher = Matcher::new(&taxonomy)?;
+    let options = global.resume_options();
+    // Files are read and parsed in parallel; results keep argument order, and
+    // the first error (in argument order) fails the run before anything is written.
+    let parsed: Vec<Extracted> = args
+        .files
+        .par_iter()
+        .map(|path| -> anyhow::Result<Extracted> {
+            let text = read_text(path)?;
+            let name = path.display().to_string();
+            let kind = match args.kind {
+                Some(KindArg::Posting) => DocumentKind::Posting,
+                Some(KindArg::Resume) => DocumentKind::Resume,
+                None => guess_kind(&text),
+            };
+            Ok(match kind {
+                DocumentKind::Posting => {
+                    Extracted::Postings(parse_postings(&matcher, &name, &text))
+                }
+                DocumentKind::Resume => {
+                    Extracted::Candidate(Box::new(parse_resume(&matcher, &name, &text, &options)))
+                }
+            })
+        })
+        .collect::<anyhow::Result<_>>()?;
     let mut postings = Vec::new();
     let mut candidates = Vec::new();
-    let options = global.resume_options();
-    for path in &args.files {
-        let text = read_text(path)?;
-        let name = path.display().to_string();
-        let kind = match args.kind {
-            Some(KindArg::Posting) => DocumentKind::Posting,
-            Some(KindArg::Resume) => DocumentKind::Resume,
-            None => guess_kind(&text),
-        };
-        match kind {
-            DocumentKind::Posting => postings.extend(parse_postings(&matcher, &name, &text)),
-            DocumentKind::Resume => candidates.push(parse_resume(&matcher, &name, &text, &options)),
+    for item in parsed {
+        match item {
+            Extracted::Postings(p) => postings.extend(p),
+            Extracted::Candidate(c) => candidates.push(*c),
         }
     }
     let mut out = std::io::stdout().lock();
