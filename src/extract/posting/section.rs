@@ -338,9 +338,7 @@ pub fn header_block(line: &str) -> Option<Block> {
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .collect();
-    let Some(&first) = words.first() else {
-        return None;
-    };
+    let &first = words.first()?;
     let vocabulary_only = words.iter().all(|w| is_header_word(w));
     let colon_header = ends_colon && words.len() <= COLON_HEADER_MAX_WORDS;
     // Most lines are content: decide that before the phrase search.
