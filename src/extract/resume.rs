@@ -33,6 +33,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::dates::{find_date_range, find_date_ranges, YearMonth};
+use super::posting::NUMBER_WORDS;
 use super::{degree_levels, DegreeLevel, Matcher, Mention};
 use crate::taxonomy::SkillId;
 
@@ -981,23 +982,6 @@ struct StatedYears {
     end: usize,
     years: f32,
 }
-
-const NUMBER_WORDS: &[(&str, f32)] = &[
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("fifteen", 15.0),
-    ("twenty", 20.0),
-];
 
 /// Every stated duration in `line`.
 fn stated_durations(line: &str) -> Vec<StatedYears> {

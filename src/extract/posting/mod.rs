@@ -16,6 +16,7 @@ mod years;
 pub use metadata::{Salary, SalaryPeriod};
 pub use requirement::{EducationRequirement, Requirement, RequirementKind, EDUCATION_CATEGORY};
 pub use section::{header_block, Block, Excluded, Section};
+pub(crate) use years::NUMBER_WORDS;
 pub use years::{years_phrases, YearsPhrase};
 
 use super::{Matcher, Mention};

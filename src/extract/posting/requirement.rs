@@ -170,18 +170,8 @@ pub(crate) fn split_item(
     let groups = group(taxonomy, text, offset, &skills);
     let years = years_phrases(text);
     let mut years_for: Vec<Option<f32>> = vec![None; groups.len()];
+    let mut general_years: Vec<f32> = Vec::new();
     for y in &years {
-        if y.total {
-            if levels.is_empty() {
-                out.push(new(
-                    RequirementKind::Experience,
-                    Vec::new(),
-                    Some(y.min_years),
-                    None,
-                ));
-            }
-            continue;
-        }
         let at = offset + y.start;
         // The list right after the phrase, else the last group before it.
         let target = groups
@@ -189,7 +179,7 @@ pub(crate) fn split_item(
             .position(|g| g.first_start >= at)
             .or_else(|| groups.len().checked_sub(1));
         match target {
-            Some(t) => {
+            Some(t) if !y.total => {
                 let chain = groups[t].chain;
                 for (g, slot) in groups.iter().zip(years_for.iter_mut()).skip(t) {
                     if g.chain == chain && slot.is_none() {
@@ -197,16 +187,18 @@ pub(crate) fn split_item(
                     }
                 }
             }
-            None => {
-                if levels.is_empty() {
-                    out.push(new(
-                        RequirementKind::Experience,
-                        Vec::new(),
-                        Some(y.min_years),
-                        None,
-                    ));
-                }
-            }
+            _ => general_years.push(y.min_years),
+        }
+    }
+    // Years of experience in general; a degree line's years belong to the degree.
+    if levels.is_empty() {
+        for years in general_years {
+            out.push(new(
+                RequirementKind::Experience,
+                Vec::new(),
+                Some(years),
+                None,
+            ));
         }
     }
     for (g, min_years) in groups.into_iter().zip(years_for) {

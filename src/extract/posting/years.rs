@@ -1,8 +1,8 @@
 //! Years of experience asked for: "2+ years", "5-7 years" (5), "at least
 //! three years", "minimum of 4 yrs", "3 or more years".
 
-/// Number words accepted in place of digits.
-const NUMBER_WORDS: &[(&str, f32)] = &[
+/// Number words accepted in place of digits (postings and résumés alike).
+pub(crate) const NUMBER_WORDS: &[(&str, f32)] = &[
     ("one", 1.0),
     ("two", 2.0),
     ("three", 3.0),
