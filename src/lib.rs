@@ -34,9 +34,11 @@
 //! ```
 
 pub mod error;
+pub mod explain;
 pub mod extract;
 pub mod normalize;
 pub mod report;
+pub mod score;
 pub mod taxonomy;
 
 pub use error::{Error, Location, Result};

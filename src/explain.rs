@@ -1,0 +1,330 @@
+//! Explanation records: one candidate against one posting, requirement by
+//! requirement, and the score derived from those records.
+//!
+//! The records come first and the score is read from them:
+//! `score = 100 × Σ weight·credit / Σ weight` over the assessed
+//! requirements (requirements that are not assessed carry weight 0). When
+//! nothing in the posting can be assessed (Σ weight = 0) the score is 0:
+//! a posting we cannot read is not a match. Every count here
+//! (`required_met`, `required_total`, `missing_required`) is read from the
+//! same records, so a report that shows them cannot disagree with the
+//! score. Data only: nothing here prints or formats.
+
+use crate::extract::posting::{Posting, RequirementKind, Section};
+use crate::extract::resume::Candidate;
+use crate::score::credit::{assess, Assessment, Status};
+use crate::score::Weights;
+use crate::taxonomy::{SkillId, Taxonomy};
+
+/// The score a posting gets when none of its requirements can be assessed.
+pub const UNASSESSABLE_SCORE: f64 = 0.0;
+
+/// One candidate against one posting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Explanation<'a> {
+    /// `100 × earned / possible`, in `[0, 100]`; [`UNASSESSABLE_SCORE`]
+    /// when `possible` is 0.
+    pub score: f64,
+    /// Σ weight·credit over the requirements.
+    pub earned: f64,
+    /// Σ weight over the requirements (not-assessed ones weigh 0).
+    pub possible: f64,
+    /// Every requirement of the posting, in posting order.
+    pub requirements: Vec<Assessment<'a>>,
+    /// The first alternative of each required skill requirement that is
+    /// missing, each skill once, in posting order.
+    pub missing_required: Vec<SkillId>,
+    /// Required requirements (any kind) that are met in full.
+    pub required_met: usize,
+    /// Required requirements that are partly met.
+    pub required_partial: usize,
+    /// Required requirements that are assessed (not-assessed ones excluded).
+    pub required_total: usize,
+}
+
+/// Explains how `candidate` meets `posting`.
+///
+/// ```
+/// use skillmatch::explain::explain;
+/// use skillmatch::extract::{posting::parse_postings, resume::{parse_resume, ResumeOptions}, dates::YearMonth, Matcher};
+/// use skillmatch::score::Weights;
+/// use skillmatch::taxonomy::Taxonomy;
+///
+/// let taxonomy = Taxonomy::embedded()?;
+/// let matcher = Matcher::new(&taxonomy)?;
+/// let posting = &parse_postings(&matcher, "job", "Backend Engineer\n\nRequirements\n- Java\n- Kubernetes\n")[0];
+/// let options = ResumeOptions { as_of: YearMonth::new(2024, 6).unwrap() };
+/// let candidate = parse_resume(&matcher, "cv", "Skills\nJava, Docker\n", &options);
+/// let explanation = explain(&taxonomy, posting, &candidate, &Weights::default());
+/// assert_eq!(explanation.score, 50.0);
+/// assert_eq!((explanation.required_met, explanation.required_total), (1, 2));
+/// assert_eq!(explanation.missing_required, [taxonomy.get("kubernetes").unwrap()]);
+/// # Ok::<(), skillmatch::Error>(())
+/// ```
+pub fn explain<'a>(
+    taxonomy: &Taxonomy,
+    posting: &'a Posting,
+    candidate: &'a Candidate,
+    weights: &Weights,
+) -> Explanation<'a> {
+    let requirements: Vec<Assessment<'a>> = posting
+        .requirements
+        .iter()
+        .enumerate()
+        .map(|(i, r)| assess(taxonomy, i, r, candidate, weights))
+        .collect();
+    from_records(posting, requirements)
+}
+
+/// Builds the explanation, score included, from assessed records.
+fn from_records<'a>(posting: &Posting, requirements: Vec<Assessment<'a>>) -> Explanation<'a> {
+    let earned: f64 = requirements.iter().map(Assessment::earned).sum();
+    let possible: f64 = requirements.iter().map(|a| a.weight).sum();
+    let mut missing_required: Vec<SkillId> = Vec::new();
+    let (mut required_met, mut required_partial, mut required_total) = (0, 0, 0);
+    for a in &requirements {
+        if a.section != Section::Required || a.status == Status::NotAssessed {
+            continue;
+        }
+        required_total += 1;
+        match a.status {
+            Status::Met => required_met += 1,
+            Status::Partial => required_partial += 1,
+            Status::Missing if a.kind == RequirementKind::Skill => {
+                let first = posting
+                    .requirements
+                    .get(a.index)
+                    .and_then(|r| r.any_of.first());
+                if let Some(&skill) = first {
+                    if !missing_required.contains(&skill) {
+                        missing_required.push(skill);
+                    }
+                }
+            }
+            Status::Missing | Status::NotAssessed => {}
+        }
+    }
+    Explanation {
+        score: score(earned, possible),
+        earned,
+        possible,
+        requirements,
+        missing_required,
+        required_met,
+        required_partial,
+        required_total,
+    }
+}
+
+/// `100 × earned / possible`, clamped to `[0, 100]` against rounding;
+/// [`UNASSESSABLE_SCORE`] when nothing weighs.
+fn score(earned: f64, possible: f64) -> f64 {
+    if possible > 0.0 {
+        (100.0 * earned / possible).clamp(0.0, 100.0)
+    } else {
+        UNASSESSABLE_SCORE
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::DegreeLevel;
+    use crate::score::fixtures::{
+        candidate, education_req, experience_req, id, other_req, posting, skill_req, taxonomy,
+    };
+
+    #[test]
+    fn score_is_read_from_the_records() {
+        let p = posting(
+            "backend",
+            vec![
+                skill_req(Section::Required, &["java"], None), // met: 1 × 1
+                skill_req(Section::Required, &["postgresql"], None), // SQL only: 1 × 0.5
+                skill_req(Section::Preferred, &["kubernetes"], None), // missing: 0.5 × 0
+                skill_req(Section::Responsibility, &["docker"], None), // met: 0.25 × 1
+                other_req(Section::Required),                  // not assessed: 0
+                skill_req(Section::Required, &["go", "kubernetes"], None), // missing: 1 × 0
+                experience_req(5.0),                           // 3 of 5: 1 × 0.6
+            ],
+        );
+        let cand = candidate(
+            &[("java", Some(4.0)), ("sql", None), ("docker", None)],
+            Some(3.0),
+            Some(DegreeLevel::Bachelor),
+        );
+        let e = explain(taxonomy(), &p, &cand, &Weights::default());
+        let earned = 1.0 + 0.5 + 0.0 + 0.25 + 0.0 + 0.6;
+        let possible = 1.0 + 1.0 + 0.5 + 0.25 + 1.0 + 1.0;
+        assert!((e.earned - earned).abs() < 1e-9, "{}", e.earned);
+        assert!((e.possible - possible).abs() < 1e-9, "{}", e.possible);
+        assert!(
+            (e.score - 100.0 * earned / possible).abs() < 1e-9,
+            "{}",
+            e.score
+        );
+        let statuses: Vec<Status> = e.requirements.iter().map(|a| a.status).collect();
+        assert_eq!(
+            statuses,
+            [
+                Status::Met,
+                Status::Partial,
+                Status::Missing,
+                Status::Met,
+                Status::NotAssessed,
+                Status::Missing,
+                Status::Partial,
+            ]
+        );
+        let indexes: Vec<usize> = e.requirements.iter().map(|a| a.index).collect();
+        assert_eq!(indexes, [0, 1, 2, 3, 4, 5, 6]);
+        assert_eq!(
+            (e.required_met, e.required_partial, e.required_total),
+            (1, 2, 4)
+        );
+        assert_eq!(e.missing_required, [id("go")]);
+        let recomputed: f64 = e.requirements.iter().map(|a| a.weight * a.credit).sum();
+        assert!((recomputed - e.earned).abs() < 1e-12);
+    }
+
+    #[test]
+    fn missing_required_lists_first_alternatives_once_in_order() {
+        let cases: Vec<(&str, Vec<crate::extract::posting::Requirement>, Vec<&str>)> = vec![
+            (
+                "first alternative, deduplicated",
+                vec![
+                    skill_req(Section::Required, &["kubernetes", "docker"], None),
+                    skill_req(Section::Required, &["go"], None),
+                    skill_req(Section::Required, &["kubernetes"], Some(3.0)),
+                ],
+                vec!["kubernetes", "go"],
+            ),
+            (
+                "preferred and partial are not missing required",
+                vec![
+                    skill_req(Section::Preferred, &["go"], None),
+                    skill_req(Section::Required, &["postgresql"], None),
+                ],
+                vec![],
+            ),
+            (
+                "a missing degree is not a skill",
+                vec![education_req(DegreeLevel::Master, &["physics"], false)],
+                vec![],
+            ),
+        ];
+        let cand = candidate(&[("sql", None)], None, Some(DegreeLevel::Bachelor));
+        for (name, requirements, expected) in cases {
+            let p = posting(name, requirements);
+            let e = explain(taxonomy(), &p, &cand, &Weights::default());
+            let expected: Vec<SkillId> = expected.into_iter().map(id).collect();
+            assert_eq!(e.missing_required, expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn score_edge_cases() {
+        let cand = candidate(&[("java", None)], None, None);
+        let cases: Vec<(&str, Vec<crate::extract::posting::Requirement>, f64)> = vec![
+            ("no requirements", vec![], UNASSESSABLE_SCORE),
+            (
+                "nothing assessable",
+                vec![other_req(Section::Required), experience_req(3.0)],
+                UNASSESSABLE_SCORE,
+            ),
+            (
+                "everything met",
+                vec![skill_req(Section::Preferred, &["java"], None)],
+                100.0,
+            ),
+            (
+                "nothing met",
+                vec![skill_req(Section::Required, &["go"], None)],
+                0.0,
+            ),
+        ];
+        for (name, requirements, expected) in cases {
+            let p = posting(name, requirements);
+            let e = explain(taxonomy(), &p, &cand, &Weights::default());
+            assert!((e.score - expected).abs() < 1e-9, "{name}: {}", e.score);
+        }
+        let zero = Weights {
+            required: 0.0,
+            ..Weights::default()
+        };
+        let p = posting("zero", vec![skill_req(Section::Required, &["java"], None)]);
+        assert_eq!(
+            explain(taxonomy(), &p, &cand, &zero).score,
+            UNASSESSABLE_SCORE
+        );
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::extract::resume::{CandidateSkill, ResumeSection, SkillEvidence};
+    use crate::score::fixtures::strategies::{candidate_any, posting_of, weights};
+    use crate::score::fixtures::taxonomy;
+
+    proptest! {
+        #[test]
+        fn score_stays_in_0_to_100(
+            posting in posting_of(10),
+            candidate in candidate_any(),
+            weights in weights(),
+        ) {
+            let e = explain(taxonomy(), &posting, &candidate, &weights);
+            prop_assert!((0.0..=100.0).contains(&e.score), "{}", e.score);
+            for a in &e.requirements {
+                prop_assert!((0.0..=1.0).contains(&a.credit), "{a:?}");
+                if a.status == Status::NotAssessed {
+                    prop_assert_eq!((a.weight, a.credit), (0.0, 0.0));
+                }
+            }
+            prop_assert!(e.required_met + e.required_partial <= e.required_total);
+        }
+
+        #[test]
+        fn giving_a_required_skill_never_lowers_the_score(
+            posting in posting_of(10),
+            candidate in candidate_any(),
+            weights in weights(),
+            pick in any::<prop::sample::Index>(),
+            years in proptest::option::of(0.0f32..15.0),
+        ) {
+            // Every skill the posting names: alternatives and fields of study.
+            let named: Vec<SkillId> = posting
+                .requirements
+                .iter()
+                .flat_map(|r| {
+                    r.any_of
+                        .iter()
+                        .chain(r.education.iter().flat_map(|e| e.fields.iter()))
+                        .copied()
+                })
+                .filter(|&s| candidate.skill(s).is_none())
+                .collect();
+            prop_assume!(!named.is_empty());
+            let skill = named[pick.index(named.len())];
+            let before = explain(taxonomy(), &posting, &candidate, &weights).score;
+            let mut more = candidate.clone();
+            more.skills.push(CandidateSkill {
+                skill,
+                years,
+                skills_section_only: false,
+                evidence: vec![SkillEvidence {
+                    line: 99,
+                    start: 0,
+                    end: 0,
+                    text: "new".into(),
+                    section: ResumeSection::Experience,
+                }],
+            });
+            let after = explain(taxonomy(), &posting, &more, &weights).score;
+            prop_assert!(after >= before, "{before} -> {after}");
+        }
+    }
+}

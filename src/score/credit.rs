@@ -1,0 +1,965 @@
+//! The per-requirement assessment: how well one candidate meets one
+//! requirement, as a record ([`Assessment`]) that both the score and the
+//! explanation are read from.
+//!
+//! Invariants: every credit is in `[0, 1]` (given [`Weights`] in range);
+//! a requirement that cannot be assessed has status
+//! [`Status::NotAssessed`] and weight 0, so it never moves a score; the
+//! status is derived from the credit alone (1 is met, 0 is missing, anything
+//! between is partial); the chosen match is the same whatever the order of
+//! the candidate's skills, ties breaking on the alternative's position and
+//! then on the [`SkillId`]. Giving a candidate one more skill never lowers
+//! any credit: each credit is a maximum over the candidate's skills.
+//!
+//! The rules, by requirement kind:
+//!
+//! * **skill**: for each alternative of `any_of`, each of the candidate's
+//!   skills earns 1 if it is that skill or a more specific one, else
+//!   [`Weights::more_general`] if it is more general, else
+//!   [`Weights::related`] if either skill lists the other as related. When
+//!   the requirement states `min_years` and the candidate's years with the
+//!   matched skill are known and fewer, the credit is scaled by have/need.
+//!   Unknown years are reported (`years.have` is `None`) and not punished.
+//!   The highest credit wins.
+//! * **experience**: the candidate's total years against `min_years`, scaled
+//!   by have/need when short. When the résumé gives no dates and states no
+//!   total, the requirement is *not assessed*: unknown years are not
+//!   punished, and counting them as met would reward a résumé for saying less.
+//! * **education**: a degree of the level asked or higher meets it; when the
+//!   posting names fields of study and the résumé mentions none of them (nor
+//!   a more specific one), the credit is [`Weights::other_field`]. Below the
+//!   level (a résumé that names no degree counts as "no degree"), a posting
+//!   that accepts equivalent experience gives [`Weights::equivalent_experience`]
+//!   when the candidate's total years reach [`Weights::years_per_degree_level`]
+//!   per missing level; otherwise the requirement is missing.
+//! * **other**: not assessed.
+
+use std::cmp::Ordering;
+
+use crate::extract::posting::{EducationRequirement, Requirement, RequirementKind, Section};
+use crate::extract::resume::{Candidate, ResumeSection, SkillEvidence};
+use crate::extract::DegreeLevel;
+use crate::taxonomy::{SkillId, Taxonomy};
+
+use super::weights::Weights;
+
+/// Most evidence lines kept for a matched skill.
+pub const MAX_EVIDENCE_LINES: usize = 3;
+
+/// How well a requirement is met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    /// Full credit.
+    Met,
+    /// Some credit, less than full.
+    Partial,
+    /// No credit.
+    Missing,
+    /// Not scored (kind `other`, or nothing to compare): weight 0.
+    NotAssessed,
+}
+
+impl Status {
+    /// The contract name: `met`, `partial`, `missing`, `not_assessed`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::Partial => "partial",
+            Status::Missing => "missing",
+            Status::NotAssessed => "not_assessed",
+        }
+    }
+
+    /// The status an assessed credit in `[0, 1]` stands for.
+    pub fn of_credit(credit: f64) -> Status {
+        if credit >= 1.0 {
+            Status::Met
+        } else if credit > 0.0 {
+            Status::Partial
+        } else {
+            Status::Missing
+        }
+    }
+}
+
+/// How the candidate's skill relates to the skill asked for. Ordered from
+/// the closest to the loosest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum How {
+    /// The very skill.
+    Same,
+    /// A more specific skill (PostgreSQL for SQL): full credit.
+    MoreSpecific,
+    /// Only a more general skill (SQL for PostgreSQL).
+    MoreGeneral,
+    /// A related skill (MySQL for PostgreSQL).
+    Related,
+}
+
+impl How {
+    /// The contract name: `same`, `more_specific`, `more_general`, `related`.
+    pub fn name(self) -> &'static str {
+        match self {
+            How::Same => "same",
+            How::MoreSpecific => "more_specific",
+            How::MoreGeneral => "more_general",
+            How::Related => "related",
+        }
+    }
+}
+
+/// The alternative that matched and the candidate's skill that matched it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Matched {
+    /// The skill asked for: an alternative of `any_of`, or a field of study.
+    pub required: SkillId,
+    /// The candidate's skill.
+    pub candidate: SkillId,
+    /// How the two relate.
+    pub how: How,
+}
+
+/// Years had and needed. For skill requirements: the candidate's years with
+/// the matched skill and `min_years`; for experience requirements: total
+/// years and `min_years`; for education requirements met through
+/// experience: total years and the years that stand in for the degree.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Years {
+    /// What the candidate has, when known.
+    pub have: Option<f32>,
+    /// What the requirement asks for, when it asks.
+    pub need: Option<f32>,
+}
+
+/// One requirement of a posting, assessed against one candidate.
+///
+/// Borrows the requirement's text and the candidate's evidence, so building
+/// one allocates only its short evidence list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment<'a> {
+    /// Position of the requirement in the posting's `requirements`.
+    pub index: usize,
+    /// The requirement's source phrase.
+    pub text: &'a str,
+    /// 1-based line of the requirement in the posting.
+    pub line: usize,
+    /// The requirement's section.
+    pub section: Section,
+    /// The requirement's kind.
+    pub kind: RequirementKind,
+    /// The section's weight, or 0 when not assessed.
+    pub weight: f64,
+    /// Met, partial, missing or not assessed.
+    pub status: Status,
+    /// Credit in `[0, 1]` (0 when not assessed).
+    pub credit: f64,
+    /// The skill (or field of study) that matched, if any.
+    pub matched: Option<Matched>,
+    /// The candidate's evidence for the matched skill: at most
+    /// [`MAX_EVIDENCE_LINES`] lines, those showing the skill in use (outside
+    /// the Skills section) first, each line once.
+    pub evidence: Vec<&'a SkillEvidence>,
+    /// Years had and needed.
+    pub years: Years,
+}
+
+impl Assessment<'_> {
+    /// `weight × credit`: what this requirement adds to the score's numerator.
+    pub fn earned(&self) -> f64 {
+        self.weight * self.credit
+    }
+}
+
+/// What the kind-specific rules decide.
+struct Outcome {
+    credit: Option<f64>,
+    matched: Option<Matched>,
+    years: Years,
+}
+
+impl Outcome {
+    fn not_assessed(years: Years) -> Self {
+        Outcome {
+            credit: None,
+            matched: None,
+            years,
+        }
+    }
+}
+
+/// Assesses requirement number `index` of a posting against `candidate`.
+///
+/// ```
+/// use skillmatch::extract::posting::{Requirement, RequirementKind, Section};
+/// use skillmatch::extract::resume::{Candidate, CandidateSkill};
+/// use skillmatch::score::{assess, Status, Weights};
+/// use skillmatch::taxonomy::Taxonomy;
+///
+/// let taxonomy = Taxonomy::embedded()?;
+/// let id = |s: &str| taxonomy.get(s).unwrap();
+/// let requirement = Requirement {
+///     text: "3+ years of PostgreSQL".into(),
+///     line: 4,
+///     section: Section::Required,
+///     kind: RequirementKind::Skill,
+///     any_of: vec![id("postgresql")],
+///     min_years: Some(3.0),
+///     education: None,
+/// };
+/// let candidate = Candidate {
+///     name: None,
+///     source: "cv.txt".into(),
+///     total_years: None,
+///     education: None,
+///     skills: vec![CandidateSkill {
+///         skill: id("postgresql"),
+///         years: Some(1.5),
+///         skills_section_only: false,
+///         evidence: vec![],
+///     }],
+///     roles: vec![],
+/// };
+/// let a = assess(&taxonomy, 0, &requirement, &candidate, &Weights::default());
+/// assert_eq!(a.status, Status::Partial);
+/// assert_eq!(a.credit, 0.5);
+/// # Ok::<(), skillmatch::Error>(())
+/// ```
+pub fn assess<'a>(
+    taxonomy: &Taxonomy,
+    index: usize,
+    requirement: &'a Requirement,
+    candidate: &'a Candidate,
+    weights: &Weights,
+) -> Assessment<'a> {
+    let outcome = match requirement.kind {
+        RequirementKind::Skill => skill(taxonomy, requirement, candidate, weights),
+        RequirementKind::Experience => experience(requirement, candidate),
+        RequirementKind::Education => match &requirement.education {
+            Some(education) => self::education(taxonomy, education, candidate, weights),
+            None => Outcome::not_assessed(Years::default()),
+        },
+        RequirementKind::Other => Outcome::not_assessed(Years::default()),
+    };
+    let (weight, status, credit) = match outcome.credit {
+        Some(credit) => {
+            let credit = credit.clamp(0.0, 1.0);
+            (
+                weights.section(requirement.section),
+                Status::of_credit(credit),
+                credit,
+            )
+        }
+        None => (0.0, Status::NotAssessed, 0.0),
+    };
+    let evidence = outcome
+        .matched
+        .and_then(|m| candidate.skill(m.candidate))
+        .map(|s| evidence_lines(&s.evidence))
+        .unwrap_or_default();
+    Assessment {
+        index,
+        text: &requirement.text,
+        line: requirement.line,
+        section: requirement.section,
+        kind: requirement.kind,
+        weight,
+        status,
+        credit,
+        matched: outcome.matched,
+        evidence,
+        years: outcome.years,
+    }
+}
+
+/// `have / need`, capped at 1; 1 when either is unknown or nothing is needed.
+fn years_factor(have: Option<f32>, need: Option<f32>) -> f64 {
+    match (have, need) {
+        (Some(have), Some(need)) if need > 0.0 && have < need => {
+            (f64::from(have.max(0.0)) / f64::from(need)).clamp(0.0, 1.0)
+        }
+        _ => 1.0,
+    }
+}
+
+/// How `have` (a candidate's skill) answers `want` (a skill asked for), and
+/// the credit before years.
+fn relation(
+    taxonomy: &Taxonomy,
+    have: SkillId,
+    want: SkillId,
+    weights: &Weights,
+) -> Option<(How, f64)> {
+    if have == want {
+        Some((How::Same, 1.0))
+    } else if taxonomy.is_a(have, want) {
+        Some((How::MoreSpecific, 1.0))
+    } else if taxonomy.is_a(want, have) {
+        Some((How::MoreGeneral, weights.more_general))
+    } else if taxonomy.skill(have).related.contains(&want)
+        || taxonomy.skill(want).related.contains(&have)
+    {
+        Some((How::Related, weights.related))
+    } else {
+        None
+    }
+}
+
+/// One possible match and the key that ranks it.
+struct Choice {
+    credit: f64,
+    alternative: usize,
+    matched: Matched,
+    have: Option<f32>,
+}
+
+impl Choice {
+    /// Better first: higher credit, then the earlier alternative, then the
+    /// closer relation, then the smaller candidate skill id.
+    fn better(&self, other: &Self) -> Ordering {
+        other
+            .credit
+            .total_cmp(&self.credit)
+            .then(self.alternative.cmp(&other.alternative))
+            .then(self.matched.how.cmp(&other.matched.how))
+            .then(self.matched.candidate.cmp(&other.matched.candidate))
+    }
+}
+
+fn skill(
+    taxonomy: &Taxonomy,
+    requirement: &Requirement,
+    candidate: &Candidate,
+    weights: &Weights,
+) -> Outcome {
+    let need = requirement.min_years;
+    if requirement.any_of.is_empty() {
+        return Outcome::not_assessed(Years { have: None, need });
+    }
+    let mut best: Option<Choice> = None;
+    for (alternative, &want) in requirement.any_of.iter().enumerate() {
+        for have in &candidate.skills {
+            let Some((how, base)) = relation(taxonomy, have.skill, want, weights) else {
+                continue;
+            };
+            let option = Choice {
+                credit: base * years_factor(have.years, need),
+                alternative,
+                matched: Matched {
+                    required: want,
+                    candidate: have.skill,
+                    how,
+                },
+                have: have.years,
+            };
+            if best
+                .as_ref()
+                .is_none_or(|b| option.better(b) == Ordering::Less)
+            {
+                best = Some(option);
+            }
+        }
+    }
+    match best {
+        Some(b) => Outcome {
+            credit: Some(b.credit),
+            matched: Some(b.matched),
+            years: Years { have: b.have, need },
+        },
+        None => Outcome {
+            credit: Some(0.0),
+            matched: None,
+            years: Years { have: None, need },
+        },
+    }
+}
+
+fn experience(requirement: &Requirement, candidate: &Candidate) -> Outcome {
+    let years = Years {
+        have: candidate.total_years,
+        need: requirement.min_years,
+    };
+    match (years.have, years.need) {
+        (Some(_), Some(_)) => Outcome {
+            credit: Some(years_factor(years.have, years.need)),
+            matched: None,
+            years,
+        },
+        _ => Outcome::not_assessed(years),
+    }
+}
+
+/// Rank of a degree level for counting missing levels; 0 is "no degree stated".
+fn level_rank(level: Option<DegreeLevel>) -> u8 {
+    match level {
+        None => 0,
+        Some(DegreeLevel::Associate) => 1,
+        Some(DegreeLevel::Bachelor) => 2,
+        Some(DegreeLevel::Master) => 3,
+        Some(DegreeLevel::Phd) => 4,
+    }
+}
+
+fn education(
+    taxonomy: &Taxonomy,
+    requirement: &EducationRequirement,
+    candidate: &Candidate,
+    weights: &Weights,
+) -> Outcome {
+    let has_level = candidate.education.is_some_and(|l| l >= requirement.level);
+    if has_level {
+        if requirement.fields.is_empty() {
+            return Outcome {
+                credit: Some(1.0),
+                matched: None,
+                years: Years::default(),
+            };
+        }
+        // The first field named that the résumé has (or has a more specific
+        // form of); among its forms, the smallest id.
+        let matched = requirement.fields.iter().find_map(|&want| {
+            candidate
+                .skills
+                .iter()
+                .filter(|s| taxonomy.is_a(s.skill, want))
+                .map(|s| s.skill)
+                .min_by_key(|&s| (s != want, s))
+                .map(|have| Matched {
+                    required: want,
+                    candidate: have,
+                    how: if have == want {
+                        How::Same
+                    } else {
+                        How::MoreSpecific
+                    },
+                })
+        });
+        return Outcome {
+            credit: Some(if matched.is_some() {
+                1.0
+            } else {
+                weights.other_field
+            }),
+            matched,
+            years: Years::default(),
+        };
+    }
+    if !requirement.or_equivalent {
+        return Outcome {
+            credit: Some(0.0),
+            matched: None,
+            years: Years::default(),
+        };
+    }
+    let missing_levels =
+        level_rank(Some(requirement.level)).saturating_sub(level_rank(candidate.education));
+    let need = f64::from(missing_levels) * weights.years_per_degree_level;
+    let years = Years {
+        have: candidate.total_years,
+        need: Some(need as f32),
+    };
+    let covered = candidate
+        .total_years
+        .is_some_and(|have| f64::from(have) >= need);
+    Outcome {
+        credit: Some(if covered {
+            weights.equivalent_experience
+        } else {
+            0.0
+        }),
+        matched: None,
+        years,
+    }
+}
+
+/// The evidence lines worth quoting: those that show the skill in use
+/// first, then Skills-section lines; each line once; text order within each.
+fn evidence_lines(evidence: &[SkillEvidence]) -> Vec<&SkillEvidence> {
+    let mut out: Vec<&SkillEvidence> = Vec::with_capacity(MAX_EVIDENCE_LINES);
+    let in_use = evidence
+        .iter()
+        .filter(|e| e.section != ResumeSection::Skills);
+    let listed = evidence
+        .iter()
+        .filter(|e| e.section == ResumeSection::Skills);
+    for e in in_use.chain(listed) {
+        if out.len() == MAX_EVIDENCE_LINES {
+            break;
+        }
+        if !out.iter().any(|o| o.line == e.line) {
+            out.push(e);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::score::fixtures::{
+        candidate, education_req, experience_req, id, other_req, skill_req, taxonomy,
+    };
+
+    /// Expected outcome: status, credit, and the (required, candidate, how) match.
+    type Expected<'a> = (Status, f64, Option<(&'a str, &'a str, How)>);
+
+    fn check(
+        name: &str,
+        requirement: &Requirement,
+        cand: &Candidate,
+        weights: &Weights,
+        expected: Expected<'_>,
+    ) {
+        let a = assess(taxonomy(), 0, requirement, cand, weights);
+        let (status, credit, matched) = expected;
+        assert_eq!(a.status, status, "{name}: status");
+        assert!(
+            (a.credit - credit).abs() < 1e-9,
+            "{name}: credit {} != {credit}",
+            a.credit
+        );
+        let want = matched.map(|(r, c, how)| Matched {
+            required: id(r),
+            candidate: id(c),
+            how,
+        });
+        assert_eq!(a.matched, want, "{name}: matched");
+    }
+
+    #[test]
+    fn skill_credit_follows_the_hierarchy_relations_and_years() {
+        use How::*;
+        use Status::*;
+        let req = |any_of: &[&str], years| skill_req(Section::Required, any_of, years);
+        let cases: Vec<(&str, Requirement, Candidate, Expected<'_>)> = vec![
+            (
+                "same",
+                req(&["sql"], None),
+                candidate(&[("sql", None)], None, None),
+                (Met, 1.0, Some(("sql", "sql", Same))),
+            ),
+            (
+                "more specific: PostgreSQL for SQL",
+                req(&["sql"], None),
+                candidate(&[("postgresql", None)], None, None),
+                (Met, 1.0, Some(("sql", "postgresql", MoreSpecific))),
+            ),
+            (
+                "more specific through two levels",
+                req(&["databases"], None),
+                candidate(&[("postgresql", None)], None, None),
+                (Met, 1.0, Some(("databases", "postgresql", MoreSpecific))),
+            ),
+            (
+                "more general: SQL for PostgreSQL",
+                req(&["postgresql"], None),
+                candidate(&[("sql", None)], None, None),
+                (Partial, 0.5, Some(("postgresql", "sql", MoreGeneral))),
+            ),
+            (
+                "related: MySQL for PostgreSQL",
+                req(&["postgresql"], None),
+                candidate(&[("mysql", None)], None, None),
+                (Partial, 0.4, Some(("postgresql", "mysql", Related))),
+            ),
+            (
+                "related either way: PostgreSQL for MySQL",
+                req(&["mysql"], None),
+                candidate(&[("postgresql", None)], None, None),
+                (Partial, 0.4, Some(("mysql", "postgresql", Related))),
+            ),
+            (
+                "siblings are not related",
+                req(&["java"], None),
+                candidate(&[("go", None)], None, None),
+                (Missing, 0.0, None),
+            ),
+            (
+                "no skills",
+                req(&["java"], None),
+                candidate(&[], None, None),
+                (Missing, 0.0, None),
+            ),
+            (
+                "years 3 of 5 scale to 0.6",
+                req(&["java"], Some(5.0)),
+                candidate(&[("java", Some(3.0))], None, None),
+                (Partial, 0.6, Some(("java", "java", Same))),
+            ),
+            (
+                "unknown years are not punished",
+                req(&["java"], Some(5.0)),
+                candidate(&[("java", None)], None, None),
+                (Met, 1.0, Some(("java", "java", Same))),
+            ),
+            (
+                "more years than needed",
+                req(&["java"], Some(5.0)),
+                candidate(&[("java", Some(8.0))], None, None),
+                (Met, 1.0, Some(("java", "java", Same))),
+            ),
+            (
+                "short years scale a partial credit too",
+                req(&["postgresql"], Some(4.0)),
+                candidate(&[("sql", Some(2.0))], None, None),
+                (Partial, 0.25, Some(("postgresql", "sql", MoreGeneral))),
+            ),
+            (
+                "the best alternative wins",
+                req(&["go", "java"], None),
+                candidate(&[("java", None)], None, None),
+                (Met, 1.0, Some(("java", "java", Same))),
+            ),
+            (
+                "a full match beats an earlier partial one",
+                req(&["postgresql", "java"], None),
+                candidate(&[("sql", None), ("java", None)], None, None),
+                (Met, 1.0, Some(("java", "java", Same))),
+            ),
+            (
+                "ties go to the earlier alternative",
+                req(&["java", "go"], None),
+                candidate(&[("go", None), ("java", None)], None, None),
+                (Met, 1.0, Some(("java", "java", Same))),
+            ),
+            (
+                "ties then go to the smaller skill id",
+                req(&["sql"], None),
+                candidate(&[("mysql", None), ("postgresql", None)], None, None),
+                (Met, 1.0, Some(("sql", "postgresql", MoreSpecific))),
+            ),
+            (
+                "the very skill is shown before a more specific one",
+                req(&["sql"], None),
+                candidate(&[("postgresql", None), ("sql", None)], None, None),
+                (Met, 1.0, Some(("sql", "sql", Same))),
+            ),
+            (
+                "years choose between two more specific skills",
+                req(&["sql"], Some(5.0)),
+                candidate(
+                    &[("postgresql", Some(2.0)), ("mysql", Some(6.0))],
+                    None,
+                    None,
+                ),
+                (Met, 1.0, Some(("sql", "mysql", MoreSpecific))),
+            ),
+            (
+                "no alternatives is not assessed",
+                req(&[], None),
+                candidate(&[("java", None)], None, None),
+                (NotAssessed, 0.0, None),
+            ),
+        ];
+        for (name, requirement, cand, expected) in &cases {
+            check(name, requirement, cand, &Weights::default(), *expected);
+        }
+    }
+
+    #[test]
+    fn partial_credits_come_from_the_weights() {
+        let weights = Weights {
+            more_general: 0.3,
+            related: 0.1,
+            ..Weights::default()
+        };
+        let req = skill_req(Section::Required, &["postgresql"], None);
+        let general = candidate(&[("sql", None)], None, None);
+        let related = candidate(&[("mysql", None)], None, None);
+        check(
+            "general",
+            &req,
+            &general,
+            &weights,
+            (
+                Status::Partial,
+                0.3,
+                Some(("postgresql", "sql", How::MoreGeneral)),
+            ),
+        );
+        check(
+            "related",
+            &req,
+            &related,
+            &weights,
+            (
+                Status::Partial,
+                0.1,
+                Some(("postgresql", "mysql", How::Related)),
+            ),
+        );
+    }
+
+    #[test]
+    fn years_are_reported_whether_or_not_they_count() {
+        let cases = [
+            (
+                "short",
+                Some(3.0),
+                Years {
+                    have: Some(3.0),
+                    need: Some(5.0),
+                },
+            ),
+            (
+                "unknown",
+                None,
+                Years {
+                    have: None,
+                    need: Some(5.0),
+                },
+            ),
+        ];
+        for (name, have, expected) in cases {
+            let req = skill_req(Section::Required, &["java"], Some(5.0));
+            let cand = candidate(&[("java", have)], None, None);
+            assert_eq!(
+                assess(taxonomy(), 0, &req, &cand, &Weights::default()).years,
+                expected,
+                "{name}"
+            );
+        }
+        let (req, cand) = (
+            skill_req(Section::Required, &["go"], Some(2.0)),
+            candidate(&[], None, None),
+        );
+        let missing = assess(taxonomy(), 0, &req, &cand, &Weights::default());
+        assert_eq!(
+            missing.years,
+            Years {
+                have: None,
+                need: Some(2.0)
+            }
+        );
+    }
+
+    #[test]
+    fn experience_compares_total_years() {
+        let cases = [
+            ("enough", Some(6.0), Status::Met, 1.0, 1.0),
+            ("3 of 5", Some(3.0), Status::Partial, 0.6, 1.0),
+            ("none", Some(0.0), Status::Missing, 0.0, 1.0),
+            (
+                "unknown is not assessed",
+                None,
+                Status::NotAssessed,
+                0.0,
+                0.0,
+            ),
+        ];
+        for (name, total, status, credit, weight) in cases {
+            let (req, cand) = (experience_req(5.0), candidate(&[], total, None));
+            let a = assess(taxonomy(), 0, &req, &cand, &Weights::default());
+            assert_eq!(a.status, status, "{name}");
+            assert!((a.credit - credit).abs() < 1e-9, "{name}: {}", a.credit);
+            assert_eq!(a.weight, weight, "{name}");
+            assert_eq!(
+                a.years,
+                Years {
+                    have: total,
+                    need: Some(5.0)
+                },
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn education_compares_levels_fields_and_equivalent_experience() {
+        use DegreeLevel::*;
+        use Status::*;
+        let cs = Some(("computer-science", "computer-science", How::Same));
+        let cases: Vec<(&str, Requirement, Candidate, Expected<'_>)> = vec![
+            (
+                "same level",
+                education_req(Bachelor, &[], false),
+                candidate(&[], None, Some(Bachelor)),
+                (Met, 1.0, None),
+            ),
+            (
+                "higher level",
+                education_req(Bachelor, &[], false),
+                candidate(&[], None, Some(Phd)),
+                (Met, 1.0, None),
+            ),
+            (
+                "lower level",
+                education_req(Master, &[], false),
+                candidate(&[], None, Some(Bachelor)),
+                (Missing, 0.0, None),
+            ),
+            (
+                "no degree stated",
+                education_req(Associate, &[], false),
+                candidate(&[], Some(20.0), None),
+                (Missing, 0.0, None),
+            ),
+            (
+                "field named and held",
+                education_req(Bachelor, &["computer-science"], false),
+                candidate(&[("computer-science", None)], None, Some(Master)),
+                (Met, 1.0, cs),
+            ),
+            (
+                "a more specific field counts",
+                education_req(Bachelor, &["computer-science"], false),
+                candidate(&[("software-engineering", None)], None, Some(Bachelor)),
+                (
+                    Met,
+                    1.0,
+                    Some((
+                        "computer-science",
+                        "software-engineering",
+                        How::MoreSpecific,
+                    )),
+                ),
+            ),
+            (
+                "the second field named counts",
+                education_req(Bachelor, &["computer-science", "physics"], false),
+                candidate(&[("physics", None)], None, Some(Bachelor)),
+                (Met, 1.0, Some(("physics", "physics", How::Same))),
+            ),
+            (
+                "another field is partial",
+                education_req(Bachelor, &["computer-science"], false),
+                candidate(&[("physics", None)], None, Some(Bachelor)),
+                (Partial, OTHER_FIELD_CREDIT_FOR_TEST, None),
+            ),
+            (
+                "equivalent experience covers a missing bachelor",
+                education_req(Bachelor, &["computer-science"], true),
+                candidate(&[], Some(5.0), None),
+                (Partial, EQUIVALENT_CREDIT_FOR_TEST, None),
+            ),
+            (
+                "too little equivalent experience",
+                education_req(Bachelor, &[], true),
+                candidate(&[], Some(3.0), None),
+                (Missing, 0.0, None),
+            ),
+            (
+                "an associate degree needs fewer years",
+                education_req(Bachelor, &[], true),
+                candidate(&[], Some(2.0), Some(Associate)),
+                (Partial, EQUIVALENT_CREDIT_FOR_TEST, None),
+            ),
+            (
+                "unknown years cannot show equivalence",
+                education_req(Bachelor, &[], true),
+                candidate(&[], None, None),
+                (Missing, 0.0, None),
+            ),
+        ];
+        for (name, requirement, cand, expected) in &cases {
+            check(name, requirement, cand, &Weights::default(), *expected);
+        }
+        let (req, cand) = (
+            education_req(Master, &[], true),
+            candidate(&[], Some(1.0), None),
+        );
+        let a = assess(taxonomy(), 0, &req, &cand, &Weights::default());
+        assert_eq!(
+            a.years,
+            Years {
+                have: Some(1.0),
+                need: Some(6.0)
+            },
+            "three levels × 2 years"
+        );
+    }
+
+    const OTHER_FIELD_CREDIT_FOR_TEST: f64 = crate::score::weights::OTHER_FIELD_CREDIT;
+    const EQUIVALENT_CREDIT_FOR_TEST: f64 = crate::score::weights::EQUIVALENT_EXPERIENCE_CREDIT;
+
+    #[test]
+    fn other_requirements_are_not_assessed_and_weigh_nothing() {
+        for section in [
+            Section::Required,
+            Section::Preferred,
+            Section::Responsibility,
+        ] {
+            let (req, cand) = (
+                other_req(section),
+                candidate(&[("java", None)], Some(9.0), None),
+            );
+            let a = assess(taxonomy(), 3, &req, &cand, &Weights::default());
+            assert_eq!(a.status, Status::NotAssessed);
+            assert_eq!((a.weight, a.credit, a.index), (0.0, 0.0, 3));
+            assert_eq!(a.matched, None);
+            assert!(a.evidence.is_empty());
+        }
+    }
+
+    #[test]
+    fn weight_is_the_sections() {
+        let cases = [
+            (Section::Required, 1.0),
+            (Section::Preferred, 0.5),
+            (Section::Responsibility, 0.25),
+        ];
+        for (section, weight) in cases {
+            let (req, cand) = (
+                skill_req(section, &["go"], None),
+                candidate(&[], None, None),
+            );
+            let a = assess(taxonomy(), 0, &req, &cand, &Weights::default());
+            assert_eq!(a.weight, weight, "{section:?}");
+            assert_eq!(a.section, section);
+        }
+    }
+
+    #[test]
+    fn evidence_shows_use_first_each_line_once_and_a_few() {
+        let mut cand = candidate(&[("java", None)], None, None);
+        let line = |line, section| SkillEvidence {
+            line,
+            start: 0,
+            end: 0,
+            text: format!("line {line}"),
+            section,
+        };
+        cand.skills[0].evidence = vec![
+            line(2, ResumeSection::Skills),
+            line(8, ResumeSection::Experience),
+            line(8, ResumeSection::Experience),
+            line(9, ResumeSection::Projects),
+            line(12, ResumeSection::Experience),
+            line(15, ResumeSection::Experience),
+        ];
+        let req = skill_req(Section::Required, &["java"], None);
+        let lines = |cand: &Candidate| -> Vec<usize> {
+            let a = assess(taxonomy(), 0, &req, cand, &Weights::default());
+            a.evidence.iter().map(|e| e.line).collect()
+        };
+        assert_eq!(lines(&cand), [8, 9, 12]);
+        cand.skills[0].evidence.truncate(2);
+        let lines = lines(&cand);
+        assert_eq!(lines, [8, 2]);
+    }
+
+    #[test]
+    fn status_is_read_from_the_credit() {
+        let cases = [
+            (1.0, Status::Met),
+            (0.999, Status::Partial),
+            (0.4, Status::Partial),
+            (0.0, Status::Missing),
+        ];
+        for (credit, status) in cases {
+            assert_eq!(Status::of_credit(credit), status, "{credit}");
+        }
+        let names: Vec<&str> = [
+            Status::Met,
+            Status::Partial,
+            Status::Missing,
+            Status::NotAssessed,
+        ]
+        .map(Status::name)
+        .to_vec();
+        assert_eq!(names, ["met", "partial", "missing", "not_assessed"]);
+        let hows: Vec<&str> = [How::Same, How::MoreSpecific, How::MoreGeneral, How::Related]
+            .map(How::name)
+            .to_vec();
+        assert_eq!(hows, ["same", "more_specific", "more_general", "related"]);
+    }
+}

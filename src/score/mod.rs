@@ -1,0 +1,324 @@
+//! Scoring: per-requirement credit, the weights behind it, and ranking.
+//!
+//! [`credit`] assesses one requirement against one candidate;
+//! [`crate::explain`] gathers a posting's assessments and derives the score
+//! from them; [`rank`] scores a candidate against many postings in
+//! parallel and suggests the skills that would help most. Every weight and
+//! partial credit is a field of [`Weights`] with a named default.
+//! Invariants: scores are in `[0, 100]`; giving a candidate one more skill
+//! never lowers a score; results do not depend on the number of threads.
+
+pub mod credit;
+pub mod rank;
+pub mod weights;
+
+pub use credit::{assess, Assessment, How, Matched, Status, Years, MAX_EVIDENCE_LINES};
+pub use rank::{rank_postings, suggestions, Ranked, Suggestion};
+pub use weights::Weights;
+
+/// Small hand-built inputs shared by the scoring tests.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use std::sync::OnceLock;
+
+    use crate::extract::posting::{
+        EducationRequirement, Posting, Requirement, RequirementKind, Section,
+    };
+    use crate::extract::resume::{Candidate, CandidateSkill, ResumeSection, SkillEvidence};
+    use crate::extract::DegreeLevel;
+    use crate::taxonomy::{SkillId, Source, Taxonomy, TaxonomyBuilder};
+
+    /// Databases with a hierarchy and a related pair, languages, and
+    /// fields of study.
+    const TAXONOMY: &str = r#"
+category = "tech"
+[[skill]]
+id = "databases"
+label = "Databases"
+[[skill]]
+id = "sql"
+label = "SQL"
+parents = ["databases"]
+[[skill]]
+id = "postgresql"
+label = "PostgreSQL"
+parents = ["sql"]
+related = ["mysql"]
+[[skill]]
+id = "mysql"
+label = "MySQL"
+parents = ["sql"]
+[[skill]]
+id = "java"
+label = "Java"
+[[skill]]
+id = "kotlin"
+label = "Kotlin"
+related = ["java"]
+[[skill]]
+id = "go"
+label = "Go"
+[[skill]]
+id = "kubernetes"
+label = "Kubernetes"
+[[skill]]
+id = "docker"
+label = "Docker"
+[[skill]]
+id = "computer-science"
+label = "Computer Science"
+category = "education"
+[[skill]]
+id = "software-engineering"
+label = "Software Engineering"
+category = "education"
+parents = ["computer-science"]
+[[skill]]
+id = "physics"
+label = "Physics"
+category = "education"
+"#;
+
+    /// The test taxonomy, built once.
+    pub(crate) fn taxonomy() -> &'static Taxonomy {
+        static T: OnceLock<Taxonomy> = OnceLock::new();
+        T.get_or_init(|| {
+            let mut b = TaxonomyBuilder::new();
+            b.add_source(Source::new("test.toml", TAXONOMY));
+            b.build().expect("test taxonomy builds")
+        })
+    }
+
+    /// The id of a skill of the test taxonomy.
+    pub(crate) fn id(s: &str) -> SkillId {
+        taxonomy()
+            .get(s)
+            .unwrap_or_else(|| panic!("{s} in test taxonomy"))
+    }
+
+    /// A skill requirement.
+    pub(crate) fn skill_req(
+        section: Section,
+        any_of: &[&str],
+        min_years: Option<f32>,
+    ) -> Requirement {
+        Requirement {
+            text: format!("{} {:?}", any_of.join(" or "), min_years),
+            line: 1,
+            section,
+            kind: RequirementKind::Skill,
+            any_of: any_of.iter().map(|s| id(s)).collect(),
+            min_years,
+            education: None,
+        }
+    }
+
+    /// A total-experience requirement.
+    pub(crate) fn experience_req(min_years: f32) -> Requirement {
+        Requirement {
+            text: format!("{min_years}+ years of experience"),
+            line: 2,
+            section: Section::Required,
+            kind: RequirementKind::Experience,
+            any_of: Vec::new(),
+            min_years: Some(min_years),
+            education: None,
+        }
+    }
+
+    /// An education requirement.
+    pub(crate) fn education_req(
+        level: DegreeLevel,
+        fields: &[&str],
+        or_equivalent: bool,
+    ) -> Requirement {
+        Requirement {
+            text: format!("{} degree", level.name()),
+            line: 3,
+            section: Section::Required,
+            kind: RequirementKind::Education,
+            any_of: Vec::new(),
+            min_years: None,
+            education: Some(EducationRequirement {
+                level,
+                fields: fields.iter().map(|s| id(s)).collect(),
+                or_equivalent,
+            }),
+        }
+    }
+
+    /// A requirement with no known skill.
+    pub(crate) fn other_req(section: Section) -> Requirement {
+        Requirement {
+            text: "Great communication".into(),
+            line: 4,
+            section,
+            kind: RequirementKind::Other,
+            any_of: Vec::new(),
+            min_years: None,
+            education: None,
+        }
+    }
+
+    /// A candidate with these skills (and years), one evidence line each.
+    pub(crate) fn candidate(
+        skills: &[(&str, Option<f32>)],
+        total_years: Option<f32>,
+        education: Option<DegreeLevel>,
+    ) -> Candidate {
+        Candidate {
+            name: None,
+            source: "cv.txt".into(),
+            total_years,
+            education,
+            skills: skills
+                .iter()
+                .enumerate()
+                .map(|(i, &(s, years))| CandidateSkill {
+                    skill: id(s),
+                    years,
+                    skills_section_only: false,
+                    evidence: vec![SkillEvidence {
+                        line: 10 + i,
+                        start: 0,
+                        end: 0,
+                        text: format!("Used {s}"),
+                        section: ResumeSection::Experience,
+                    }],
+                })
+                .collect(),
+            roles: Vec::new(),
+        }
+    }
+
+    /// A posting with these requirements.
+    pub(crate) fn posting(source: &str, requirements: Vec<Requirement>) -> Posting {
+        Posting {
+            title: Some(source.to_string()),
+            company: None,
+            location: None,
+            remote: None,
+            salary: None,
+            source: source.to_string(),
+            lines: (1, requirements.len()),
+            requirements,
+            mentions: Vec::new(),
+        }
+    }
+
+    /// Every skill of the test taxonomy.
+    pub(crate) const SKILLS: &[&str] = &[
+        "databases",
+        "sql",
+        "postgresql",
+        "mysql",
+        "java",
+        "kotlin",
+        "go",
+        "kubernetes",
+        "docker",
+        "computer-science",
+        "software-engineering",
+        "physics",
+    ];
+
+    /// Proptest strategies over the test taxonomy.
+    pub(crate) mod strategies {
+        use proptest::prelude::*;
+        use proptest::sample::select;
+
+        use super::*;
+        use crate::score::Weights;
+
+        fn years() -> impl Strategy<Value = Option<f32>> {
+            proptest::option::of(0.0f32..15.0)
+        }
+
+        fn level() -> impl Strategy<Value = DegreeLevel> {
+            select(vec![
+                DegreeLevel::Associate,
+                DegreeLevel::Bachelor,
+                DegreeLevel::Master,
+                DegreeLevel::Phd,
+            ])
+        }
+
+        /// Any requirement of any kind and section.
+        pub(crate) fn requirement() -> impl Strategy<Value = Requirement> {
+            (
+                select(vec![
+                    Section::Required,
+                    Section::Preferred,
+                    Section::Responsibility,
+                ]),
+                0..4u8,
+                proptest::collection::vec(select(SKILLS), 0..4),
+                years(),
+                level(),
+                proptest::collection::vec(select(SKILLS), 0..3),
+                any::<bool>(),
+            )
+                .prop_map(
+                    |(section, kind, any_of, min_years, level, fields, or_equivalent)| {
+                        let mut r = match kind {
+                            0 => skill_req(section, &any_of, min_years),
+                            1 => experience_req(min_years.unwrap_or(1.0)),
+                            2 => education_req(level, &fields, or_equivalent),
+                            _ => other_req(section),
+                        };
+                        r.section = section;
+                        r
+                    },
+                )
+        }
+
+        /// A posting of up to `max` requirements.
+        pub(crate) fn posting_of(max: usize) -> impl Strategy<Value = Posting> {
+            proptest::collection::vec(requirement(), 0..max)
+                .prop_map(|requirements| posting("p", requirements))
+        }
+
+        /// Any candidate: distinct skills with or without years.
+        pub(crate) fn candidate_any() -> impl Strategy<Value = Candidate> {
+            (
+                proptest::collection::vec((select(SKILLS), years()), 0..7),
+                years(),
+                proptest::option::of(level()),
+            )
+                .prop_map(|(mut skills, total, education)| {
+                    let mut seen = Vec::new();
+                    skills.retain(|(s, _)| {
+                        let new = !seen.contains(s);
+                        seen.push(*s);
+                        new
+                    });
+                    candidate(&skills, total, education)
+                })
+        }
+
+        /// Any weights in range.
+        pub(crate) fn weights() -> impl Strategy<Value = Weights> {
+            (
+                (0.0f64..2.0, 0.0f64..2.0, 0.0f64..2.0),
+                (0.0f64..=1.0, 0.0f64..=1.0, 0.0f64..=1.0, 0.0f64..=1.0),
+                0.0f64..5.0,
+            )
+                .prop_map(
+                    |(
+                        (required, preferred, responsibility),
+                        (more_general, related, equivalent_experience, other_field),
+                        years_per_degree_level,
+                    )| Weights {
+                        required,
+                        preferred,
+                        responsibility,
+                        more_general,
+                        related,
+                        equivalent_experience,
+                        other_field,
+                        years_per_degree_level,
+                    },
+                )
+        }
+    }
+}

@@ -1,0 +1,384 @@
+//! One candidate against many postings: the ranking, and the skills that
+//! would raise the candidate's scores most.
+//!
+//! Postings are explained in parallel (rayon) and the results collected in
+//! posting order before anything is sorted, so the output is identical
+//! whatever the number of threads. Ranking sorts by score, highest first;
+//! equal scores keep posting order (the posting's index is the stable id).
+//!
+//! Suggestions answer "what should this candidate learn?". The candidates
+//! are the skills in any posting's `missing_required` that the candidate
+//! does not have. For each such skill, the candidate is given it (with
+//! unknown years and no evidence) and every posting whose score could
+//! change is explained again; the skill's `gain` is the sum over postings
+//! of the new score minus the old one, and `postings` is the number of
+//! postings in which it is a missing required skill. A posting can change
+//! only if one of its requirements that is not met names a skill the new
+//! one relates to (the same, more specific, more general or related), so
+//! only those postings are recomputed. Suggestions are sorted by gain,
+//! highest first, then by the skill's id in the taxonomy (its string id,
+//! stable across taxonomy edits); skills that would add nothing are left out.
+
+use std::cmp::Ordering;
+use std::collections::BTreeSet;
+
+use rayon::prelude::*;
+
+use crate::explain::{explain, Explanation};
+use crate::extract::posting::Posting;
+use crate::extract::resume::{Candidate, CandidateSkill};
+use crate::taxonomy::{SkillId, Taxonomy};
+
+use super::credit::{Assessment, Status};
+use super::weights::Weights;
+
+/// One posting in a candidate's ranking.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranked<'a> {
+    /// 1-based position in the ranking.
+    pub rank: usize,
+    /// Index of the posting in the slice given to [`rank_postings`].
+    pub index: usize,
+    /// The posting.
+    pub posting: &'a Posting,
+    /// How the candidate meets it; its `score` is the ranking key.
+    pub explanation: Explanation<'a>,
+}
+
+/// A skill that would raise the candidate's scores.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Suggestion {
+    /// The skill.
+    pub skill: SkillId,
+    /// Sum over all postings of the score the skill would add.
+    pub gain: f64,
+    /// In how many postings it is a missing required skill.
+    pub postings: usize,
+}
+
+/// Scores `candidate` against every posting and ranks them: highest score
+/// first, equal scores in posting order; the first `top` when given.
+pub fn rank_postings<'a>(
+    taxonomy: &Taxonomy,
+    candidate: &'a Candidate,
+    postings: &'a [Posting],
+    weights: &Weights,
+    top: Option<usize>,
+) -> Vec<Ranked<'a>> {
+    let explanations = explain_all(taxonomy, candidate, postings, weights);
+    let mut ranked: Vec<(usize, Explanation<'a>)> = explanations.into_iter().enumerate().collect();
+    ranked.sort_by(|(ia, a), (ib, b)| by_score(a.score, *ia, b.score, *ib));
+    ranked
+        .into_iter()
+        .take(top.unwrap_or(usize::MAX))
+        .enumerate()
+        .map(|(position, (index, explanation))| Ranked {
+            rank: position + 1,
+            index,
+            posting: &postings[index],
+            explanation,
+        })
+        .collect()
+}
+
+/// The skills that would raise `candidate`'s scores across `postings` most
+/// (see the module documentation for the computation).
+pub fn suggestions(
+    taxonomy: &Taxonomy,
+    candidate: &Candidate,
+    postings: &[Posting],
+    weights: &Weights,
+) -> Vec<Suggestion> {
+    let base = explain_all(taxonomy, candidate, postings, weights);
+    let skills: BTreeSet<SkillId> = base
+        .iter()
+        .flat_map(|e| e.missing_required.iter().copied())
+        .filter(|&s| candidate.skill(s).is_none())
+        .collect();
+    let skills: Vec<SkillId> = skills.into_iter().collect();
+    let mut out: Vec<Suggestion> = skills
+        .par_iter()
+        .map(|&skill| {
+            let mut with = candidate.clone();
+            with.skills.push(CandidateSkill {
+                skill,
+                years: None,
+                skills_section_only: true,
+                evidence: Vec::new(),
+            });
+            let mut gain = 0.0;
+            let mut missing_in = 0;
+            for (posting, before) in postings.iter().zip(&base) {
+                if before.missing_required.contains(&skill) {
+                    missing_in += 1;
+                }
+                if could_change(taxonomy, &before.requirements, posting, skill) {
+                    let after = explain(taxonomy, posting, &with, weights);
+                    gain += after.score - before.score;
+                }
+            }
+            Suggestion {
+                skill,
+                gain,
+                postings: missing_in,
+            }
+        })
+        .filter(|s| s.gain > 0.0)
+        .collect();
+    out.sort_by(|a, b| {
+        b.gain
+            .total_cmp(&a.gain)
+            .then_with(|| taxonomy.skill(a.skill).id.cmp(&taxonomy.skill(b.skill).id))
+    });
+    out
+}
+
+/// Explains every posting, in parallel, results in posting order.
+fn explain_all<'a>(
+    taxonomy: &Taxonomy,
+    candidate: &'a Candidate,
+    postings: &'a [Posting],
+    weights: &Weights,
+) -> Vec<Explanation<'a>> {
+    postings
+        .par_iter()
+        .map(|posting| explain(taxonomy, posting, candidate, weights))
+        .collect()
+}
+
+/// Higher score first, then lower posting index.
+fn by_score(a: f64, ia: usize, b: f64, ib: usize) -> Ordering {
+    b.total_cmp(&a).then(ia.cmp(&ib))
+}
+
+/// Could giving the candidate `skill` change this posting's score? Only a
+/// requirement that is assessed and not met, and that names a skill
+/// `skill` is related to in any way the credit rules count, can gain.
+fn could_change(
+    taxonomy: &Taxonomy,
+    records: &[Assessment<'_>],
+    posting: &Posting,
+    skill: SkillId,
+) -> bool {
+    let relates = |want: SkillId| {
+        taxonomy.is_a(skill, want)
+            || taxonomy.is_a(want, skill)
+            || taxonomy.skill(skill).related.contains(&want)
+            || taxonomy.skill(want).related.contains(&skill)
+    };
+    records
+        .iter()
+        .filter(|a| matches!(a.status, Status::Partial | Status::Missing))
+        .filter_map(|a| posting.requirements.get(a.index))
+        .any(|r| {
+            r.any_of.iter().any(|&s| relates(s))
+                || r.education
+                    .as_ref()
+                    .is_some_and(|e| e.fields.iter().any(|&f| relates(f)))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::posting::Section;
+    use crate::score::fixtures::{candidate, id, posting, skill_req, taxonomy};
+
+    fn req(any_of: &[&str]) -> crate::extract::posting::Requirement {
+        skill_req(Section::Required, any_of, None)
+    }
+
+    fn preferred(any_of: &[&str]) -> crate::extract::posting::Requirement {
+        skill_req(Section::Preferred, any_of, None)
+    }
+
+    #[test]
+    fn ranking_is_by_score_then_posting_order() {
+        let postings = vec![
+            posting("half", vec![req(&["java"]), req(&["go"])]),
+            posting("none", vec![req(&["go"])]),
+            posting("all", vec![req(&["java"])]),
+            posting("half again", vec![req(&["kubernetes"]), req(&["java"])]),
+        ];
+        let cand = candidate(&[("java", None)], None, None);
+        let cases = [
+            (
+                None,
+                vec![(1, 2, 100.0), (2, 0, 50.0), (3, 3, 50.0), (4, 1, 0.0)],
+            ),
+            (Some(2), vec![(1, 2, 100.0), (2, 0, 50.0)]),
+            (Some(0), vec![]),
+            (
+                Some(9),
+                vec![(1, 2, 100.0), (2, 0, 50.0), (3, 3, 50.0), (4, 1, 0.0)],
+            ),
+        ];
+        for (top, expected) in cases {
+            let ranked = rank_postings(taxonomy(), &cand, &postings, &Weights::default(), top);
+            let got: Vec<(usize, usize, f64)> = ranked
+                .iter()
+                .map(|r| (r.rank, r.index, r.explanation.score))
+                .collect();
+            assert_eq!(got, expected, "top {top:?}");
+            for r in &ranked {
+                assert_eq!(r.posting.source, postings[r.index].source);
+            }
+        }
+    }
+
+    #[test]
+    fn suggestions_sum_the_gain_over_postings() {
+        let postings = vec![
+            // go: 50 → 100; kubernetes: unchanged.
+            posting("p0", vec![req(&["go"]), req(&["java"])]),
+            // go: 0 → 40; kubernetes: 0 → 40 (each 1 of 2.5).
+            posting(
+                "p1",
+                vec![req(&["go"]), req(&["kubernetes"]), preferred(&["docker"])],
+            ),
+            // Nothing missing.
+            posting("p2", vec![req(&["java"])]),
+            // postgresql: 0 → 80, counting the related credit it earns on the
+            // preferred MySQL as well (1 + 0.5 × 0.4 of 1.5).
+            posting("p3", vec![req(&["postgresql"]), preferred(&["mysql"])]),
+            // docker and kubernetes tie at 50 here; docker's total is its own.
+            posting("p4", vec![req(&["docker"]), req(&["java"])]),
+        ];
+        let cand = candidate(&[("java", None)], None, None);
+        let got: Vec<(SkillId, f64, usize)> =
+            suggestions(taxonomy(), &cand, &postings, &Weights::default())
+                .into_iter()
+                .map(|s| (s.skill, s.gain, s.postings))
+                .collect();
+        let expected = [
+            (id("go"), 90.0, 2),
+            (id("postgresql"), 80.0, 1),
+            (id("docker"), 70.0, 1), // p4: +50, p1 preferred: 0.5 of 2.5 = +20
+            (id("kubernetes"), 40.0, 1),
+        ];
+        assert_eq!(got.len(), expected.len(), "{got:?}");
+        for ((skill, gain, count), (e_skill, e_gain, e_count)) in got.iter().zip(expected) {
+            assert_eq!(taxonomy().skill(*skill).id, taxonomy().skill(e_skill).id);
+            assert!(
+                (gain - e_gain).abs() < 1e-9,
+                "{}: {gain}",
+                taxonomy().skill(*skill).id
+            );
+            assert_eq!(*count, e_count, "{}", taxonomy().skill(*skill).id);
+        }
+    }
+
+    #[test]
+    fn equal_gains_sort_by_string_id() {
+        // kubernetes is defined before docker, so its SkillId is smaller;
+        // the order must follow the ids users see instead.
+        assert!(id("kubernetes") < id("docker"));
+        let postings = vec![
+            posting("k", vec![req(&["kubernetes"]), req(&["java"])]),
+            posting("d", vec![req(&["docker"]), req(&["java"])]),
+        ];
+        let cand = candidate(&[("java", None)], None, None);
+        let got: Vec<SkillId> = suggestions(taxonomy(), &cand, &postings, &Weights::default())
+            .into_iter()
+            .map(|s| s.skill)
+            .collect();
+        assert_eq!(got, [id("docker"), id("kubernetes")]);
+    }
+
+    #[test]
+    fn skills_the_candidate_has_are_not_suggested() {
+        // Java with 0 years earns 0 against "5 years of Java": missing, but
+        // learning Java is not the advice.
+        let postings = vec![posting(
+            "p",
+            vec![skill_req(Section::Required, &["java"], Some(5.0))],
+        )];
+        let cand = candidate(&[("java", Some(0.0))], None, None);
+        let e = explain(taxonomy(), &postings[0], &cand, &Weights::default());
+        assert_eq!(e.missing_required, [id("java")]);
+        assert!(suggestions(taxonomy(), &cand, &postings, &Weights::default()).is_empty());
+    }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::*;
+        use crate::score::fixtures::strategies::{candidate_any, posting_of, weights};
+
+        /// What a ranking says, with scores as bits so equality is exact.
+        fn summary(ranked: &[Ranked<'_>]) -> Vec<(usize, usize, u64)> {
+            ranked
+                .iter()
+                .map(|r| (r.rank, r.index, r.explanation.score.to_bits()))
+                .collect()
+        }
+
+        fn in_pool<T: Send>(threads: usize, f: impl FnOnce() -> T + Send) -> T {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("thread pool")
+                .install(f)
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(64))]
+
+            #[test]
+            fn parallel_ranking_equals_sequential(
+                postings in proptest::collection::vec(posting_of(8), 0..24),
+                candidate in candidate_any(),
+                weights in weights(),
+                top in proptest::option::of(0usize..30),
+            ) {
+                let t = taxonomy();
+                let one = in_pool(1, || rank_postings(t, &candidate, &postings, &weights, top));
+                let many = in_pool(4, || rank_postings(t, &candidate, &postings, &weights, top));
+                prop_assert_eq!(&one, &many);
+
+                // And both equal a plain loop and a stable sort.
+                let mut plain: Vec<(usize, f64)> = postings
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| (i, explain(t, p, &candidate, &weights).score))
+                    .collect();
+                plain.sort_by(|a, b| b.1.total_cmp(&a.1));
+                let plain: Vec<(usize, usize, u64)> = plain
+                    .into_iter()
+                    .take(top.unwrap_or(usize::MAX))
+                    .enumerate()
+                    .map(|(r, (i, s))| (r + 1, i, s.to_bits()))
+                    .collect();
+                prop_assert_eq!(summary(&one), plain);
+
+                let one = in_pool(1, || suggestions(t, &candidate, &postings, &weights));
+                let many = in_pool(4, || suggestions(t, &candidate, &postings, &weights));
+                prop_assert_eq!(one, many);
+            }
+
+            #[test]
+            fn suggestion_gains_match_a_full_recomputation(
+                postings in proptest::collection::vec(posting_of(8), 0..12),
+                candidate in candidate_any(),
+                weights in weights(),
+            ) {
+                let t = taxonomy();
+                for s in suggestions(t, &candidate, &postings, &weights) {
+                    let mut with = candidate.clone();
+                    with.skills.push(CandidateSkill {
+                        skill: s.skill,
+                        years: None,
+                        skills_section_only: true,
+                        evidence: Vec::new(),
+                    });
+                    let full: f64 = postings
+                        .iter()
+                        .map(|p| explain(t, p, &with, &weights).score - explain(t, p, &candidate, &weights).score)
+                        .sum();
+                    prop_assert!((full - s.gain).abs() < 1e-6, "{} vs {}", full, s.gain);
+                    prop_assert!(s.gain > 0.0 && s.postings > 0);
+                }
+            }
+        }
+    }
+}
