@@ -77,13 +77,13 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A file could not be read or written.
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {cause}", path.display())]
     Io {
         /// The file concerned.
         path: PathBuf,
-        /// What the operating system said.
-        #[source]
-        source: std::io::Error,
+        /// What the operating system said (part of the message, so it is not
+        /// repeated as a separate cause).
+        cause: std::io::Error,
     },
     /// A taxonomy file is malformed or inconsistent (bad TOML, duplicate id,
     /// unknown parent, cycle, ...).
@@ -125,7 +125,7 @@ impl Error {
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {
             path: path.into(),
-            source,
+            cause: source,
         }
     }
 }

@@ -139,10 +139,15 @@ pub fn read_text(path: &std::path::Path) -> anyhow::Result<String> {
             path.display()
         )
     })?;
-    Ok(text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text))
+    if text.trim().is_empty() {
+        anyhow::bail!("{}: the file is empty: nothing to extract", path.display());
+    }
+    // A byte-order mark becomes three spaces: offsets stay offsets into the
+    // file as read, and no line starts with an invisible character.
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => format!("   {rest}"),
+        None => text,
+    })
 }
 
 /// Writes `doc` as pretty JSON and a newline. The document is rendered

@@ -124,6 +124,9 @@ pub fn run(global: &GlobalArgs, args: TaxonomyArgs) -> anyhow::Result<ExitCode> 
             Ok(ExitCode::SUCCESS)
         }
         TaxonomyCommand::Lookup { phrase, format } => {
+            if phrase.trim().is_empty() {
+                anyhow::bail!("taxonomy lookup: the phrase is empty: give a skill name or a phrase");
+            }
             let taxonomy = global.load_taxonomy()?;
             let matcher = Matcher::new(&taxonomy)?;
             let results = lookup(&matcher, &phrase);

@@ -33,51 +33,59 @@ pub enum DocumentKind {
     Resume,
 }
 
-/// Header words typical of postings.
+/// Phrases typical of postings (matched on whole words).
 const POSTING_SIGNS: &[&str] = &[
-    "requirements",
-    "responsibilities",
-    "qualifications",
-    "what you'll do",
-    "what you will do",
-    "what we're looking for",
-    "nice to have",
-    "benefits",
-    "about the role",
-    "we are looking for",
-    "you will",
-    "job description",
-    "apply",
-    "equal opportunity",
-    "preferred qualifications",
+    "requirements", "qualifications", "what you'll do", "what you will do",
+    "what we're looking for", "nice to have", "benefits", "about the role", "we are looking for",
+    "you will", "job description", "apply", "equal opportunity", "preferred qualifications",
+    "we offer", "the ideal candidate", "you have",
 ];
 
-/// Header words typical of résumés.
+/// Phrases typical of résumés (matched on whole words).
 const RESUME_SIGNS: &[&str] = &[
-    "work experience",
-    "professional experience",
-    "employment history",
-    "education",
-    "skills",
-    "certifications",
-    "projects",
-    "summary",
-    "objective",
-    "references",
-    "curriculum vitae",
-    "present",
-    "linkedin.com",
-    "@",
+    "work experience", "professional experience", "employment history", "education", "skills",
+    "certifications", "projects", "summary", "objective", "references", "curriculum vitae",
+    "linkedin.com", "career objective", "personal details",
 ];
 
-/// Guesses whether `text` is a posting or a résumé from the words each
-/// kind of document uses; ties go to posting.
+/// A résumé must show this many more signs than a posting to be read as one:
+/// "skills" and "education" appear in postings too.
+pub const RESUME_SIGN_MARGIN: usize = 1;
+
+/// Each dated range ("Jan 2019 – Present") counts as this many résumé signs,
+/// up to [`DATE_RANGE_SIGNS_MAX`]: postings rarely carry them.
+const DATE_RANGE_SIGN_WEIGHT: usize = 1;
+
+/// Most résumé signs that date ranges can add.
+const DATE_RANGE_SIGNS_MAX: usize = 3;
+
+/// Guesses whether `text` is a posting or a résumé from the phrases each kind
+/// of document uses (as whole words), dated ranges and an e-mail address;
+/// "Responsibilities" is no sign: résumés list them under each job. Ties go
+/// to posting.
 pub fn guess_kind(text: &str) -> DocumentKind {
-    let lower = crate::normalize::normalize(text);
-    let count = |signs: &[&str]| signs.iter().filter(|s| lower.contains(*s)).count();
-    let posting = count(POSTING_SIGNS);
-    let resume = count(RESUME_SIGNS);
-    if resume > posting + 1 {
+    let lower = format!(" {} ", crate::normalize::normalize(text));
+    let has = |sign: &str| {
+        lower.match_indices(sign).any(|(at, _)| {
+            let before = lower[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let after = lower[at + sign.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            before && after
+        })
+    };
+    let posting = POSTING_SIGNS.iter().filter(|s| has(s)).count();
+    let as_of = dates::YearMonth::today();
+    let ranges: usize = text
+        .lines()
+        .map(|line| dates::find_date_ranges(line, as_of).len())
+        .sum();
+    // A personal e-mail address: "name@host.tld".
+    let email = text
+        .split_whitespace()
+        .any(|w| w.find('@').is_some_and(|at| at > 0 && w[at..].contains('.')));
+    let resume = RESUME_SIGNS.iter().filter(|s| has(s)).count()
+        + (ranges * DATE_RANGE_SIGN_WEIGHT).min(DATE_RANGE_SIGNS_MAX)
+        + usize::from(email);
+    if resume > posting + RESUME_SIGN_MARGIN {
         DocumentKind::Resume
     } else {
         DocumentKind::Posting

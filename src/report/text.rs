@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use crate::extract::posting::{Posting, RequirementKind, Section};
+use crate::extract::posting::{Posting, RequirementKind, SalaryPeriod, Section};
 use crate::extract::resume::Candidate;
 use crate::taxonomy::Taxonomy;
 
@@ -23,13 +23,11 @@ pub fn posting(taxonomy: &Taxonomy, p: &Posting) -> String {
         facts.push("remote".into());
     }
     if let Some(s) = &p.salary {
-        facts.push(
-            format!(
-                "{} {:.0}–{:.0} per {:?}",
-                s.currency, s.min, s.max, s.period
-            )
-            .to_lowercase(),
-        );
+        let period = match s.period {
+            SalaryPeriod::Year => "year",
+            SalaryPeriod::Hour => "hour",
+        };
+        facts.push(format!("{} {:.0}–{:.0} per {period}", s.currency, s.min, s.max));
     }
     let _ = writeln!(out, "  {} (lines {}–{})", p.source, p.lines.0, p.lines.1);
     if !facts.is_empty() {
@@ -104,7 +102,8 @@ pub fn candidate(taxonomy: &Taxonomy, c: &Candidate) -> String {
         facts.push(format!("{} degree", level.name()));
     }
     if !c.roles.is_empty() {
-        facts.push(format!("{} dated roles", c.roles.len()));
+        let n = c.roles.len();
+        facts.push(format!("{n} dated role{}", if n == 1 { "" } else { "s" }));
     }
     if !facts.is_empty() {
         let _ = writeln!(out, "  {}", facts.join(" · "));

@@ -88,8 +88,8 @@ pub(super) fn metadata<'a>(lines: impl Iterator<Item = (&'a str, Option<Block>)>
         let short = line.chars().count() <= META_LINE_MAX_CHARS;
         if meta.title.is_none() {
             for prefix in TITLE_PREFIXES {
-                if let Some(rest) = lower.strip_prefix(prefix) {
-                    let value = line[line.len() - rest.len()..].trim();
+                if let Some(rest) = strip_prefix_ci(line, prefix) {
+                    let value = rest.trim();
                     if !value.is_empty() && is_title_line(value) {
                         meta.title = Some(value.to_string());
                     }
@@ -113,11 +113,14 @@ pub(super) fn metadata<'a>(lines: impl Iterator<Item = (&'a str, Option<Block>)>
             first_short = Some(line.to_string());
         }
         if meta.company.is_none() {
-            meta.company = company_in(line);
+            meta.company = strip_prefix_ci(line, "company:")
+                .map(|c| c.trim().to_string())
+                .filter(|c| !c.is_empty())
+                .or_else(|| company_in(line));
         }
         if meta.location.is_none() && short {
-            if let Some(rest) = lower.strip_prefix("location:") {
-                meta.location = Some(line[line.len() - rest.len()..].trim().to_string());
+            if let Some(rest) = strip_prefix_ci(line, "location:") {
+                meta.location = Some(rest.trim().to_string());
             } else if before_sections {
                 meta.location = city_region(line);
             }
@@ -142,6 +145,14 @@ pub(super) fn metadata<'a>(lines: impl Iterator<Item = (&'a str, Option<Block>)>
         meta.title = title_line.or(first_short);
     }
     meta
+}
+
+/// `line` without an ASCII `prefix` compared case-insensitively. Slicing the
+/// original line (never a lowercased copy, whose byte lengths may differ:
+/// "K" with the Kelvin sign) keeps every index on a character boundary.
+fn strip_prefix_ci<'a>(line: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = line.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix).then(|| &line[prefix.len()..])
 }
 
 /// "About Pinterest:" or "Pinterest is seeking …" → "Pinterest".
@@ -299,6 +310,17 @@ mod tests {
             let got = salary_in(line).map(|s| (s.min, s.max, s.period));
             assert_eq!(got, expected, "{line}");
         }
+    }
+
+    #[test]
+    fn prefixes_never_split_a_character() {
+        // The Kelvin sign lowercases to a one-byte "k": slicing by the
+        // lowercased length once panicked.
+        let lines = ["Title: \u{212A}ubernetes Engineer", "Location: \u{130}stanbul, TR", "\u{212A}"];
+        let meta = metadata(lines.iter().map(|l| (*l, Some(Block::Description))));
+        assert_eq!(meta.title.as_deref(), Some("\u{212A}ubernetes Engineer"));
+        assert_eq!(meta.location.as_deref(), Some("\u{130}stanbul, TR"));
+        assert_eq!(strip_prefix_ci("Company: Acme", "company:"), Some(" Acme"));
     }
 
     #[test]

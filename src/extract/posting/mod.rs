@@ -196,7 +196,9 @@ pub fn parse_postings(matcher: &Matcher<'_>, source: &str, text: &str) -> Vec<Po
 fn split_lines(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, raw) in text.split('\n').enumerate() {
+    // A final newline ends the last line; it does not start another.
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    for (i, raw) in body.split('\n').enumerate() {
         let content = raw.strip_suffix('\r').unwrap_or(raw);
         out.push(Line {
             number: i + 1,
