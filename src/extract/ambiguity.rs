@@ -74,6 +74,10 @@ pub enum Evidence {
     /// The form is capitalized mid-sentence ("jobs with Airflow") and a
     /// context skill is within [`CONTEXT_WINDOW_LINES`] lines.
     NearbyContext,
+    /// The form is capitalized mid-sentence in a requirement line of a posting
+    /// ("Experience with Jenkins", "Strong Go skills"): the posting parser
+    /// gives this evidence, the matcher alone cannot.
+    RequirementLine,
     /// No evidence (yet): such mentions are dropped.
     Unconfirmed,
 }
@@ -85,7 +89,8 @@ impl Evidence {
     }
 }
 
-/// Confirms or drops every ambiguous mention in `mentions` (sorted by start).
+/// Confirms what evidence it can for the ambiguous mentions in `mentions`
+/// (sorted by start); the rest stay [`Evidence::Unconfirmed`].
 pub(crate) fn resolve(matcher: &Matcher<'_>, text: &str, mentions: &mut Vec<Mention>) {
     if mentions.iter().all(|m| m.evidence.is_confirmed()) {
         return;
@@ -171,7 +176,6 @@ pub(crate) fn resolve(matcher: &Matcher<'_>, text: &str, mentions: &mut Vec<Ment
             break;
         }
     }
-    mentions.retain(|m| m.evidence.is_confirmed());
 }
 
 /// Is the line only `form`, besides bullet marks, spaces and closing punctuation?
@@ -185,7 +189,7 @@ fn is_whole_line(line: &str, form: &str) -> bool {
 
 /// Does the form start with a capital letter, after other words of the same
 /// sentence ("Orchestrate jobs with Airflow", not "Go to the office")?
-fn is_capitalized_mid_sentence(before: &str, form: &str) -> bool {
+pub(crate) fn is_capitalized_mid_sentence(before: &str, form: &str) -> bool {
     let before = before.trim_end();
     form.chars().next().is_some_and(char::is_uppercase)
         && before.chars().any(char::is_alphanumeric)

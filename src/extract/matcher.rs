@@ -232,6 +232,15 @@ impl<'t> Matcher<'t> {
     /// assert_eq!(found, ["java", "cpp", "javascript"]);
     /// ```
     pub fn find(&self, text: &str) -> Vec<Mention> {
+        let mut mentions = self.find_candidates(text);
+        mentions.retain(|m| m.evidence.is_confirmed());
+        mentions
+    }
+
+    /// Like [`Matcher::find`], but ambiguous forms without evidence are kept,
+    /// marked [`Evidence::Unconfirmed`], for a caller that knows more about
+    /// the text (the posting parser knows which lines are requirements).
+    pub fn find_candidates(&self, text: &str) -> Vec<Mention> {
         let normalized = Normalized::new(text);
         let mut hits = self.automaton_hits(&normalized, text);
         self.fuzzy_hits(&normalized, &mut hits);
@@ -448,8 +457,10 @@ fn link_spans(hay: &str) -> Vec<(usize, usize)> {
     // links: find those markers (fast substring search), then their chunks.
     for marker in ["@", "://", "www."] {
         for (at, _) in hay.match_indices(marker) {
-            let start = hay[..at].rfind(' ').map_or(0, |i| i + 1);
-            let end = hay[at..].find(' ').map_or(hay.len(), |i| at + i);
+            // A link starts after a space or an opening bracket or quote, so the
+            // text of a Markdown link "[Kubernetes](https://…)" stays readable.
+            let start = hay[..at].rfind([' ', '(', '<', '[', '"']).map_or(0, |i| i + 1);
+            let end = hay[at..].find([' ', ')', '>', ']', '"']).map_or(hay.len(), |i| at + i);
             let chunk = &hay[start..end];
             let is_link = match marker {
                 "@" => at > start && chunk[at - start..].contains('.'),
@@ -553,7 +564,7 @@ mod tests {
 
     #[test]
     fn link_spans_cover_urls_and_emails() {
-        let hay = "see https://github.com/x and jane@linkedin.com or www.python.org, github";
+        let hay = "see https://github.com/x and jane@linkedin.com or www.python.org, github [kubernetes](https://k8s.io)";
         let spans = link_spans(hay);
         let texts: Vec<&str> = spans.iter().map(|&(s, e)| &hay[s..e]).collect();
         assert_eq!(

@@ -74,7 +74,10 @@ pub(super) fn metadata<'a>(lines: impl Iterator<Item = (&'a str, Option<Block>)>
     let mut before_sections = true;
     for (raw, block) in lines {
         let (_, line) = strip_bullet(raw);
-        let line = line.trim();
+        // Markdown: "# Senior Platform Engineer", "**Acme Robotics** · Austin, TX".
+        let line = line.trim().trim_start_matches('#').trim();
+        let unmarked = line.replace("**", "");
+        let line = unmarked.as_str();
         if line.is_empty() {
             continue;
         }

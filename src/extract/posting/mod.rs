@@ -19,7 +19,8 @@ pub use section::{header_block, Block, Excluded, Section};
 pub(crate) use years::NUMBER_WORDS;
 pub use years::{years_phrases, YearsPhrase};
 
-use super::{Matcher, Mention};
+use super::ambiguity::is_capitalized_mid_sentence;
+use super::{Evidence, Matcher, Mention};
 
 /// A parsed posting.
 #[derive(Debug, Clone, PartialEq)]
@@ -136,7 +137,7 @@ struct Line<'a> {
 /// # Ok::<(), skillmatch::Error>(())
 /// ```
 pub fn parse_postings(matcher: &Matcher<'_>, source: &str, text: &str) -> Vec<Posting> {
-    let mentions = matcher.find(text);
+    let mut mentions = matcher.find_candidates(text);
     let lines = split_lines(text);
     let segments = segment(&lines);
     let taxonomy = matcher.taxonomy();
@@ -145,12 +146,13 @@ pub fn parse_postings(matcher: &Matcher<'_>, source: &str, text: &str) -> Vec<Po
         let seg_lines = &lines[seg.first..seg.last + 1];
         let start = seg_lines.first().map_or(0, |l| l.start);
         let end = seg_lines.last().map_or(0, |l| l.start + l.text.len());
+        let items = items(seg_lines, &seg.blocks);
+        confirm_in_requirement_lines(text, &items, &mut mentions);
         let seg_mentions: Vec<Mention> = mentions
             .iter()
-            .filter(|m| m.start >= start && m.end <= end)
+            .filter(|m| m.start >= start && m.end <= end && m.evidence.is_confirmed())
             .cloned()
             .collect();
-        let items = items(seg_lines, &seg.blocks);
         let has_sections = items.iter().any(|it| it.from_section);
         let mut requirements = Vec::new();
         for item in items.iter().filter(|it| it.from_section || !has_sections) {
@@ -191,6 +193,28 @@ pub fn parse_postings(matcher: &Matcher<'_>, source: &str, text: &str) -> Vec<Po
         });
     }
     postings
+}
+
+/// An ambiguous form written with a capital mid-sentence in a requirement
+/// line, or making up the whole item, counts: "Experience with Jenkins",
+/// "3+ years of React", "Strong Go skills", "Nice to have: Go". Lowercase uses ("go to the office") and sentence starts ("Lead
+/// the team") still need other evidence.
+fn confirm_in_requirement_lines(text: &str, items: &[Item<'_>], mentions: &mut [Mention]) {
+    for m in mentions.iter_mut().filter(|m| !m.evidence.is_confirmed()) {
+        // Items are in text order: the one that can hold `m` is found by binary search.
+        let i = items.partition_point(|it| it.start + it.text.len() < m.end);
+        let inside = items
+            .get(i)
+            .filter(|it| it.from_section && m.start >= it.start && m.end <= it.start + it.text.len());
+        if let Some(item) = inside {
+            let before = &text[item.start..m.start];
+            let form = &text[m.start..m.end];
+            let whole_item = item.text.trim_end_matches(['.', ',', ';']) == form;
+            if whole_item || is_capitalized_mid_sentence(before, form) {
+                m.evidence = Evidence::RequirementLine;
+            }
+        }
+    }
 }
 
 fn split_lines(text: &str) -> Vec<Line<'_>> {
@@ -234,9 +258,15 @@ fn segment(lines: &[Line<'_>]) -> Vec<Segment> {
     let mut terminal = false;
     // "Role:" / "Job title:" then a title on the next line is a label's value.
     let mut after_label = false;
+    let mut prev_bullet = false;
     for (i, line) in lines.iter().enumerate() {
         let (bullet, body) = strip_bullet(line.text);
         let trimmed = body.trim();
+        let prev_bullet = if trimmed.is_empty() {
+            prev_bullet
+        } else {
+            std::mem::replace(&mut prev_bullet, bullet)
+        };
         let ends_posting = seen_requirements || (!segments.is_empty() && seen_text);
         let labelled = std::mem::replace(&mut after_label, trimmed.ends_with(':'));
         if trimmed.is_empty() {
@@ -246,7 +276,10 @@ fn segment(lines: &[Line<'_>]) -> Vec<Segment> {
             && !bullet
             && !labelled
             && ends_posting
-            && !matches!(block, Block::Excluded(_))
+            // In a benefits or company block only a line after a bullet list
+            // can be a title ("- Gym" / "Data Scientist"); lists without
+            // bullets there are benefits ("Relocation Manager").
+            && (!matches!(block, Block::Excluded(_)) || prev_bullet)
             && is_title_line(trimmed)
             && header_block(trimmed).is_none()
             && !mid_sentence(lines, i)
@@ -282,10 +315,14 @@ fn segment(lines: &[Line<'_>]) -> Vec<Segment> {
                 if b == Block::Excluded(Excluded::RelatedJobs) {
                     terminal = true;
                 }
-                // A paragraph ending in "Responsibilities include:" is itself description.
+                // A paragraph ending in "Responsibilities include:" is itself
+                // description; "Requirements: Python, Docker" is a header with
+                // content of its own.
                 let is_trailing = header_block(trimmed).is_none();
                 current.blocks.push(if is_trailing {
                     Some(Block::Description)
+                } else if inline_content(trimmed).is_some() {
+                    Some(b)
                 } else {
                     None
                 });
@@ -338,6 +375,18 @@ fn mid_sentence(lines: &[Line<'_>], i: usize) -> bool {
     open_before || continues_after
 }
 
+/// The content after a header's colon on the same line: "Python, Docker"
+/// in "Requirements: Python, Docker".
+fn inline_content(line: &str) -> Option<&str> {
+    let (head, rest) = line.split_once(':')?;
+    let rest = rest.trim_start();
+    if rest.is_empty() || head.is_empty() {
+        return None;
+    }
+    header_block(&line[..head.len() + 1])?;
+    Some(rest)
+}
+
 /// "Pinterest seeks … engineers. Responsibilities include:": the last
 /// sentence of a long line, when it is a header ending in a colon.
 fn trailing_header(line: &str) -> Option<Block> {
@@ -372,6 +421,7 @@ fn items<'a>(lines: &[Line<'a>], blocks: &[Option<Block>]) -> Vec<Item<'a>> {
             Block::Excluded(_) => continue,
         };
         let (_, body) = strip_bullet(line.text);
+        let body = inline_content(body).unwrap_or(body);
         let body_start = line.start + (body.as_ptr() as usize - line.text.as_ptr() as usize);
         // "Skills: Java, Python" on a header-like line: the content after the colon.
         for (offset, sentence) in sentences(body) {

@@ -338,7 +338,8 @@ fn join(gap: &str, same_skill: bool) -> Join {
     let mut or = trimmed.contains('/') || trimmed.contains('|');
     let mut and = false;
     let mut words = 0;
-    for word in trimmed.split(|c: char| c.is_whitespace() || ",;:()[]|+".contains(c)) {
+    // Markdown emphasis around a joining word ("Kafka **or** NATS") is ignored.
+    for word in trimmed.split(|c: char| c.is_whitespace() || ",;:()[]|+*_".contains(c)) {
         if word.is_empty() {
             continue;
         }
@@ -403,6 +404,8 @@ mod tests {
             (", and ", Join::And),
             (", or ", Join::Or),
             (" and/or ", Join::Or),
+            (" **or** ", Join::Or),
+            ("* or *", Join::Or),
             (" ", Join::Break),
             (", or ", Join::Or),
             (" for ", Join::Break),

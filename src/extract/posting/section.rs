@@ -105,6 +105,8 @@ const PHRASES: &[(&str, Block)] = &[
     ("application process", Block::Excluded(Excluded::Apply)),
     ("additional notes", Block::Excluded(Excluded::Apply)),
     ("additional information", Block::Excluded(Excluded::Apply)),
+    ("who we are looking for", Block::Requirements(Section::Required)),
+    ("who we're looking for", Block::Requirements(Section::Required)),
     ("who we are", Block::Excluded(Excluded::Company)),
     ("about us", Block::Excluded(Excluded::Company)),
     ("about the company", Block::Excluded(Excluded::Company)),
@@ -117,6 +119,9 @@ const PHRASES: &[(&str, Block)] = &[
     ("why work", Block::Excluded(Excluded::Company)),
     ("life at", Block::Excluded(Excluded::Company)),
     ("nice to have", Block::Requirements(Section::Preferred)),
+    ("we'd love", Block::Requirements(Section::Preferred)),
+    ("we would love", Block::Requirements(Section::Preferred)),
+    ("pluses", Block::Requirements(Section::Preferred)),
     ("nice-to-have", Block::Requirements(Section::Preferred)),
     ("good to have", Block::Requirements(Section::Preferred)),
     ("great to have", Block::Requirements(Section::Preferred)),
@@ -178,6 +183,10 @@ const PHRASES: &[(&str, Block)] = &[
     ("you will need", Block::Requirements(Section::Required)),
     ("what you need", Block::Requirements(Section::Required)),
     ("you bring", Block::Requirements(Section::Required)),
+    ("you'll bring", Block::Requirements(Section::Required)),
+    ("you will bring", Block::Requirements(Section::Required)),
+    ("your background", Block::Requirements(Section::Required)),
+    ("criteria", Block::Requirements(Section::Required)),
     ("who you are", Block::Requirements(Section::Required)),
     ("about you", Block::Requirements(Section::Required)),
     ("your profile", Block::Requirements(Section::Required)),
@@ -313,6 +322,9 @@ const HEADER_WORDS: &[&str] = &[
     "working",
     "apply",
     "interested",
+    "someone",
+    "love",
+    "if",
     "points",
     "qualities",
     "areas",
@@ -324,9 +336,18 @@ pub fn header_block(line: &str) -> Option<Block> {
     if trimmed.is_empty() || trimmed.chars().count() > HEADER_MAX_CHARS {
         return None;
     }
-    let markdown = trimmed.starts_with('#');
-    let body = trimmed.trim_start_matches('#').trim();
-    let ends_colon = body.ends_with(':');
+    // "## Requirements" and "**Requirements**" are Markdown headers.
+    let emphasis = |c: char| c == '*' || c == '_';
+    let bold = trimmed.len() > 4 && trimmed.starts_with("**") && trimmed.trim_end_matches(':').ends_with("**");
+    let markdown = trimmed.starts_with('#') || bold;
+    let body = trimmed
+        .trim_start_matches('#')
+        .trim()
+        .trim_matches(emphasis)
+        .trim_end_matches(':')
+        .trim_end_matches(emphasis);
+    let body_colon = trimmed.ends_with(':');
+    let ends_colon = body_colon || body.ends_with(':');
     let text = normalize(body.trim_end_matches([':', '?', '.', '!']));
     if text.split(' ').count() > HEADER_MAX_WORDS {
         return None;
@@ -491,6 +512,15 @@ mod tests {
             ("## Tech stack", Some(Requirements(Required))),
             ("Job Description", Some(Description)),
             ("What the JD emphasized", Some(Unknown)),
+            ("Who we are looking for", Some(Requirements(Required))),
+            ("What you'll bring", Some(Requirements(Required))),
+            ("Essential criteria", Some(Requirements(Required))),
+            ("Desirable criteria", Some(Requirements(Preferred))),
+            ("Pluses", Some(Requirements(Preferred))),
+            ("We'd love if you have", Some(Requirements(Preferred))),
+            ("Your background", Some(Requirements(Required))),
+            ("**Requirements**", Some(Requirements(Required))),
+            ("**Requirements:**", Some(Requirements(Required))),
             ("Experience with Java or C++", None),
             ("Knowledge of distributed systems", None),
             ("Java", None),
