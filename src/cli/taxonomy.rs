@@ -125,7 +125,9 @@ pub fn run(global: &GlobalArgs, args: TaxonomyArgs) -> anyhow::Result<ExitCode> 
         }
         TaxonomyCommand::Lookup { phrase, format } => {
             if phrase.trim().is_empty() {
-                anyhow::bail!("taxonomy lookup: the phrase is empty: give a skill name or a phrase");
+                anyhow::bail!(
+                    "taxonomy lookup: the phrase is empty: give a skill name or a phrase"
+                );
             }
             let taxonomy = global.load_taxonomy()?;
             let matcher = Matcher::new(&taxonomy)?;

@@ -459,8 +459,12 @@ fn link_spans(hay: &str) -> Vec<(usize, usize)> {
         for (at, _) in hay.match_indices(marker) {
             // A link starts after a space or an opening bracket or quote, so the
             // text of a Markdown link "[Kubernetes](https://…)" stays readable.
-            let start = hay[..at].rfind([' ', '(', '<', '[', '"']).map_or(0, |i| i + 1);
-            let end = hay[at..].find([' ', ')', '>', ']', '"']).map_or(hay.len(), |i| at + i);
+            let start = hay[..at]
+                .rfind([' ', '(', '<', '[', '"'])
+                .map_or(0, |i| i + 1);
+            let end = hay[at..]
+                .find([' ', ')', '>', ']', '"'])
+                .map_or(hay.len(), |i| at + i);
             let chunk = &hay[start..end];
             let is_link = match marker {
                 "@" => at > start && chunk[at - start..].contains('.'),
@@ -572,11 +576,13 @@ mod tests {
             [
                 "https://github.com/x",
                 "jane@linkedin.com",
-                "www.python.org,"
+                "www.python.org,",
+                "https://k8s.io"
             ]
         );
         assert!(inside(&spans, hay.find("github.com").unwrap_or(0)));
         assert!(!inside(&spans, hay.rfind("github").unwrap_or(0)));
+        assert!(!inside(&spans, hay.find("kubernetes").unwrap_or(0)));
     }
 
     #[test]

@@ -35,17 +35,41 @@ pub enum DocumentKind {
 
 /// Phrases typical of postings (matched on whole words).
 const POSTING_SIGNS: &[&str] = &[
-    "requirements", "qualifications", "what you'll do", "what you will do",
-    "what we're looking for", "nice to have", "benefits", "about the role", "we are looking for",
-    "you will", "job description", "apply", "equal opportunity", "preferred qualifications",
-    "we offer", "the ideal candidate", "you have",
+    "requirements",
+    "qualifications",
+    "what you'll do",
+    "what you will do",
+    "what we're looking for",
+    "nice to have",
+    "benefits",
+    "about the role",
+    "we are looking for",
+    "you will",
+    "job description",
+    "apply",
+    "equal opportunity",
+    "preferred qualifications",
+    "we offer",
+    "the ideal candidate",
+    "you have",
 ];
 
 /// Phrases typical of résumés (matched on whole words).
 const RESUME_SIGNS: &[&str] = &[
-    "work experience", "professional experience", "employment history", "education", "skills",
-    "certifications", "projects", "summary", "objective", "references", "curriculum vitae",
-    "linkedin.com", "career objective", "personal details",
+    "work experience",
+    "professional experience",
+    "employment history",
+    "education",
+    "skills",
+    "certifications",
+    "projects",
+    "summary",
+    "objective",
+    "references",
+    "curriculum vitae",
+    "linkedin.com",
+    "career objective",
+    "personal details",
 ];
 
 /// A résumé must show this many more signs than a posting to be read as one:
@@ -67,8 +91,14 @@ pub fn guess_kind(text: &str) -> DocumentKind {
     let lower = format!(" {} ", crate::normalize::normalize(text));
     let has = |sign: &str| {
         lower.match_indices(sign).any(|(at, _)| {
-            let before = lower[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-            let after = lower[at + sign.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            let before = lower[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after = lower[at + sign.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
             before && after
         })
     };
@@ -79,9 +109,10 @@ pub fn guess_kind(text: &str) -> DocumentKind {
         .map(|line| dates::find_date_ranges(line, as_of).len())
         .sum();
     // A personal e-mail address: "name@host.tld".
-    let email = text
-        .split_whitespace()
-        .any(|w| w.find('@').is_some_and(|at| at > 0 && w[at..].contains('.')));
+    let email = text.split_whitespace().any(|w| {
+        w.find('@')
+            .is_some_and(|at| at > 0 && w[at..].contains('.'))
+    });
     let resume = RESUME_SIGNS.iter().filter(|s| has(s)).count()
         + (ranges * DATE_RANGE_SIGN_WEIGHT).min(DATE_RANGE_SIGNS_MAX)
         + usize::from(email);

@@ -758,14 +758,30 @@ fn find_roles(lines: &[Line<'_>], has_experience: bool, as_of: YearMonth) -> Rol
             continue;
         }
         if let Some(range) = find_date_range(line.text, as_of) {
+            if range.start.months_until(range.end) > MAX_ROLE_MONTHS {
+                // "from 1962" in prose is not a 64-year role.
+                current = None;
+                block_of_line[i] = None;
+                continue;
+            }
             roles.push(Role {
                 title: role_title(lines, i, range.span, floor, as_of),
                 start: range.start,
                 end: range.end,
                 line: line.number,
             });
-            current = Some(roles.len() - 1);
+            let role = roles.len() - 1;
+            // The job's heading sits above its dates ("Java Developer, Acme"
+            // / "Jan 2020 – Present"): it belongs to this role, not the last.
+            for j in heading_lines(lines, i, floor, as_of) {
+                block_of_line[j] = Some(role);
+            }
+            current = Some(role);
             floor = i + 1;
+        } else if find_date_range(line.text, FAR_FUTURE).is_some() {
+            // A range this résumé's date rejects (it ends after `as_of`)
+            // still ends the role before it: its lines are not that role's.
+            current = None;
         }
         block_of_line[i] = current;
     }
@@ -773,6 +789,37 @@ fn find_roles(lines: &[Line<'_>], has_experience: bool, as_of: YearMonth) -> Rol
         roles,
         block_of_line,
     }
+}
+
+/// Roles longer than this are a misread date ("port in India from 1962"),
+/// not a job.
+pub const MAX_ROLE_MONTHS: i32 = 45 * 12;
+
+/// A date no résumé reaches, to recognise ranges rejected only for ending
+/// after the `as_of` date.
+const FAR_FUTURE: YearMonth = YearMonth {
+    year: 9999,
+    month: 12,
+};
+
+/// The heading lines right above a role's date line: the line directly
+/// above when it could be a title, and one more above it when that one names
+/// a job ("Senior Engineer" / "Acme Corp" / "2019 – 2021").
+fn heading_lines(lines: &[Line<'_>], i: usize, floor: usize, as_of: YearMonth) -> Range<usize> {
+    let heading = |l: &Line<'_>| {
+        !l.header
+            && !starts_with_bullet(l.text)
+            && plausible_title(&clean_title(l.text))
+            && find_date_range(l.text, as_of).is_none()
+    };
+    let mut from = i;
+    if from > floor && heading(&lines[from - 1]) {
+        from -= 1;
+        if from > floor && heading(&lines[from - 1]) && has_title_noun(lines[from - 1].text) {
+            from -= 1;
+        }
+    }
+    from..i
 }
 
 /// Nouns that make a line look like a job title.
@@ -2023,6 +2070,47 @@ BS, 2008 - 2012
             ]
         );
         assert_eq!(candidate.roles[0].months(), 30);
+    }
+
+    #[test]
+    fn a_heading_above_the_dates_belongs_to_its_own_role() {
+        let text = "Experience\nPython Developer, Initech\nJan 2014 - Dec 2015\n- Built tools\nJava Developer, Acme Corp\nJan 2020 - Present\n- Built services\n";
+        let as_of = YearMonth {
+            year: 2026,
+            month: 11,
+        };
+        let mut lines = logical_lines(text, as_of);
+        let outline = assign_sections(&mut lines);
+        let roles = find_roles(&lines, outline.has_experience, as_of);
+        let role_of = |needle: &str| {
+            let i = lines
+                .iter()
+                .position(|l| l.text.contains(needle))
+                .expect("line exists");
+            roles.block_of_line[i]
+        };
+        assert_eq!(role_of("Python Developer"), Some(0));
+        assert_eq!(role_of("Built tools"), Some(0));
+        assert_eq!(role_of("Java Developer"), Some(1));
+        assert_eq!(role_of("Built services"), Some(1));
+    }
+
+    #[test]
+    fn implausible_and_future_ranges_make_no_role_and_end_the_last() {
+        let as_of = YearMonth {
+            year: 2026,
+            month: 11,
+        };
+        let text = "Experience\nDev, Acme\n2010 - 2012\n- Go\nPlanned role\nJun 2030 - Jan 2031\n- Haskell\nport in India from 1962\n";
+        let mut lines = logical_lines(text, as_of);
+        let outline = assign_sections(&mut lines);
+        let roles = find_roles(&lines, outline.has_experience, as_of);
+        assert_eq!(roles.roles.len(), 1);
+        let i = lines
+            .iter()
+            .position(|l| l.text.contains("Haskell"))
+            .expect("line exists");
+        assert_eq!(roles.block_of_line[i], None);
     }
 
     #[test]

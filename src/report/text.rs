@@ -27,7 +27,10 @@ pub fn posting(taxonomy: &Taxonomy, p: &Posting) -> String {
             SalaryPeriod::Year => "year",
             SalaryPeriod::Hour => "hour",
         };
-        facts.push(format!("{} {:.0}–{:.0} per {period}", s.currency, s.min, s.max));
+        facts.push(format!(
+            "{} {:.0}–{:.0} per {period}",
+            s.currency, s.min, s.max
+        ));
     }
     let _ = writeln!(out, "  {} (lines {}–{})", p.source, p.lines.0, p.lines.1);
     if !facts.is_empty() {

@@ -155,7 +155,8 @@ pub(super) fn metadata<'a>(lines: impl Iterator<Item = (&'a str, Option<Block>)>
 /// "K" with the Kelvin sign) keeps every index on a character boundary.
 fn strip_prefix_ci<'a>(line: &'a str, prefix: &str) -> Option<&'a str> {
     let head = line.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix).then(|| &line[prefix.len()..])
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &line[prefix.len()..])
 }
 
 /// "About Pinterest:" or "Pinterest is seeking …" → "Pinterest".
@@ -319,7 +320,11 @@ mod tests {
     fn prefixes_never_split_a_character() {
         // The Kelvin sign lowercases to a one-byte "k": slicing by the
         // lowercased length once panicked.
-        let lines = ["Title: \u{212A}ubernetes Engineer", "Location: \u{130}stanbul, TR", "\u{212A}"];
+        let lines = [
+            "Title: \u{212A}ubernetes Engineer",
+            "Location: \u{130}stanbul, TR",
+            "\u{212A}",
+        ];
         let meta = metadata(lines.iter().map(|l| (*l, Some(Block::Description))));
         assert_eq!(meta.title.as_deref(), Some("\u{212A}ubernetes Engineer"));
         assert_eq!(meta.location.as_deref(), Some("\u{130}stanbul, TR"));

@@ -203,9 +203,9 @@ fn confirm_in_requirement_lines(text: &str, items: &[Item<'_>], mentions: &mut [
     for m in mentions.iter_mut().filter(|m| !m.evidence.is_confirmed()) {
         // Items are in text order: the one that can hold `m` is found by binary search.
         let i = items.partition_point(|it| it.start + it.text.len() < m.end);
-        let inside = items
-            .get(i)
-            .filter(|it| it.from_section && m.start >= it.start && m.end <= it.start + it.text.len());
+        let inside = items.get(i).filter(|it| {
+            it.from_section && m.start >= it.start && m.end <= it.start + it.text.len()
+        });
         if let Some(item) = inside {
             let before = &text[item.start..m.start];
             let form = &text[m.start..m.end];

@@ -105,8 +105,14 @@ const PHRASES: &[(&str, Block)] = &[
     ("application process", Block::Excluded(Excluded::Apply)),
     ("additional notes", Block::Excluded(Excluded::Apply)),
     ("additional information", Block::Excluded(Excluded::Apply)),
-    ("who we are looking for", Block::Requirements(Section::Required)),
-    ("who we're looking for", Block::Requirements(Section::Required)),
+    (
+        "who we are looking for",
+        Block::Requirements(Section::Required),
+    ),
+    (
+        "who we're looking for",
+        Block::Requirements(Section::Required),
+    ),
     ("who we are", Block::Excluded(Excluded::Company)),
     ("about us", Block::Excluded(Excluded::Company)),
     ("about the company", Block::Excluded(Excluded::Company)),
@@ -338,7 +344,9 @@ pub fn header_block(line: &str) -> Option<Block> {
     }
     // "## Requirements" and "**Requirements**" are Markdown headers.
     let emphasis = |c: char| c == '*' || c == '_';
-    let bold = trimmed.len() > 4 && trimmed.starts_with("**") && trimmed.trim_end_matches(':').ends_with("**");
+    let bold = trimmed.len() > 4
+        && trimmed.starts_with("**")
+        && trimmed.trim_end_matches(':').ends_with("**");
     let markdown = trimmed.starts_with('#') || bold;
     let body = trimmed
         .trim_start_matches('#')
