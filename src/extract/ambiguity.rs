@@ -91,7 +91,7 @@ impl Evidence {
 
 /// Confirms what evidence it can for the ambiguous mentions in `mentions`
 /// (sorted by start); the rest stay [`Evidence::Unconfirmed`].
-pub(crate) fn resolve(matcher: &Matcher<'_>, text: &str, mentions: &mut Vec<Mention>) {
+pub(crate) fn resolve(matcher: &Matcher<'_>, text: &str, mentions: &mut [Mention]) {
     if mentions.iter().all(|m| m.evidence.is_confirmed()) {
         return;
     }
