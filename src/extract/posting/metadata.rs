@@ -63,6 +63,9 @@ const COMPANY_VERBS: &[&str] = &[
     " is searching",
 ];
 
+/// Amounts below this are not a salary (a "$5 gift card").
+pub const MIN_SALARY: f64 = 10.0;
+
 /// Lines are read for metadata only up to this many characters.
 const META_LINE_MAX_CHARS: usize = 120;
 
@@ -231,6 +234,8 @@ fn salary_in(line: &str) -> Option<Salary> {
     for sep in ["-", "\u{2013}", "\u{2014}", "to "] {
         if let Some(after) = trimmed.strip_prefix(sep) {
             let after = after.trim_start();
+            // "CA$110,000": a currency prefix before the symbol.
+            let after = after.trim_start_matches(|c: char| c.is_ascii_uppercase());
             let after = after.strip_prefix(symbol).unwrap_or(after);
             if let Some((value, _)) = amount(after) {
                 max = value;
@@ -238,7 +243,9 @@ fn salary_in(line: &str) -> Option<Salary> {
             break;
         }
     }
-    if min < 1.0 || max < min {
+    // "$20M raised", "$1.5B ARR": company figures, not pay; and a bare
+    // "$5" is no salary either.
+    if min < MIN_SALARY || max < min {
         return None;
     }
     let lower = line.to_lowercase();
@@ -253,10 +260,19 @@ fn salary_in(line: &str) -> Option<Salary> {
     let currency = match symbol {
         '\u{20ac}' => "EUR",
         '\u{a3}' => "GBP",
-        _ => ["CAD", "AUD", "NZD", "SGD", "HKD"]
-            .iter()
-            .find(|c| line.contains(*c))
-            .map_or("USD", |c| c),
+        _ => {
+            let prefix = &line[..start];
+            [("CA", "CAD"), ("C", "CAD"), ("A", "AUD"), ("NZ", "NZD"), ("S", "SGD"), ("HK", "HKD")]
+                .iter()
+                .find(|(p, _)| prefix.ends_with(p))
+                .map(|&(_, code)| code)
+                .or_else(|| {
+                    ["CAD", "AUD", "NZD", "SGD", "HKD"]
+                        .into_iter()
+                        .find(|c| line.contains(c))
+                })
+                .unwrap_or("USD")
+        }
     }
     .to_string();
     Some(Salary {
@@ -267,19 +283,33 @@ fn salary_in(line: &str) -> Option<Salary> {
     })
 }
 
-/// "195,000" / "120k" / "55.50" at the start of `s`: the value and the rest.
+/// "195,000" / "120k" / "55.50" / "60.000" at the start of `s`: the value and
+/// the rest. A dot followed by exactly three digits is a thousands separator
+/// ("€60.000"); an amount followed by "M"/"B"/"million" is not pay.
 fn amount(s: &str) -> Option<(f64, &str)> {
     let len = s
         .char_indices()
         .take_while(|&(_, c)| c.is_ascii_digit() || c == ',' || c == '.')
         .last()
         .map(|(i, c)| i + c.len_utf8())?;
-    let digits: String = s[..len].trim_end_matches(['.', ',']).replace(',', "");
+    let raw = s[..len].trim_end_matches(['.', ',']);
+    let dotted_thousands = raw.split('.').skip(1).all(|g| g.len() == 3) && raw.contains('.');
+    let digits: String = if dotted_thousands {
+        raw.replace(['.', ','], "")
+    } else {
+        raw.replace(',', "")
+    };
     let mut value: f64 = digits.parse().ok()?;
     let mut rest = &s[len..];
     if let Some(r) = rest.strip_prefix(['k', 'K']) {
         value *= 1000.0;
         rest = r;
+    }
+    let next_word = rest.trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    if rest.starts_with(['m', 'M', 'b', 'B']) && rest[1..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+        || ["million", "billion", "mn", "bn"].contains(&next_word.to_lowercase().as_str())
+    {
+        return None;
     }
     Some((value, rest))
 }
@@ -309,6 +339,9 @@ mod tests {
                 Some((85000.0, 105000.0, SalaryPeriod::Year)),
             ),
             ("no money here", None),
+            ("We raised $20M in 2021", None),
+            ("$1.5B ARR", None),
+            ("\u{20ac}60.000 - \u{20ac}70.000", Some((60000.0, 70000.0, SalaryPeriod::Year))),
         ];
         for (line, expected) in cases {
             let got = salary_in(line).map(|s| (s.min, s.max, s.period));
@@ -329,6 +362,12 @@ mod tests {
         assert_eq!(meta.title.as_deref(), Some("\u{212A}ubernetes Engineer"));
         assert_eq!(meta.location.as_deref(), Some("\u{130}stanbul, TR"));
         assert_eq!(strip_prefix_ci("Company: Acme", "company:"), Some(" Acme"));
+    }
+
+    #[test]
+    fn currency_from_the_symbol_prefix() {
+        let got = salary_in("CA$90,000 - CA$110,000").map(|s| (s.min, s.max, s.currency));
+        assert_eq!(got, Some((90000.0, 110000.0, "CAD".to_string())));
     }
 
     #[test]
