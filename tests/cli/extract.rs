@@ -217,3 +217,115 @@ fn as_of_must_be_a_date() {
         .code(2)
         .stderr(predicate::str::contains("--as-of"));
 }
+
+fn extract_json(name: &str, content: &[u8], extra: &[&str]) -> (Value, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    fs::write(&path, content).unwrap();
+    let mut args = vec!["extract", "--format", "json"];
+    args.extend_from_slice(extra);
+    args.push(path.to_str().unwrap());
+    (json_of(&args), dir)
+}
+
+#[test]
+fn offsets_point_into_the_file_as_read_with_a_bom_and_crlf() {
+    let text = "\u{feff}Backend Engineer\r\n\r\nRequirements\r\n- Python and Java\r\n";
+    let (doc, _dir) = extract_json("bom.txt", text.as_bytes(), &["--as", "posting"]);
+    let posting = &doc["postings"][0];
+    assert_eq!(posting["title"], "Backend Engineer");
+    let quoted: Vec<(String, &str)> = posting["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            let (s, e) = (
+                m["start"].as_u64().unwrap() as usize,
+                m["end"].as_u64().unwrap() as usize,
+            );
+            (m["id"].as_str().unwrap().to_string(), &text[s..e])
+        })
+        .collect();
+    let find = |id: &str| quoted.iter().find(|(i, _)| i == id).map(|(_, t)| *t);
+    assert_eq!(find("python"), Some("Python"));
+    assert_eq!(find("java"), Some("Java"));
+    assert_eq!(posting["lines"], serde_json::json!([1, 4]));
+}
+
+#[test]
+fn an_empty_file_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.txt");
+    fs::write(&path, "  \n").unwrap();
+    skillmatch()
+        .arg("extract")
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("empty.txt").and(predicate::str::contains("empty")));
+}
+
+#[test]
+fn requirement_lines_table() {
+    // (requirement line under "Requirements", expected alternatives per requirement)
+    let cases: &[(&str, &[&[&str]])] = &[
+        ("Experience with Jenkins", &[&["jenkins"]]),
+        ("Strong Go skills", &[&["go"]]),
+        ("Write tooling in Go or Rust", &[&["go", "rust"]]),
+        ("Kafka **or** NATS", &[&["apache-kafka", "nats"]]),
+        (
+            "Java or Kotlin, and Spring Boot",
+            &[&["java", "kotlin"], &["spring-boot"]],
+        ),
+        (
+            "storage, caching and data processing",
+            &[&["data-storage"], &["caching"], &["data-processing"]],
+        ),
+        (
+            "Spark/Flink/Big Data technologies",
+            &[&["apache-spark", "apache-flink", "big-data"]],
+        ),
+        ("You will go to the office", &[&[]]),
+        (
+            "Use [Kubernetes](https://kubernetes.io) daily",
+            &[&["kubernetes"]],
+        ),
+    ];
+    for (line, expected) in cases {
+        let text = format!("Platform Engineer\n\nRequirements\n- {line}\n");
+        let (doc, _dir) = extract_json("p.txt", text.as_bytes(), &["--as", "posting"]);
+        let got: Vec<Vec<String>> = doc["postings"][0]["requirements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(any_of)
+            .collect();
+        let want: Vec<Vec<String>> = expected
+            .iter()
+            .map(|alts| alts.iter().map(|s| s.to_string()).collect())
+            .collect();
+        assert_eq!(got, want, "{line}");
+    }
+}
+
+#[test]
+fn inline_header_content_is_read() {
+    let text =
+        "Platform Engineer\n\nRequirements: Python, Docker and Terraform.\nNice to have: Go\n";
+    let (doc, _dir) = extract_json("p.txt", text.as_bytes(), &["--as", "posting"]);
+    let reqs = doc["postings"][0]["requirements"].as_array().unwrap();
+    let summary: Vec<(String, Vec<String>)> = reqs
+        .iter()
+        .map(|r| (r["section"].as_str().unwrap().to_string(), any_of(r)))
+        .collect();
+    let s = |x: &str| x.to_string();
+    assert_eq!(
+        summary,
+        vec![
+            (s("required"), vec![s("python")]),
+            (s("required"), vec![s("docker")]),
+            (s("required"), vec![s("terraform")]),
+            (s("preferred"), vec![s("go")]),
+        ]
+    );
+}

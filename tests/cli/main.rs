@@ -4,6 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 mod extract;
+mod snapshot;
 mod taxonomy;
 
 use assert_cmd::Command;

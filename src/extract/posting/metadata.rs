@@ -262,16 +262,23 @@ fn salary_in(line: &str) -> Option<Salary> {
         '\u{a3}' => "GBP",
         _ => {
             let prefix = &line[..start];
-            [("CA", "CAD"), ("C", "CAD"), ("A", "AUD"), ("NZ", "NZD"), ("S", "SGD"), ("HK", "HKD")]
-                .iter()
-                .find(|(p, _)| prefix.ends_with(p))
-                .map(|&(_, code)| code)
-                .or_else(|| {
-                    ["CAD", "AUD", "NZD", "SGD", "HKD"]
-                        .into_iter()
-                        .find(|c| line.contains(c))
-                })
-                .unwrap_or("USD")
+            [
+                ("CA", "CAD"),
+                ("C", "CAD"),
+                ("A", "AUD"),
+                ("NZ", "NZD"),
+                ("S", "SGD"),
+                ("HK", "HKD"),
+            ]
+            .iter()
+            .find(|(p, _)| prefix.ends_with(p))
+            .map(|&(_, code)| code)
+            .or_else(|| {
+                ["CAD", "AUD", "NZD", "SGD", "HKD"]
+                    .into_iter()
+                    .find(|c| line.contains(c))
+            })
+            .unwrap_or("USD")
         }
     }
     .to_string();
@@ -305,8 +312,16 @@ fn amount(s: &str) -> Option<(f64, &str)> {
         value *= 1000.0;
         rest = r;
     }
-    let next_word = rest.trim_start().split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    if rest.starts_with(['m', 'M', 'b', 'B']) && rest[1..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+    let next_word = rest
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if rest.starts_with(['m', 'M', 'b', 'B'])
+        && rest[1..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
         || ["million", "billion", "mn", "bn"].contains(&next_word.to_lowercase().as_str())
     {
         return None;
@@ -341,7 +356,10 @@ mod tests {
             ("no money here", None),
             ("We raised $20M in 2021", None),
             ("$1.5B ARR", None),
-            ("\u{20ac}60.000 - \u{20ac}70.000", Some((60000.0, 70000.0, SalaryPeriod::Year))),
+            (
+                "\u{20ac}60.000 - \u{20ac}70.000",
+                Some((60000.0, 70000.0, SalaryPeriod::Year)),
+            ),
         ];
         for (line, expected) in cases {
             let got = salary_in(line).map(|s| (s.min, s.max, s.period));

@@ -380,11 +380,14 @@ fn mid_sentence(lines: &[Line<'_>], i: usize) -> bool {
 fn inline_content(line: &str) -> Option<&str> {
     let (head, rest) = line.split_once(':')?;
     let rest = rest.trim_start();
-    if rest.is_empty() || head.is_empty() {
+    // "https://…" is no header; neither is a colon after unknown words.
+    if rest.is_empty() || head.is_empty() || rest.starts_with("//") {
         return None;
     }
-    header_block(&line[..head.len() + 1])?;
-    Some(rest)
+    match header_block(&line[..head.len() + 1])? {
+        Block::Unknown => None,
+        _ => Some(rest),
+    }
 }
 
 /// "Pinterest seeks … engineers. Responsibilities include:": the last

@@ -92,8 +92,10 @@ const PREFERRED_MARKERS: &[&str] = &[
 pub const EDUCATION_CATEGORY: &str = "education";
 
 /// Words that may stand between list members besides punctuation.
+/// "another" and "other" keep a list going: "Kafka, Debezium or another CDC tool".
 const LIST_WORDS: &[&str] = &[
-    "and", "or", "nor", "and/or", "as", "well", "either", "plus", "etc", "&",
+    "and", "or", "nor", "and/or", "as", "well", "either", "plus", "etc", "&", "another", "other",
+    "similar",
 ];
 
 /// How two neighbouring mentions are joined.
@@ -405,6 +407,7 @@ mod tests {
             (", or ", Join::Or),
             (" and/or ", Join::Or),
             (" **or** ", Join::Or),
+            (" or another ", Join::Or),
             ("* or *", Join::Or),
             (" ", Join::Break),
             (", or ", Join::Or),
