@@ -1697,8 +1697,41 @@ fn education_level(lines: &[Line<'_>], has_education: bool) -> Option<DegreeLeve
                     .any(|w| EDUCATION_CONTEXT.contains(&w.to_lowercase().as_str()))
             }
         })
+        .filter(|line| !is_unfinished(line.text))
         .flat_map(|line| degree_levels(line.text))
         .max()
+}
+
+/// Words that mark a degree as not (yet) earned: "Master's degree (in
+/// progress)", "Ph.D. candidate (ABD)", "pursuing a B.Sc.".
+const UNFINISHED_MARKERS: &[&str] = &[
+    "in progress",
+    "expected",
+    "candidate",
+    "pursuing",
+    "abd",
+    "ongoing",
+    "incomplete",
+    "not completed",
+    "currently enrolled",
+];
+
+/// Does the line speak of a degree not yet earned?
+fn is_unfinished(line: &str) -> bool {
+    let lower = format!(" {} ", line.to_lowercase());
+    UNFINISHED_MARKERS.iter().any(|m| {
+        lower.match_indices(m).any(|(at, _)| {
+            let before = lower[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after = lower[at + m.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            before && after
+        })
+    })
 }
 
 /// The evidence quote for a mention: its line, or for a long line a window
@@ -2070,6 +2103,20 @@ BS, 2008 - 2012
             ]
         );
         assert_eq!(candidate.roles[0].months(), 30);
+    }
+
+    #[test]
+    fn unfinished_degrees_table() {
+        let cases = [
+            ("Master's degree (in progress), expected 2027", true),
+            ("Ph.D. candidate in Physics (ABD)", true),
+            ("Pursuing a B.Sc. in Mathematics", true),
+            ("B.Sc. Computer Science, 2017", false),
+            ("MSc in Candidemia research", false),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(is_unfinished(line), expected, "{line}");
+        }
     }
 
     #[test]

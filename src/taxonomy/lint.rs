@@ -510,7 +510,7 @@ fn is_kebab_case(id: &str) -> bool {
         })
 }
 
-/// One finding per skill found on a cycle, reported where the skill is defined.
+/// One finding per cycle found, reported where the skill that closes it is defined.
 fn cycles(
     parents_of: &HashMap<String, Vec<String>>,
     ids: &HashMap<String, Location>,

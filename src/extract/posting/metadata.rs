@@ -63,6 +63,9 @@ const COMPANY_VERBS: &[&str] = &[
     " is searching",
 ];
 
+/// "About X" names a company only when X has at most this many words.
+const COMPANY_MAX_WORDS: usize = 3;
+
 /// Amounts below this are not a salary (a "$5 gift card").
 pub const MIN_SALARY: f64 = 10.0;
 
@@ -113,7 +116,8 @@ pub(super) fn metadata<'a>(lines: impl Iterator<Item = (&'a str, Option<Block>)>
         if first_short.is_none()
             && before_sections
             && short
-            && !line.ends_with('?')
+            && !line.ends_with(['?', '.', '!'])
+            && line.split_whitespace().count() <= super::TITLE_MAX_WORDS
             && block.is_some()
         {
             first_short = Some(line.to_string());
@@ -168,7 +172,7 @@ fn company_in(line: &str) -> Option<String> {
     if let Some(rest) = trimmed.strip_prefix("About ") {
         let words: Vec<&str> = rest.split_whitespace().collect();
         let lower = rest.to_lowercase();
-        if (1..=3).contains(&words.len())
+        if (1..=COMPANY_MAX_WORDS).contains(&words.len())
             && words
                 .iter()
                 .all(|w| w.chars().next().is_some_and(char::is_uppercase))
