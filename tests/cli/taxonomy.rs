@@ -16,14 +16,20 @@ fn lint_is_clean_on_the_default_taxonomy() {
         .stderr(predicate::str::contains("0 findings"));
 }
 
-#[test]
-fn lint_reports_findings_with_file_and_line_and_exits_1() {
+/// A temporary directory holding the lint fixture as `broken.toml`.
+fn broken_taxonomy_dir() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     fs::copy(
         "tests/data/broken-taxonomy.toml",
         dir.path().join("broken.toml"),
     )
     .unwrap();
+    dir
+}
+
+#[test]
+fn lint_reports_findings_with_file_and_line_and_exits_1() {
+    let dir = broken_taxonomy_dir();
     let out = skillmatch()
         .args(["taxonomy", "lint"])
         .arg(dir.path())
@@ -43,12 +49,7 @@ fn lint_reports_findings_with_file_and_line_and_exits_1() {
 
 #[test]
 fn lint_json_lists_findings() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::copy(
-        "tests/data/broken-taxonomy.toml",
-        dir.path().join("broken.toml"),
-    )
-    .unwrap();
+    let dir = broken_taxonomy_dir();
     let out = skillmatch()
         .args(["taxonomy", "lint", "--format", "json"])
         .arg(dir.path())
