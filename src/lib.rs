@@ -36,6 +36,7 @@
 pub mod error;
 pub mod explain;
 pub mod extract;
+pub mod input;
 pub mod normalize;
 pub mod report;
 pub mod score;

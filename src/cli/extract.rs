@@ -12,7 +12,9 @@ use skillmatch::extract::resume::{parse_resume, Candidate};
 use skillmatch::extract::{guess_kind, DocumentKind, Matcher};
 use skillmatch::report;
 
-use super::{read_text, write_json, GlobalArgs, TextOrJson};
+use skillmatch::input::read_text;
+
+use super::{write_json, GlobalArgs, TextOrJson};
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {

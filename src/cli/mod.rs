@@ -3,16 +3,22 @@
 //! Exit codes: 0 success; 1 findings, or nothing matched where that is the
 //! question; 2 error (bad arguments, unreadable or malformed input).
 
+mod explain;
 mod extract;
+mod output;
+mod rank;
+mod score;
 mod taxonomy;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use skillmatch::extract::dates::YearMonth;
 use skillmatch::extract::resume::ResumeOptions;
+use skillmatch::input::{self, Columns, Document, Role};
+use skillmatch::score::Weights;
 use skillmatch::taxonomy::{Taxonomy, TaxonomyBuilder};
 
 /// Exit code for findings, or for nothing matched.
@@ -45,9 +51,15 @@ struct GlobalArgs {
     /// Add the skills of FILE or of every *.toml in DIR to the taxonomy (repeatable).
     #[arg(long = "taxonomy-extra", global = true, value_name = "FILE|DIR")]
     taxonomy_extra: Vec<PathBuf>,
+    /// Scoring weights and partial credits to use instead of the defaults (TOML; see DESIGN.md).
+    #[arg(long, global = true, value_name = "FILE")]
+    weights: Option<PathBuf>,
     /// Resolve "Present" in résumé dates against this day (YYYY-MM-DD; default: today).
     #[arg(long = "as-of", global = true, value_name = "DATE")]
     as_of: Option<YearMonth>,
+    /// Fail on the first bad row, line or file of a batch instead of skipping it.
+    #[arg(long, global = true)]
+    strict: bool,
     /// Print nothing but results and errors.
     #[arg(long, short, global = true)]
     quiet: bool,
@@ -57,6 +69,12 @@ struct GlobalArgs {
 enum Command {
     /// Turn postings into requirements and résumés into evidenced skills.
     Extract(extract::ExtractArgs),
+    /// Rank postings for one résumé, and suggest the skills that would help most.
+    Score(score::ScoreArgs),
+    /// Spot-check one résumé against one posting, requirement by requirement.
+    Explain(explain::ExplainArgs),
+    /// Batch: rank postings for every candidate (or candidates for every posting) into a CSV.
+    Rank(rank::RankArgs),
     /// Check, count and search the skill taxonomy.
     Taxonomy(taxonomy::TaxonomyArgs),
 }
@@ -75,6 +93,9 @@ pub enum TextOrJson {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => extract::run(&cli.global, args),
+        Command::Score(args) => score::run(&cli.global, args),
+        Command::Explain(args) => explain::run(&cli.global, args),
+        Command::Rank(args) => rank::run(&cli.global, args),
         Command::Taxonomy(args) => taxonomy::run(&cli.global, args),
     }
 }
@@ -110,50 +131,49 @@ impl GlobalArgs {
     fn load_taxonomy(&self) -> anyhow::Result<Taxonomy> {
         Ok(self.taxonomy_builder()?.build()?)
     }
-}
 
-/// Input files larger than this are refused: postings and résumés are small,
-/// and a mistaken argument (a disk image, a log) should fail fast.
-pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
+    /// The scoring weights: `--weights FILE`, else the defaults.
+    fn load_weights(&self) -> anyhow::Result<Weights> {
+        Ok(match &self.weights {
+            Some(path) => Weights::read(path)?,
+            None => Weights::default(),
+        })
+    }
 
-/// Reads a text file as UTF-8 (a BOM is dropped), naming the file on error.
-pub fn read_text(path: &std::path::Path) -> anyhow::Result<String> {
-    let meta =
-        std::fs::metadata(path).with_context(|| format!("{}: cannot read", path.display()))?;
-    if meta.len() > MAX_INPUT_BYTES {
-        anyhow::bail!(
-            "{}: file is {} bytes, over the {} byte limit for one posting or résumé",
-            path.display(),
-            meta.len(),
-            MAX_INPUT_BYTES
-        );
+    /// The documents of a batch source. Bad entries are reported on stderr
+    /// and skipped, with a count at the end, or fail the run under
+    /// `--strict`. A source with no good entry is an error.
+    fn load_documents(&self, path: &Path, role: Role, what: &str) -> anyhow::Result<Vec<Document>> {
+        let loaded = input::load(path, role, &Columns::default())?;
+        if let Some(first) = loaded.skipped.first() {
+            if self.strict {
+                anyhow::bail!("{first} (--strict stops at the first bad entry)");
+            }
+            for e in &loaded.skipped {
+                eprintln!("skillmatch: warning: skipped: {e}");
+            }
+            let n = loaded.skipped.len();
+            eprintln!(
+                "skillmatch: warning: {}: skipped {n} of {} {what}{} (use --strict to fail instead)",
+                path.display(),
+                n + loaded.documents.len(),
+                if n + loaded.documents.len() == 1 { "" } else { "s" },
+            );
+        }
+        if loaded.documents.is_empty() {
+            anyhow::bail!("{}: no {what} could be read", path.display());
+        }
+        Ok(loaded.documents)
     }
-    let bytes = std::fs::read(path).with_context(|| format!("{}: cannot read", path.display()))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let (line, column) = skillmatch::error::line_column(
-            &String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]),
-            e.utf8_error().valid_up_to(),
-        );
-        anyhow::anyhow!(
-            "{}:{line}:{column}: not valid UTF-8 text: save the file as UTF-8",
-            path.display()
-        )
-    })?;
-    if text.trim().is_empty() {
-        anyhow::bail!("{}: the file is empty: nothing to extract", path.display());
-    }
-    // A byte-order mark becomes three spaces: offsets stay offsets into the
-    // file as read, and no line starts with an invisible character.
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(rest) => format!("   {rest}"),
-        None => text,
-    })
 }
 
 /// Writes `doc` as pretty JSON and a newline. The document is rendered
 /// first, so a closed pipe surfaces as a plain I/O error (see
 /// [`is_broken_pipe`]) and nothing half-rendered is ever written.
-pub fn write_json(out: &mut impl std::io::Write, doc: &serde_json::Value) -> anyhow::Result<()> {
+pub fn write_json(
+    out: &mut (impl std::io::Write + ?Sized),
+    doc: &serde_json::Value,
+) -> anyhow::Result<()> {
     let mut bytes = serde_json::to_vec_pretty(doc)?;
     bytes.push(b'\n');
     out.write_all(&bytes)?;

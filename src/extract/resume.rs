@@ -190,6 +190,9 @@ impl Role {
 pub struct Candidate {
     /// The candidate's name, when the résumé clearly gives one.
     pub name: Option<String>,
+    /// A stable id: the source as given, or the id a batch input assigns
+    /// (a CSV `id` column, a file name). Ties in rankings break on it.
+    pub id: String,
     /// Where the résumé came from (a path or a CSV row id), as given.
     pub source: String,
     /// Years of experience, to one decimal: the union of the dated roles,
@@ -321,6 +324,7 @@ pub fn parse_resume(
 
     Candidate {
         name: find_name(&lines, &mentions, &on_line),
+        id: source.to_string(),
         source: source.to_string(),
         total_years,
         education: education_level(&lines, outline.has_education),

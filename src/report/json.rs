@@ -1,11 +1,14 @@
-//! JSON reports. The shapes are a contract (PRODUCT.md, "extract JSON"):
+//! JSON reports. The shapes are a contract (PRODUCT.md, "extract JSON" and
+//! "score and explain JSON"):
 //! fields may be added, the documented ones may not change.
 
 use serde_json::{json, Value};
 
+use crate::explain::Explanation;
 use crate::extract::posting::Posting;
 use crate::extract::resume::Candidate;
 use crate::extract::{DegreeLevel, Mention};
+use crate::score::{Ranked, Suggestion};
 use crate::taxonomy::{SkillId, Taxonomy};
 
 /// Years as JSON: `f32` values widened to `f64` print as 8.899999618530273,
@@ -61,6 +64,7 @@ pub fn posting(taxonomy: &Taxonomy, p: &Posting) -> Value {
         })
         .collect();
     json!({
+        "id": p.id,
         "title": p.title,
         "company": p.company,
         "location": p.location,
@@ -96,6 +100,7 @@ pub fn candidate(taxonomy: &Taxonomy, c: &Candidate) -> Value {
         })
         .collect();
     json!({
+        "id": c.id,
         "name": c.name,
         "source": c.source,
         "total_years": years(c.total_years),
@@ -108,5 +113,121 @@ pub fn candidate(taxonomy: &Taxonomy, c: &Candidate) -> Value {
             "line": r.line,
         })).collect::<Vec<_>>(),
         "skills": skills,
+    })
+}
+
+/// A number rounded to `places` decimals, for scores and credits: exact
+/// enough to recompute a score from its records, short enough to read.
+fn rounded(x: f64, places: i32) -> Value {
+    let m = 10f64.powi(places);
+    json!((x * m).round() / m)
+}
+
+/// `{"id", "title", "company", "source"}` of a posting.
+pub fn posting_ref(p: &Posting) -> Value {
+    json!({ "id": p.id, "title": p.title, "company": p.company, "source": p.source })
+}
+
+/// `{"id", "name", "source"}` of a candidate.
+pub fn candidate_ref(c: &Candidate) -> Value {
+    json!({ "id": c.id, "name": c.name, "source": c.source })
+}
+
+/// The per-requirement records of an explanation, as the `explain`
+/// contract describes them.
+pub fn assessments(taxonomy: &Taxonomy, e: &Explanation<'_>) -> Vec<Value> {
+    e.requirements
+        .iter()
+        .map(|a| {
+            let matched = a.matched.map(|m| {
+                let have = taxonomy.skill(m.candidate);
+                json!({
+                    "id": have.id,
+                    "label": have.label,
+                    "how": m.how.name(),
+                    "required": skill_ref(taxonomy, m.required),
+                })
+            });
+            json!({
+                "text": a.text,
+                "line": a.line,
+                "section": a.section.name(),
+                "kind": a.kind.name(),
+                "weight": a.weight,
+                "status": a.status.name(),
+                "credit": rounded(a.credit, 4),
+                "matched": matched,
+                "evidence": a.evidence.iter().map(|ev| json!({
+                    "line": ev.line,
+                    "text": ev.text,
+                    "start": ev.start,
+                    "end": ev.end,
+                })).collect::<Vec<_>>(),
+                "years": { "have": years(a.years.have), "need": years(a.years.need) },
+            })
+        })
+        .collect()
+}
+
+/// `explain --format json`: the score, both parties and every requirement.
+pub fn explanation(
+    taxonomy: &Taxonomy,
+    posting: &Posting,
+    candidate: &Candidate,
+    e: &Explanation<'_>,
+) -> Value {
+    json!({
+        "score": rounded(e.score, 2),
+        "posting": posting_ref(posting),
+        "candidate": candidate_ref(candidate),
+        "required_met": e.required_met,
+        "required_partial": e.required_partial,
+        "required_total": e.required_total,
+        "missing_required": e.missing_required.iter().map(|&s| skill_ref(taxonomy, s)).collect::<Vec<_>>(),
+        "requirements": assessments(taxonomy, e),
+    })
+}
+
+/// `score --format json`: the ranked postings (with every requirement when
+/// `with_requirements`), then the suggestions.
+pub fn score(
+    taxonomy: &Taxonomy,
+    candidate: &Candidate,
+    ranked: &[Ranked<'_>],
+    suggestions: &[Suggestion],
+    with_requirements: bool,
+) -> Value {
+    let results: Vec<Value> = ranked
+        .iter()
+        .map(|r| {
+            let e = &r.explanation;
+            let mut v = json!({
+                "rank": r.rank,
+                "score": rounded(e.score, 2),
+                "posting": posting_ref(r.posting),
+                "required_met": e.required_met,
+                "required_partial": e.required_partial,
+                "required_total": e.required_total,
+                "missing_required": e.missing_required.iter().map(|&s| skill_ref(taxonomy, s)).collect::<Vec<_>>(),
+                "top_matches": super::top_matches(e).into_iter().map(|s| skill_ref(taxonomy, s)).collect::<Vec<_>>(),
+            });
+            if with_requirements {
+                v["requirements"] = Value::Array(assessments(taxonomy, e));
+            }
+            v
+        })
+        .collect();
+    json!({
+        "candidate": candidate_ref(candidate),
+        "results": results,
+        "suggestions": suggestions.iter().map(|s| {
+            let skill = taxonomy.skill(s.skill);
+            json!({
+                "id": skill.id,
+                "label": skill.label,
+                "postings": s.postings,
+                "gain": rounded(s.gain, 2),
+            })
+        }).collect::<Vec<_>>(),
     })
 }

@@ -1,5 +1,217 @@
 //! Reports: each format turns library records into bytes. No decisions are
-//! made here; every number shown comes from the records.
+//! made here; every number shown comes from the records
+//! ([`crate::explain::Explanation`], [`crate::score::Ranked`]).
+//!
+//! One file per format: [`text`] (terminal), [`markdown`], [`json`] (the
+//! contract in PRODUCT.md), [`html`] (one self-contained page) and [`csv`]
+//! (the `rank` and `score` rows). The phrases every format shares ("Java,
+//! more specific than SQL", "4 years, needs 5") are built here once.
 
+pub mod csv;
+pub mod html;
 pub mod json;
+pub mod markdown;
 pub mod text;
+
+use crate::explain::Explanation;
+use crate::extract::posting::{Posting, Requirement, RequirementKind};
+use crate::extract::resume::Candidate;
+use crate::score::{Assessment, How, Matched, Status, Years};
+use crate::taxonomy::{SkillId, Taxonomy};
+
+/// Skills listed in a `top_matches` column or line.
+pub const TOP_MATCHES: usize = 5;
+
+/// What a requirement asks for, in a few words: its alternatives, the
+/// degree, "experience", or "(not assessed)".
+pub fn asks_for(taxonomy: &Taxonomy, r: &Requirement) -> String {
+    match r.kind {
+        RequirementKind::Skill => r
+            .any_of
+            .iter()
+            .map(|&s| taxonomy.skill(s).label.as_str())
+            .collect::<Vec<_>>()
+            .join(" | "),
+        RequirementKind::Experience => "experience".to_string(),
+        RequirementKind::Education => r.education.as_ref().map_or(String::new(), |e| {
+            let fields: Vec<&str> = e
+                .fields
+                .iter()
+                .map(|&f| taxonomy.skill(f).label.as_str())
+                .collect();
+            let mut s = format!("{} degree", e.level.name());
+            if !fields.is_empty() {
+                s.push_str(" in ");
+                s.push_str(&fields.join(", "));
+            }
+            if e.or_equivalent {
+                s.push_str(" (or equivalent experience)");
+            }
+            s
+        }),
+        RequirementKind::Other => "(not assessed)".to_string(),
+    }
+}
+
+/// How the candidate's skill answers the one asked for: "Java",
+/// "PostgreSQL, more specific than SQL", "SQL, more general than
+/// PostgreSQL", "MySQL, related to PostgreSQL".
+pub fn matched_phrase(taxonomy: &Taxonomy, m: &Matched) -> String {
+    let have = &taxonomy.skill(m.candidate).label;
+    let want = &taxonomy.skill(m.required).label;
+    match m.how {
+        How::Same => have.clone(),
+        How::MoreSpecific => format!("{have}, more specific than {want}"),
+        How::MoreGeneral => format!("{have}, more general than {want}"),
+        How::Related => format!("{have}, related to {want}"),
+    }
+}
+
+/// Years had and needed in words: "6 years", "4 years, needs 5",
+/// "years unknown, needs 3"; `None` when neither is known.
+pub fn years_phrase(y: &Years) -> Option<String> {
+    let have = y.have.map(|h| format!("{} years", number(f64::from(h))));
+    match (have, y.need) {
+        (None, None) => None,
+        (Some(h), None) => Some(h),
+        (Some(h), Some(n)) => Some(format!("{h}, needs {}", number(f64::from(n)))),
+        (None, Some(n)) => Some(format!("years unknown, needs {}", number(f64::from(n)))),
+    }
+}
+
+/// A number with at most one decimal and no trailing `.0`: 5, 4.5.
+pub fn number(x: f64) -> String {
+    let r = (x * 10.0).round() / 10.0;
+    if r.fract() == 0.0 {
+        format!("{r:.0}")
+    } else {
+        format!("{r:.1}")
+    }
+}
+
+/// A weight or credit with at most two decimals and no trailing zeros:
+/// 1, 0.5, 0.25.
+pub fn weight_text(x: f64) -> String {
+    let s = format!("{x:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// A score as reports print it: one decimal.
+pub fn score_text(score: f64) -> String {
+    format!("{score:.1}")
+}
+
+/// Why an assessed requirement earned what it did, in one line, for the
+/// formats that print prose: the match, the years, or why nothing matched.
+pub fn reason(taxonomy: &Taxonomy, candidate: &Candidate, a: &Assessment<'_>) -> String {
+    let mut parts = Vec::new();
+    match (a.kind, &a.matched) {
+        (_, Some(m)) => parts.push(matched_phrase(taxonomy, m)),
+        (RequirementKind::Experience, None) => {}
+        (RequirementKind::Education, None) => parts.push(match candidate.education {
+            Some(level) if a.status == Status::Met => format!("{} degree", level.name()),
+            Some(level) if a.credit > 0.0 && a.years.have.is_none() => {
+                format!("{} degree, in another field", level.name())
+            }
+            Some(level) if a.credit > 0.0 => {
+                format!(
+                    "{} degree, plus experience in place of a higher one",
+                    level.name()
+                )
+            }
+            Some(level) => format!("{} degree", level.name()),
+            None if a.credit > 0.0 => "experience in place of a degree".to_string(),
+            None => "no degree found".to_string(),
+        }),
+        (_, None) if a.status == Status::NotAssessed => {}
+        (_, None) => parts.push("not found in the résumé".to_string()),
+    }
+    if let Some(y) = years_phrase(&a.years) {
+        parts.push(y);
+    }
+    if a.status == Status::NotAssessed {
+        parts.push(match a.kind {
+            RequirementKind::Experience => "the résumé gives no dates to count years from".into(),
+            _ => "no skill, degree or years to compare".into(),
+        });
+    }
+    parts.join("; ")
+}
+
+/// The candidate's skills that met or partly met requirements, the
+/// heaviest contributions first (then posting order), each once, at most
+/// [`TOP_MATCHES`].
+pub fn top_matches(e: &Explanation<'_>) -> Vec<SkillId> {
+    let mut earned: Vec<(f64, usize, SkillId)> = e
+        .requirements
+        .iter()
+        .filter_map(|a| a.matched.map(|m| (a.earned(), a.index, m.candidate)))
+        .filter(|&(earned, _, _)| earned > 0.0)
+        .collect();
+    earned.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut out: Vec<SkillId> = Vec::new();
+    for (_, _, skill) in earned {
+        if !out.contains(&skill) {
+            out.push(skill);
+        }
+        if out.len() == TOP_MATCHES {
+            break;
+        }
+    }
+    out
+}
+
+/// "Title · Company", or the posting's id when it has no title.
+pub fn posting_name(p: &Posting) -> String {
+    match (&p.title, &p.company) {
+        (Some(t), Some(c)) => format!("{t} · {c}"),
+        (Some(t), None) => t.clone(),
+        (None, Some(c)) => format!("{} · {c}", p.id),
+        (None, None) => p.id.clone(),
+    }
+}
+
+/// The candidate's name, or the id when no name was found.
+pub fn candidate_name(c: &Candidate) -> &str {
+    c.name.as_deref().unwrap_or(&c.id)
+}
+
+/// "required 5 of 7 met, 1 partial" for an explanation.
+pub fn required_summary(e: &Explanation<'_>) -> String {
+    let mut s = format!("required {} of {} met", e.required_met, e.required_total);
+    if e.required_partial > 0 {
+        s.push_str(&format!(", {} partial", e.required_partial));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_years_read_naturally() {
+        let cases = [
+            (5.0, "5"),
+            (4.5, "4.5"),
+            (4.46, "4.5"),
+            (0.0, "0"),
+            (12.04, "12"),
+        ];
+        for (x, expected) in cases {
+            assert_eq!(number(x), expected, "{x}");
+        }
+        for (x, expected) in [(1.0, "1"), (0.5, "0.5"), (0.25, "0.25"), (0.0, "0")] {
+            assert_eq!(weight_text(x), expected, "{x}");
+        }
+        let years = [
+            (None, None, None),
+            (Some(6.0), None, Some("6 years")),
+            (Some(4.0), Some(5.0), Some("4 years, needs 5")),
+            (None, Some(3.0), Some("years unknown, needs 3")),
+        ];
+        for (have, need, expected) in years {
+            assert_eq!(years_phrase(&Years { have, need }).as_deref(), expected);
+        }
+    }
+}

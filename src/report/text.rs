@@ -2,8 +2,10 @@
 
 use std::fmt::Write as _;
 
-use crate::extract::posting::{Posting, RequirementKind, SalaryPeriod, Section};
+use crate::explain::Explanation;
+use crate::extract::posting::{Posting, SalaryPeriod, Section};
 use crate::extract::resume::Candidate;
+use crate::score::{Assessment, Ranked, Status, Suggestion};
 use crate::taxonomy::Taxonomy;
 
 /// A posting's metadata, then its requirements grouped by section, each with
@@ -56,31 +58,7 @@ pub fn posting(taxonomy: &Taxonomy, p: &Posting) -> String {
             reqs.len()
         );
         for r in reqs {
-            let what = match r.kind {
-                RequirementKind::Skill => r
-                    .any_of
-                    .iter()
-                    .map(|&s| taxonomy.skill(s).label.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" | "),
-                RequirementKind::Experience => "experience".to_string(),
-                RequirementKind::Education => r.education.as_ref().map_or(String::new(), |e| {
-                    let fields: Vec<&str> = e
-                        .fields
-                        .iter()
-                        .map(|&f| taxonomy.skill(f).label.as_str())
-                        .collect();
-                    let mut s = format!("{} degree", e.level.name());
-                    if !fields.is_empty() {
-                        let _ = write!(s, " in {}", fields.join(", "));
-                    }
-                    if e.or_equivalent {
-                        s.push_str(" (or equivalent experience)");
-                    }
-                    s
-                }),
-                RequirementKind::Other => "(not assessed)".to_string(),
-            };
+            let what = super::asks_for(taxonomy, r);
             let years = r
                 .min_years
                 .map_or(String::new(), |y| format!(", {y}+ years"));
@@ -137,3 +115,228 @@ pub fn candidate(taxonomy: &Taxonomy, c: &Candidate) -> String {
 
 /// Evidence lines quoted per skill in text output; JSON has them all.
 pub const EVIDENCE_LINES_SHOWN: usize = 3;
+
+/// Pads or cuts `s` to `width` characters.
+fn cell(s: &str, width: usize) -> String {
+    let n = s.chars().count();
+    if n > width {
+        let mut cut: String = s.chars().take(width.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    } else {
+        format!("{s}{}", " ".repeat(width - n))
+    }
+}
+
+/// Widest posting column in the score table, in characters.
+pub const POSTING_COLUMN_MAX: usize = 48;
+
+/// `score` as a table: one line per ranked posting (rank, score, required
+/// met, posting, id, missing required skills), then the suggestions.
+pub fn score_table(
+    taxonomy: &Taxonomy,
+    candidate: &Candidate,
+    ranked: &[Ranked<'_>],
+    suggestions: &[Suggestion],
+    total: usize,
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} ({}): {} of {total} posting{} shown",
+        super::candidate_name(candidate),
+        candidate.source,
+        ranked.len(),
+        if total == 1 { "" } else { "s" },
+    );
+    let names: Vec<String> = ranked
+        .iter()
+        .map(|r| super::posting_name(r.posting))
+        .collect();
+    let name_w = names
+        .iter()
+        .map(|n| n.chars().count())
+        .max()
+        .unwrap_or(0)
+        .clamp("POSTING".len(), POSTING_COLUMN_MAX);
+    let id_w = ranked
+        .iter()
+        .map(|r| r.posting.id.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max("ID".len());
+    let _ = writeln!(
+        out,
+        "\n{:>4}  {:>5}  {:<8}  {}  {}  MISSING REQUIRED",
+        "RANK",
+        "SCORE",
+        "REQUIRED",
+        cell("POSTING", name_w),
+        cell("ID", id_w)
+    );
+    for (r, name) in ranked.iter().zip(&names) {
+        let e = &r.explanation;
+        let missing: Vec<&str> = e
+            .missing_required
+            .iter()
+            .map(|&s| taxonomy.skill(s).label.as_str())
+            .collect();
+        let line = format!(
+            "{:>4}  {:>5}  {:<8}  {}  {}  {}",
+            r.rank,
+            super::score_text(e.score),
+            format!("{}/{}", e.required_met, e.required_total),
+            cell(name, name_w),
+            cell(&r.posting.id, id_w),
+            if missing.is_empty() {
+                "-".to_string()
+            } else {
+                missing.join(", ")
+            },
+        );
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+    if !suggestions.is_empty() {
+        let _ = writeln!(out, "\nSkills that would raise these scores most");
+        let label_w = suggestions
+            .iter()
+            .map(|s| taxonomy.skill(s.skill).label.chars().count())
+            .max()
+            .unwrap_or(0);
+        for s in suggestions {
+            let _ = writeln!(
+                out,
+                "  {}  {:>7} points in total; missing required in {} posting{}",
+                cell(&taxonomy.skill(s.skill).label, label_w),
+                format!("+{}", super::score_text(s.gain)),
+                s.postings,
+                if s.postings == 1 { "" } else { "s" },
+            );
+        }
+    }
+    out
+}
+
+/// Status words, padded to one width.
+fn status_word(status: Status) -> &'static str {
+    match status {
+        Status::Met => "met     ",
+        Status::Partial => "partial ",
+        Status::Missing => "missing ",
+        Status::NotAssessed => "n/a     ",
+    }
+}
+
+/// `explain` as text: who against what, the score and how it adds up, each
+/// assessed requirement by section with what matched and the résumé lines
+/// that show it, then what is missing and what was not assessed.
+pub fn explanation(
+    taxonomy: &Taxonomy,
+    posting: &Posting,
+    candidate: &Candidate,
+    e: &Explanation<'_>,
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} × {}",
+        super::candidate_name(candidate),
+        super::posting_name(posting)
+    );
+    let _ = writeln!(out, "  résumé   {}", candidate.source);
+    let _ = writeln!(
+        out,
+        "  posting  {} (lines {}–{}), id {}",
+        posting.source, posting.lines.0, posting.lines.1, posting.id
+    );
+    let mut facts = vec![super::required_summary(e)];
+    if let Some(y) = candidate.total_years {
+        facts.push(format!(
+            "{} years of experience",
+            super::number(f64::from(y))
+        ));
+    }
+    if let Some(level) = candidate.education {
+        facts.push(format!("{} degree", level.name()));
+    }
+    let _ = writeln!(
+        out,
+        "\nScore {} of 100 = 100 × {:.2} earned / {:.2} possible · {}",
+        super::score_text(e.score),
+        e.earned,
+        e.possible,
+        facts.join(" · ")
+    );
+    for section in [
+        Section::Required,
+        Section::Preferred,
+        Section::Responsibility,
+    ] {
+        let records: Vec<&Assessment<'_>> = e
+            .requirements
+            .iter()
+            .filter(|a| a.section == section && a.status != Status::NotAssessed)
+            .collect();
+        if records.is_empty() {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "\n{} (weight {})",
+            section.name().to_uppercase(),
+            super::weight_text(records[0].weight)
+        );
+        let mut last_line = None;
+        for a in records {
+            // The posting line once, then each requirement split from it.
+            if last_line != Some(a.line) {
+                let _ = writeln!(out, "  L{:<4} \u{201c}{}\u{201d}", a.line, a.text);
+                last_line = Some(a.line);
+            }
+            let asks = posting
+                .requirements
+                .get(a.index)
+                .map_or(String::new(), |r| super::asks_for(taxonomy, r));
+            let _ = writeln!(out, "    {} {:.2}  {asks}", status_word(a.status), a.credit);
+            let _ = writeln!(out, "{:19}{}", "", super::reason(taxonomy, candidate, a));
+            for ev in &a.evidence {
+                let _ = writeln!(
+                    out,
+                    "{:19}résumé L{}: \u{201c}{}\u{201d}",
+                    "", ev.line, ev.text
+                );
+            }
+        }
+    }
+    let missing: Vec<&Assessment<'_>> = e
+        .requirements
+        .iter()
+        .filter(|a| a.status == Status::Missing)
+        .collect();
+    if !missing.is_empty() {
+        let _ = writeln!(out, "\nMISSING");
+        for a in missing {
+            let what = posting
+                .requirements
+                .get(a.index)
+                .map_or(String::new(), |r| super::asks_for(taxonomy, r));
+            let _ = writeln!(out, "  {:<14} L{:<4} {what}", a.section.name(), a.line);
+        }
+    }
+    let skipped: Vec<&Assessment<'_>> = e
+        .requirements
+        .iter()
+        .filter(|a| a.status == Status::NotAssessed)
+        .collect();
+    if !skipped.is_empty() {
+        let _ = writeln!(out, "\nNOT ASSESSED (weight 0)");
+        for a in skipped {
+            let _ = writeln!(out, "  L{:<4} {}", a.line, a.text);
+            let why = super::reason(taxonomy, candidate, a);
+            if !why.is_empty() {
+                let _ = writeln!(out, "{:8}{why}", "");
+            }
+        }
+    }
+    out
+}

@@ -208,6 +208,7 @@ impl Outcome {
 /// };
 /// let candidate = Candidate {
 ///     name: None,
+///     id: "cv".into(),
 ///     source: "cv.txt".into(),
 ///     total_years: None,
 ///     education: None,

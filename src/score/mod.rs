@@ -168,6 +168,7 @@ category = "education"
     ) -> Candidate {
         Candidate {
             name: None,
+            id: "cv".into(),
             source: "cv.txt".into(),
             total_years,
             education,
@@ -199,6 +200,7 @@ category = "education"
             location: None,
             remote: None,
             salary: None,
+            id: source.to_string(),
             source: source.to_string(),
             lines: (1, requirements.len()),
             requirements,

@@ -35,6 +35,9 @@ pub struct Posting {
     pub remote: Option<bool>,
     /// Salary range, when stated.
     pub salary: Option<Salary>,
+    /// A stable id: the document's id, with `#n` (1-based) appended when
+    /// one document holds several postings. Ties in rankings break on it.
+    pub id: String,
     /// Where the posting came from (a path, or an id).
     pub source: String,
     /// 1-based first and last line of this posting in the source text.
@@ -186,13 +189,28 @@ pub fn parse_postings(matcher: &Matcher<'_>, source: &str, text: &str) -> Vec<Po
             location: meta.location,
             remote: meta.remote,
             salary: meta.salary,
+            id: source.to_string(),
             source: source.to_string(),
             lines: (seg_lines[0].number, seg_lines[seg_lines.len() - 1].number),
             requirements,
             mentions: seg_mentions,
         });
     }
+    set_ids(&mut postings, source);
     postings
+}
+
+/// Gives the postings of one document the ids `id` (when it holds one) or
+/// `id#1`, `id#2`, … (when it holds several).
+pub fn set_ids(postings: &mut [Posting], id: &str) {
+    let several = postings.len() > 1;
+    for (n, p) in postings.iter_mut().enumerate() {
+        p.id = if several {
+            format!("{id}#{}", n + 1)
+        } else {
+            id.to_string()
+        };
+    }
 }
 
 /// An ambiguous form written with a capital mid-sentence in a requirement

@@ -1,0 +1,196 @@
+//! `skillmatch rank --candidates … --postings …`: the batch. Every posting
+//! and every candidate is extracted once; candidates are processed in
+//! chunks in parallel (rayon) and, for `--per candidate`, each chunk's rows
+//! are written before the next chunk starts, so memory holds the postings
+//! and one chunk, not every pair. `--per posting` keeps only each posting's
+//! best `--top` candidates. Rows come out in input order whatever the
+//! number of threads.
+
+use std::io::IsTerminal as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Args, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use skillmatch::explain::explain;
+use skillmatch::extract::Matcher;
+use skillmatch::input::{self, Role};
+use skillmatch::report;
+use skillmatch::score::rank_postings;
+
+use super::output::Output;
+use super::GlobalArgs;
+
+/// Candidates extracted and ranked together before their rows are written.
+pub const CHUNK: usize = 64;
+
+#[derive(Debug, Args)]
+pub struct RankArgs {
+    /// The candidates: a CSV (id,name,text or id,name,path), a directory of résumés, or JSON Lines.
+    #[arg(long, value_name = "CSV|DIR|JSONL")]
+    candidates: PathBuf,
+    /// The postings: a CSV (id,title,company,location,text), a directory, or JSON Lines.
+    #[arg(long, value_name = "CSV|DIR|JSONL")]
+    postings: PathBuf,
+    /// Keep the N best postings per candidate (or candidates per posting); 0 keeps all.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    top: usize,
+    /// Rank postings for each candidate, or candidates for each posting (the recruiter's view).
+    #[arg(long, value_enum, default_value_t)]
+    per: Per,
+    /// Write the CSV to FILE (whole or not at all) instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+/// What each block of rows ranks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Per {
+    /// The best postings for each candidate.
+    #[default]
+    Candidate,
+    /// The best candidates for each posting.
+    Posting,
+}
+
+/// One row waiting for its place in a posting's ranking.
+struct Entry {
+    score: f64,
+    candidate: usize,
+    row: Vec<String>,
+}
+
+/// Is `(score, candidate)` ahead of `e` (higher score, then earlier candidate)?
+fn ahead(score: f64, candidate: usize, e: &Entry) -> bool {
+    score > e.score || (score == e.score && candidate < e.candidate)
+}
+
+/// Index of the `rank` column in a row.
+const RANK_COLUMN: usize = 2;
+
+pub fn run(global: &GlobalArgs, args: RankArgs) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let taxonomy = global.load_taxonomy()?;
+    let weights = global.load_weights()?;
+    let matcher = Matcher::new(&taxonomy)?;
+    let options = global.resume_options();
+    let posting_docs = global.load_documents(&args.postings, Role::Postings, "posting")?;
+    let postings = input::extract_postings(&matcher, &posting_docs);
+    drop(posting_docs);
+    let candidate_docs = global.load_documents(&args.candidates, Role::Resumes, "résumé")?;
+    let top = (args.top > 0).then_some(args.top);
+
+    let progress = if global.quiet || !std::io::stderr().is_terminal() {
+        ProgressBar::hidden()
+    } else {
+        let bar = ProgressBar::new(candidate_docs.len() as u64);
+        if let Ok(style) = ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} candidates · {elapsed} elapsed · {eta} left",
+        ) {
+            bar.set_style(style);
+        }
+        bar
+    };
+
+    let mut out = Output::create(args.output.as_deref())?;
+    let mut csv = csv::Writer::from_writer(out.writer());
+    csv.write_record(report::csv::RANK_COLUMNS)?;
+    let mut rows_written = 0usize;
+    match args.per {
+        Per::Candidate => {
+            for chunk in candidate_docs.chunks(CHUNK) {
+                let rows: Vec<Vec<Vec<String>>> = chunk
+                    .par_iter()
+                    .map(|doc| {
+                        let c = input::candidate_of(&matcher, doc, &options);
+                        rank_postings(&taxonomy, &c, &postings, &weights, top)
+                            .iter()
+                            .map(|r| {
+                                report::csv::rank_row(
+                                    &taxonomy,
+                                    &c,
+                                    r.posting,
+                                    r.rank,
+                                    &r.explanation,
+                                )
+                            })
+                            .collect()
+                    })
+                    .collect();
+                for row in rows.iter().flatten() {
+                    csv.write_record(row)?;
+                    rows_written += 1;
+                }
+                progress.inc(chunk.len() as u64);
+            }
+        }
+        Per::Posting => {
+            let keep = top.unwrap_or(usize::MAX);
+            let mut best: Vec<Vec<Entry>> = postings.iter().map(|_| Vec::new()).collect();
+            for (chunk_no, chunk) in candidate_docs.chunks(CHUNK).enumerate() {
+                let base = chunk_no * CHUNK;
+                let found: Vec<Vec<(usize, Entry)>> = chunk
+                    .par_iter()
+                    .enumerate()
+                    .map(|(i, doc)| {
+                        let index = base + i;
+                        let c = input::candidate_of(&matcher, doc, &options);
+                        let mut entries = Vec::new();
+                        for (p, posting) in postings.iter().enumerate() {
+                            let e = explain(&taxonomy, posting, &c, &weights);
+                            let list = &best[p];
+                            // Only rows that can still make the cut are built.
+                            let can_enter = list.len() < keep
+                                || list.last().is_some_and(|last| ahead(e.score, index, last));
+                            if can_enter {
+                                entries.push((
+                                    p,
+                                    Entry {
+                                        score: e.score,
+                                        candidate: index,
+                                        row: report::csv::rank_row(&taxonomy, &c, posting, 0, &e),
+                                    },
+                                ));
+                            }
+                        }
+                        entries
+                    })
+                    .collect();
+                for (p, entry) in found.into_iter().flatten() {
+                    let list = &mut best[p];
+                    let at = list.partition_point(|e| !ahead(entry.score, entry.candidate, e));
+                    if at < keep {
+                        list.insert(at, entry);
+                        list.truncate(keep);
+                    }
+                }
+                progress.inc(chunk.len() as u64);
+            }
+            for list in &mut best {
+                for (i, entry) in list.iter_mut().enumerate() {
+                    entry.row[RANK_COLUMN] = (i + 1).to_string();
+                    csv.write_record(&entry.row)?;
+                    rows_written += 1;
+                }
+            }
+        }
+    }
+    progress.finish_and_clear();
+    csv.flush()?;
+    drop(csv);
+    out.finish()?;
+    if !global.quiet {
+        eprintln!(
+            "skillmatch: ranked {} candidates × {} postings: {rows_written} rows{} in {:.1} s",
+            candidate_docs.len(),
+            postings.len(),
+            args.output
+                .as_ref()
+                .map_or(String::new(), |p| format!(" to {}", p.display())),
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,311 @@
+//! CSV batches: postings as `id,title,company,location,text`, résumés as
+//! `id,name,text` or `id,name,path` (a path relative to the CSV's folder).
+//!
+//! Rows are counted the way a spreadsheet shows them: the header is row 1,
+//! the first posting row 2. Errors name the row and the file line it starts
+//! on (they differ when a quoted text spans lines).
+
+use std::path::Path;
+
+use super::{read_text, Document, Fields, Loaded, Role};
+use crate::{Error, Location, Result};
+
+/// Column names read from a CSV header (matched without regard to case or
+/// surrounding spaces).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Columns {
+    /// The row's id. When the column is absent, ids are `row-N`.
+    pub id: String,
+    /// The posting or résumé text.
+    pub text: String,
+    /// A path to the text (résumés), relative to the CSV file's folder.
+    pub path: String,
+    /// Posting title.
+    pub title: String,
+    /// Posting company.
+    pub company: String,
+    /// Posting location.
+    pub location: String,
+    /// Candidate name.
+    pub name: String,
+}
+
+impl Default for Columns {
+    fn default() -> Self {
+        Columns {
+            id: "id".into(),
+            text: "text".into(),
+            path: "path".into(),
+            title: "title".into(),
+            company: "company".into(),
+            location: "location".into(),
+            name: "name".into(),
+        }
+    }
+}
+
+/// Positions of the columns present in a header.
+struct Header {
+    id: Option<usize>,
+    text: Option<usize>,
+    path: Option<usize>,
+    title: Option<usize>,
+    company: Option<usize>,
+    location: Option<usize>,
+    name: Option<usize>,
+}
+
+impl Header {
+    fn new(names: &csv::StringRecord, columns: &Columns) -> Header {
+        let find = |want: &str| {
+            names.iter().position(|h| {
+                h.trim()
+                    .trim_start_matches('\u{feff}')
+                    .eq_ignore_ascii_case(want)
+            })
+        };
+        Header {
+            id: find(&columns.id),
+            text: find(&columns.text),
+            path: find(&columns.path),
+            title: find(&columns.title),
+            company: find(&columns.company),
+            location: find(&columns.location),
+            name: find(&columns.name),
+        }
+    }
+}
+
+/// A non-empty, trimmed field.
+fn field(record: &csv::StringRecord, at: Option<usize>) -> Option<String> {
+    at.and_then(|i| record.get(i))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+pub(super) fn load(path: &Path, role: Role, columns: &Columns) -> Result<Loaded> {
+    let name = path.display().to_string();
+    let content = read_text(path)?;
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(content.as_bytes());
+    let header_record = reader
+        .headers()
+        .map_err(|e| {
+            Error::input(
+                Location::file(&name),
+                format!("cannot read the header row: {e}"),
+            )
+        })?
+        .clone();
+    let header = Header::new(&header_record, columns);
+    let has_source = match role {
+        Role::Postings => header.text.is_some(),
+        Role::Resumes => header.text.is_some() || header.path.is_some(),
+    };
+    if !has_source {
+        let wanted = match role {
+            Role::Postings => format!("no `{}` column", columns.text),
+            Role::Resumes => format!(
+                "neither a `{}` nor a `{}` column",
+                columns.text, columns.path
+            ),
+        };
+        return Err(Error::input(
+            Location::at(&name, 1, 1),
+            format!(
+                "the header ({}) has {wanted}: name the column that holds the text",
+                header_record.iter().collect::<Vec<_>>().join(",")
+            ),
+        ));
+    }
+    let base = path.parent().unwrap_or(Path::new(""));
+    let mut loaded = Loaded::default();
+    let mut seen = std::collections::HashSet::new();
+    for (i, record) in reader.records().enumerate() {
+        let row = i + 2;
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(row, |p| p.line() as usize);
+                let what = match e.kind() {
+                    csv::ErrorKind::UnequalLengths {
+                        expected_len, len, ..
+                    } => format!(
+                        "row {row} has {len} fields, the header has {expected_len}: quote fields that contain commas"
+                    ),
+                    _ => format!("row {row}: {e}"),
+                };
+                loaded
+                    .skipped
+                    .push(Error::input(at_line(&name, line), what));
+                continue;
+            }
+        };
+        let line = record.position().map_or(row, |p| p.line() as usize);
+        let location = at_line(&name, line);
+        let id = field(&record, header.id).unwrap_or_else(|| format!("row-{row}"));
+        if !seen.insert(id.clone()) {
+            loaded.skipped.push(Error::input(
+                location,
+                format!("row {row}: the id `{id}` is used by an earlier row: ids must be unique"),
+            ));
+            continue;
+        }
+        let text = match (field(&record, header.text), field(&record, header.path)) {
+            (Some(text), _) => text,
+            (None, Some(rel)) if role == Role::Resumes => match read_text(&base.join(&rel)) {
+                Ok(text) => text,
+                Err(e) => {
+                    loaded.skipped.push(Error::input(
+                        location,
+                        format!(
+                            "row {row}: the file in `{}` cannot be used: {e}",
+                            columns.path
+                        ),
+                    ));
+                    continue;
+                }
+            },
+            _ => {
+                loaded.skipped.push(Error::input(
+                    location,
+                    format!("row {row}: the text is empty: nothing to extract"),
+                ));
+                continue;
+            }
+        };
+        let source = match (role, field(&record, header.path)) {
+            (Role::Resumes, Some(rel)) if field(&record, header.text).is_none() => {
+                base.join(rel).display().to_string()
+            }
+            _ => format!("{name}:row {row}"),
+        };
+        loaded.documents.push(Document {
+            id,
+            source,
+            text,
+            fields: Fields {
+                title: field(&record, header.title),
+                company: field(&record, header.company),
+                location: field(&record, header.location),
+                name: field(&record, header.name),
+            },
+        });
+    }
+    Ok(loaded)
+}
+
+/// A location naming a file line but no column.
+fn at_line(file: &str, line: usize) -> Location {
+    Location {
+        file: file.to_string(),
+        line: Some(line),
+        column: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{load as load_any, Columns, Role};
+
+    fn load_csv(body: &str, role: Role) -> crate::Result<super::Loaded> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(
+            dir.path().join("cv.txt"),
+            "Jane Doe\nSkills\nGo, Kubernetes\n",
+        )
+        .expect("write");
+        let path = dir.path().join("batch.csv");
+        std::fs::write(&path, body).expect("write");
+        load_any(&path, role, &Columns::default())
+    }
+
+    #[test]
+    fn posting_rows_become_documents_with_their_fields() {
+        let body = "id,title,company,location,text\n\
+                    p1,SRE,Acme,Berlin,\"Requirements\n- Go\n- Kubernetes\"\n\
+                    p2,,,,\"- Java\"\n";
+        let loaded = load_csv(body, Role::Postings).expect("loads");
+        assert!(loaded.skipped.is_empty(), "{:?}", loaded.skipped);
+        let docs = &loaded.documents;
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].id, "p1");
+        assert_eq!(docs[0].fields.title.as_deref(), Some("SRE"));
+        assert_eq!(docs[0].text, "Requirements\n- Go\n- Kubernetes");
+        assert!(
+            docs[0].source.ends_with("batch.csv:row 2"),
+            "{}",
+            docs[0].source
+        );
+        assert_eq!(docs[1].fields.title, None);
+        assert!(
+            docs[1].source.ends_with("batch.csv:row 3"),
+            "{}",
+            docs[1].source
+        );
+    }
+
+    #[test]
+    fn bad_rows_are_skipped_with_row_and_line() {
+        // Row 2 spans lines 2-3; row 3 has too many fields; row 4 has no
+        // text; row 5 repeats an id; row 6 is good.
+        let body = "id,title,text\n\
+                    a,A,\"Java\nGo\"\n\
+                    b,B,Java,extra\n\
+                    c,C,\n\
+                    a,A again,Rust\n\
+                    d,D,Python\n";
+        let loaded = load_csv(body, Role::Postings).expect("loads");
+        let ids: Vec<&str> = loaded.documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["a", "d"]);
+        let messages: Vec<String> = loaded.skipped.iter().map(|e| e.to_string()).collect();
+        assert_eq!(messages.len(), 3, "{messages:?}");
+        assert!(
+            messages[0].contains("batch.csv:4: row 3 has 4 fields, the header has 3"),
+            "{}",
+            messages[0]
+        );
+        assert!(
+            messages[1].contains("batch.csv:5: row 4: the text is empty"),
+            "{}",
+            messages[1]
+        );
+        assert!(
+            messages[2].contains("batch.csv:6: row 5: the id `a` is used"),
+            "{}",
+            messages[2]
+        );
+    }
+
+    #[test]
+    fn resume_rows_read_text_or_a_relative_path() {
+        let body = "id,name,path\njane,Jane Doe,cv.txt\nmissing,Nobody,nope.txt\n";
+        let loaded = load_csv(body, Role::Resumes).expect("loads");
+        assert_eq!(loaded.documents.len(), 1);
+        assert_eq!(loaded.documents[0].fields.name.as_deref(), Some("Jane Doe"));
+        assert!(loaded.documents[0].text.contains("Kubernetes"));
+        assert!(loaded.documents[0].source.ends_with("cv.txt"));
+        assert_eq!(loaded.skipped.len(), 1);
+        assert!(loaded.skipped[0]
+            .to_string()
+            .contains("row 3: the file in `path`"));
+    }
+
+    #[test]
+    fn a_header_without_text_is_an_error() {
+        let err = load_csv("id,title\na,b\n", Role::Postings).expect_err("no text column");
+        assert!(
+            err.to_string()
+                .contains("batch.csv:1:1: the header (id,title) has no `text` column"),
+            "{err}"
+        );
+        let err = load_csv("id,name\na,b\n", Role::Resumes).expect_err("no text or path");
+        assert!(
+            err.to_string()
+                .contains("has neither a `text` nor a `path` column"),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,322 @@
+//! The HTML spot check: one self-contained page (inline CSS, no scripts,
+//! no network, no external assets) with the score and the requirement
+//! table on top, and the posting and the résumé side by side below, each
+//! line numbered. Requirement lines are tinted by status; in the résumé the
+//! phrases that served as evidence are highlighted in the colour of the
+//! requirement they met, and other skills found are underlined.
+
+use std::fmt::Write as _;
+
+use crate::explain::Explanation;
+use crate::extract::posting::Posting;
+use crate::extract::resume::Candidate;
+use crate::score::Status;
+use crate::taxonomy::Taxonomy;
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = "
+body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:0;color:#1d2330;background:#f6f7f9}
+header,section{max-width:1400px;margin:0 auto;padding:12px 24px}
+h1{font-size:22px;margin:12px 0 4px}
+h2{font-size:17px;margin:18px 0 8px}
+.score{font-size:30px;font-weight:700}
+.muted{color:#5b6475}
+table{border-collapse:collapse;width:100%;background:#fff}
+th,td{border-bottom:1px solid #e3e6eb;padding:5px 8px;text-align:left;vertical-align:top}
+th{background:#eef0f4;font-weight:600}
+td.num{text-align:right;font-variant-numeric:tabular-nums}
+.badge{display:inline-block;border-radius:4px;padding:0 6px;font-size:12px;font-weight:600}
+.met{background:#d8f3dc}.partial{background:#fff3bf}.missing{background:#ffd6d6}.not_assessed{background:#eceef1}
+.side{display:grid;grid-template-columns:1fr 1fr;gap:16px}
+.doc{background:#fff;border:1px solid #e3e6eb;border-radius:6px;padding:8px 0;font:13px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;overflow-x:auto}
+.line{display:flex;white-space:pre-wrap;word-break:break-word;padding:0 10px 0 0}
+.ln{flex:0 0 3.5em;text-align:right;padding-right:10px;color:#98a0ae;user-select:none}
+mark{border-radius:3px;padding:0 1px}
+mark.met{background:#95d5a6}mark.partial{background:#ffe066}mark.missing{background:#ffa8a8}
+.found{text-decoration:underline dotted #5b6475}
+@media(max-width:900px){.side{grid-template-columns:1fr}}
+";
+
+/// A highlighted byte range of a document and its CSS class.
+struct Span {
+    start: usize,
+    end: usize,
+    class: &'static str,
+    title: String,
+}
+
+/// The CSS class of a status.
+fn class(status: Status) -> &'static str {
+    status.name()
+}
+
+/// Renders lines `first..=last` of `text`, numbered, each line tinted by
+/// `line_class` and with `spans` highlighted (spans that overlap an earlier
+/// one, or do not fall on character boundaries, are left out).
+fn document(
+    text: &str,
+    first: usize,
+    last: usize,
+    mut spans: Vec<Span>,
+    line_class: impl Fn(usize) -> Option<&'static str>,
+) -> String {
+    spans.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    let mut kept: Vec<Span> = Vec::new();
+    for s in spans {
+        let ok = s.start < s.end
+            && s.end <= text.len()
+            && text.is_char_boundary(s.start)
+            && text.is_char_boundary(s.end)
+            && kept.last().is_none_or(|k| s.start >= k.end);
+        if ok {
+            kept.push(s);
+        }
+    }
+    let mut out = String::new();
+    let mut offset = 0;
+    let mut next = 0;
+    for (i, raw) in text.split_inclusive('\n').enumerate() {
+        let number = i + 1;
+        let (line_start, line_end) = (offset, offset + raw.len());
+        offset = line_end;
+        if number < first || number > last {
+            while next < kept.len() && kept[next].start < line_end {
+                next += 1;
+            }
+            continue;
+        }
+        let body = raw.trim_end_matches(['\n', '\r']);
+        let body_end = line_start + body.len();
+        let tint = line_class(number).map_or(String::new(), |c| format!(" {c}"));
+        let _ = write!(
+            out,
+            "<div class=\"line{tint}\" id=\"L{number}\"><span class=\"ln\">{number}</span><span>"
+        );
+        let mut at = line_start;
+        while next < kept.len() && kept[next].start < body_end {
+            let s = &kept[next];
+            let end = s.end.min(body_end);
+            out.push_str(&escape(&text[at..s.start.max(at)]));
+            let tag = if s.class == "found" { "span" } else { "mark" };
+            let _ = write!(
+                out,
+                "<{tag} class=\"{}\" title=\"{}\">{}</{tag}>",
+                s.class,
+                escape(&s.title),
+                escape(&text[s.start.max(at)..end])
+            );
+            at = end;
+            if s.end <= body_end {
+                next += 1;
+            } else {
+                break;
+            }
+        }
+        out.push_str(&escape(&text[at.min(body_end)..body_end]));
+        out.push_str("</span></div>\n");
+        while next < kept.len() && kept[next].end <= line_end {
+            next += 1;
+        }
+    }
+    out
+}
+
+/// `explain --format html`: the page described in the module
+/// documentation. `posting_text` and `resume_text` are the texts the
+/// posting and the candidate were extracted from.
+pub fn explanation(
+    taxonomy: &Taxonomy,
+    posting: &Posting,
+    posting_text: &str,
+    candidate: &Candidate,
+    resume_text: &str,
+    e: &Explanation<'_>,
+) -> String {
+    let who = super::candidate_name(candidate);
+    let what = super::posting_name(posting);
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{} × {}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        escape(who),
+        escape(&what)
+    );
+    let _ = writeln!(
+        out,
+        "<header>\n<h1>{} × {}</h1>\n<div><span class=\"score\">{}</span> <span class=\"muted\">of 100 = 100 × {:.2} earned / {:.2} possible · {}</span></div>\n\
+         <div class=\"muted\">Résumé {} · posting {} (lines {}–{})</div>\n</header>",
+        escape(who),
+        escape(&what),
+        super::score_text(e.score),
+        e.earned,
+        e.possible,
+        escape(&super::required_summary(e)),
+        escape(&candidate.source),
+        escape(&posting.source),
+        posting.lines.0,
+        posting.lines.1
+    );
+
+    // The requirement table.
+    out.push_str("<section>\n<h2>Requirements</h2>\n<table>\n<tr><th>Line</th><th>Section</th><th>Requirement</th><th>Status</th><th>Credit × weight</th><th>Matched</th><th>Evidence</th></tr>\n");
+    for a in &e.requirements {
+        let evidence: Vec<String> = a
+            .evidence
+            .iter()
+            .map(|ev| {
+                format!(
+                    "<a href=\"#R{}\">L{}</a> “{}”",
+                    ev.line,
+                    ev.line,
+                    escape(&ev.text)
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "<tr><td class=\"num\"><a href=\"#L{}\">{}</a></td><td>{}</td><td>{}</td>\
+             <td><span class=\"badge {}\">{}</span></td><td class=\"num\">{:.2} × {}</td><td>{}</td><td>{}</td></tr>",
+            a.line,
+            a.line,
+            a.section.name(),
+            escape(a.text),
+            class(a.status),
+            a.status.name().replace('_', " "),
+            a.credit,
+            super::weight_text(a.weight),
+            escape(&super::reason(taxonomy, candidate, a)),
+            evidence.join("<br>")
+        );
+    }
+    out.push_str("</table>\n</section>\n");
+
+    // Posting: requirement lines tinted by their (worst) status, the
+    // skills named in them marked.
+    let line_status = |line: usize| {
+        e.requirements
+            .iter()
+            .filter(|a| a.line == line)
+            .map(|a| a.status)
+            .max()
+    };
+    let posting_spans: Vec<Span> = posting
+        .mentions
+        .iter()
+        .filter_map(|m| {
+            let status = line_status(m.line)?;
+            (status != Status::NotAssessed).then(|| Span {
+                start: m.start,
+                end: m.end,
+                class: class(status),
+                title: taxonomy.skill(m.skill).label.clone(),
+            })
+        })
+        .collect();
+    let posting_html = document(
+        posting_text,
+        posting.lines.0,
+        posting.lines.1,
+        posting_spans,
+        |n| line_status(n).map(class),
+    );
+
+    // Résumé: evidence spans in the colour of what they met; every other
+    // skill found, underlined.
+    let mut resume_spans: Vec<Span> = Vec::new();
+    for a in &e.requirements {
+        for ev in &a.evidence {
+            resume_spans.push(Span {
+                start: ev.start,
+                end: ev.end,
+                class: class(a.status),
+                title: format!("line {} of the posting: {}", a.line, a.text),
+            });
+        }
+    }
+    for s in &candidate.skills {
+        for ev in &s.evidence {
+            resume_spans.push(Span {
+                start: ev.start,
+                end: ev.end,
+                class: "found",
+                title: taxonomy.skill(s.skill).label.clone(),
+            });
+        }
+    }
+    // Evidence wins over "found" where both cover the same span.
+    resume_spans.sort_by_key(|s| s.class == "found");
+    let mut seen = std::collections::HashSet::new();
+    resume_spans.retain(|s| seen.insert((s.start, s.end)));
+    let resume_html =
+        document(resume_text, 1, usize::MAX, resume_spans, |_| None).replace("id=\"L", "id=\"R");
+
+    let _ = writeln!(
+        out,
+        "<section>\n<div class=\"side\">\n<div><h2>Posting</h2>\n<div class=\"doc\">\n{posting_html}</div></div>\n\
+         <div><h2>Résumé</h2>\n<div class=\"doc\">\n{resume_html}</div></div>\n</div>\n</section>"
+    );
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_covers_markup_and_quotes() {
+        assert_eq!(
+            escape(r#"<a href="x">R&D's</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;R&amp;D&#39;s&lt;/a&gt;"
+        );
+    }
+
+    #[test]
+    fn documents_number_lines_and_mark_spans() {
+        let text = "Skills\nGo & Rust\nKubernetes\n";
+        let spans = vec![
+            Span {
+                start: 7,
+                end: 9,
+                class: "met",
+                title: "Go".into(),
+            },
+            Span {
+                start: 7,
+                end: 8,
+                class: "found",
+                title: "overlap".into(),
+            },
+            Span {
+                start: 12,
+                end: 16,
+                class: "found",
+                title: "Rust".into(),
+            },
+        ];
+        let html = document(text, 2, 2, spans, |n| (n == 2).then_some("met"));
+        assert_eq!(
+            html,
+            "<div class=\"line met\" id=\"L2\"><span class=\"ln\">2</span><span>\
+             <mark class=\"met\" title=\"Go\">Go</mark> &amp; \
+             <span class=\"found\" title=\"Rust\">Rust</span></span></div>\n"
+        );
+    }
+}

@@ -1,0 +1,155 @@
+//! Markdown reports: for pasting into a ticket, a pull request or a wiki.
+//! Table cells escape `|` and never span lines.
+
+use std::fmt::Write as _;
+
+use crate::explain::Explanation;
+use crate::extract::posting::Posting;
+use crate::extract::resume::Candidate;
+use crate::score::{Ranked, Status, Suggestion};
+use crate::taxonomy::Taxonomy;
+
+/// Text made safe for one Markdown table cell.
+fn cell(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace(['\n', '\r'], " ")
+}
+
+/// `score --format markdown`: a heading, the ranking as a table, then the
+/// suggestions as a table.
+pub fn score(
+    taxonomy: &Taxonomy,
+    candidate: &Candidate,
+    ranked: &[Ranked<'_>],
+    suggestions: &[Suggestion],
+    total: usize,
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# {}: {} of {total} posting{}\n",
+        cell(super::candidate_name(candidate)),
+        ranked.len(),
+        if total == 1 { "" } else { "s" }
+    );
+    let _ = writeln!(out, "Résumé: `{}`\n", candidate.source);
+    let _ = writeln!(
+        out,
+        "| Rank | Score | Required met | Posting | Id | Missing required |"
+    );
+    let _ = writeln!(out, "|---:|---:|:---:|---|---|---|");
+    for r in ranked {
+        let e = &r.explanation;
+        let missing: Vec<&str> = e
+            .missing_required
+            .iter()
+            .map(|&s| taxonomy.skill(s).label.as_str())
+            .collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {}/{} | {} | `{}` | {} |",
+            r.rank,
+            super::score_text(e.score),
+            e.required_met,
+            e.required_total,
+            cell(&super::posting_name(r.posting)),
+            cell(&r.posting.id),
+            cell(&missing.join(", "))
+        );
+    }
+    if !suggestions.is_empty() {
+        let _ = writeln!(out, "\n## Skills that would raise these scores most\n");
+        let _ = writeln!(
+            out,
+            "| Skill | Points gained in total | Missing required in |"
+        );
+        let _ = writeln!(out, "|---|---:|---:|");
+        for s in suggestions {
+            let _ = writeln!(
+                out,
+                "| {} | +{} | {} |",
+                cell(&taxonomy.skill(s.skill).label),
+                super::score_text(s.gain),
+                s.postings
+            );
+        }
+    }
+    out
+}
+
+/// `explain --format markdown`: a heading of `level` (1 is `#`), the score
+/// line, one table of every requirement (status, credit, what matched,
+/// evidence), then the missing ones under a heading one level deeper.
+pub fn explanation(
+    taxonomy: &Taxonomy,
+    posting: &Posting,
+    candidate: &Candidate,
+    e: &Explanation<'_>,
+    level: usize,
+) -> String {
+    let mut out = String::new();
+    let hashes = "#".repeat(level.max(1));
+    let _ = writeln!(
+        out,
+        "{hashes} {} × {}\n",
+        cell(super::candidate_name(candidate)),
+        cell(&super::posting_name(posting))
+    );
+    let _ = writeln!(
+        out,
+        "**Score {} of 100** = 100 × {:.2} earned / {:.2} possible · {}\n",
+        super::score_text(e.score),
+        e.earned,
+        e.possible,
+        super::required_summary(e)
+    );
+    let _ = writeln!(
+        out,
+        "Résumé `{}` · posting `{}` (lines {}–{})\n",
+        candidate.source, posting.source, posting.lines.0, posting.lines.1
+    );
+    let _ = writeln!(
+        out,
+        "| Line | Section | Requirement | Status | Credit × weight | Matched | Evidence |"
+    );
+    let _ = writeln!(out, "|---:|---|---|---|---:|---|---|");
+    for a in &e.requirements {
+        let evidence: Vec<String> = a
+            .evidence
+            .iter()
+            .map(|ev| format!("L{}: “{}”", ev.line, cell(&ev.text)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {:.2} × {} | {} | {} |",
+            a.line,
+            a.section.name(),
+            cell(a.text),
+            a.status.name(),
+            a.credit,
+            super::weight_text(a.weight),
+            cell(&super::reason(taxonomy, candidate, a)),
+            evidence.join("<br>")
+        );
+    }
+    let missing: Vec<String> = e
+        .requirements
+        .iter()
+        .filter(|a| a.status == Status::Missing)
+        .filter_map(|a| {
+            posting.requirements.get(a.index).map(|r| {
+                format!(
+                    "- **{}** ({}, line {})",
+                    super::asks_for(taxonomy, r),
+                    a.section.name(),
+                    a.line
+                )
+            })
+        })
+        .collect();
+    if !missing.is_empty() {
+        let _ = writeln!(out, "\n{hashes}# Missing\n\n{}", missing.join("\n"));
+    }
+    out
+}
