@@ -33,6 +33,9 @@
 //!   when the candidate's total years reach [`Weights::years_per_degree_level`]
 //!   per missing level; otherwise the requirement is missing.
 //! * **other**: not assessed.
+//!
+//! An assessed requirement weighs its section's weight; one that names only
+//! soft skills weighs that times [`Weights::soft_skills`] (see [`weight`]).
 
 use std::cmp::Ordering;
 
@@ -41,7 +44,7 @@ use crate::extract::resume::{Candidate, ResumeSection, SkillEvidence};
 use crate::extract::DegreeLevel;
 use crate::taxonomy::{SkillId, Taxonomy};
 
-use super::weights::Weights;
+use super::weights::{Weights, SOFT_SKILLS_CATEGORY};
 
 /// Most evidence lines kept for a matched skill.
 pub const MAX_EVIDENCE_LINES: usize = 3;
@@ -245,7 +248,7 @@ pub fn assess<'a>(
         Some(credit) => {
             let credit = credit.clamp(0.0, 1.0);
             (
-                weights.section(requirement.section),
+                weight(taxonomy, requirement, weights),
                 Status::of_credit(credit),
                 credit,
             )
@@ -269,6 +272,23 @@ pub fn assess<'a>(
         matched: outcome.matched,
         evidence,
         years: outcome.years,
+    }
+}
+
+/// The weight of an assessed requirement: its section's weight, times
+/// [`Weights::soft_skills`] when every alternative is a soft skill.
+pub fn weight(taxonomy: &Taxonomy, requirement: &Requirement, weights: &Weights) -> f64 {
+    let section = weights.section(requirement.section);
+    let soft_only = requirement.kind == RequirementKind::Skill
+        && !requirement.any_of.is_empty()
+        && requirement
+            .any_of
+            .iter()
+            .all(|&s| taxonomy.skill(s).category == SOFT_SKILLS_CATEGORY);
+    if soft_only {
+        section * weights.soft_skills
+    } else {
+        section
     }
 }
 
@@ -524,6 +544,45 @@ mod tests {
             how,
         });
         assert_eq!(a.matched, want, "{name}: matched");
+    }
+
+    #[test]
+    fn soft_skill_requirements_weigh_less() {
+        let w = Weights::default();
+        let cases = [
+            ("soft only", Section::Required, vec!["communication"], 0.25),
+            (
+                "two soft",
+                Section::Preferred,
+                vec!["communication", "teamwork"],
+                0.125,
+            ),
+            (
+                "soft or hard",
+                Section::Required,
+                vec!["communication", "java"],
+                1.0,
+            ),
+            ("hard", Section::Responsibility, vec!["java"], 0.25),
+        ];
+        let cand = candidate(&[("java", None)], None, None);
+        for (name, section, any_of, expected) in cases {
+            let r = skill_req(section, &any_of, None);
+            assert!(
+                (weight(taxonomy(), &r, &w) - expected).abs() < 1e-12,
+                "{name}"
+            );
+            assert!(
+                (assess(taxonomy(), 0, &r, &cand, &w).weight - expected).abs() < 1e-12,
+                "{name}"
+            );
+        }
+        let none = Weights {
+            soft_skills: 0.0,
+            ..w
+        };
+        let r = skill_req(Section::Required, &["communication"], None);
+        assert_eq!(assess(taxonomy(), 0, &r, &cand, &none).weight, 0.0);
     }
 
     #[test]

@@ -65,6 +65,14 @@ label = "Kubernetes"
 id = "docker"
 label = "Docker"
 [[skill]]
+id = "communication"
+label = "Communication"
+category = "soft-skills"
+[[skill]]
+id = "teamwork"
+label = "Teamwork"
+category = "soft-skills"
+[[skill]]
 id = "computer-science"
 label = "Computer Science"
 category = "education"
@@ -219,6 +227,8 @@ category = "education"
         "go",
         "kubernetes",
         "docker",
+        "communication",
+        "teamwork",
         "computer-science",
         "software-engineering",
         "physics",
@@ -303,13 +313,13 @@ category = "education"
             (
                 (0.0f64..2.0, 0.0f64..2.0, 0.0f64..2.0),
                 (0.0f64..=1.0, 0.0f64..=1.0, 0.0f64..=1.0, 0.0f64..=1.0),
-                0.0f64..5.0,
+                (0.0f64..5.0, 0.0f64..2.0),
             )
                 .prop_map(
                     |(
                         (required, preferred, responsibility),
                         (more_general, related, equivalent_experience, other_field),
-                        years_per_degree_level,
+                        (years_per_degree_level, soft_skills),
                     )| Weights {
                         required,
                         preferred,
@@ -319,6 +329,7 @@ category = "education"
                         equivalent_experience,
                         other_field,
                         years_per_degree_level,
+                        soft_skills,
                     },
                 )
         }

@@ -8,7 +8,7 @@
 //!
 //! Suggestions answer "what should this candidate learn?". The candidates
 //! are the skills in any posting's `missing_required` that the candidate
-//! does not have. For each such skill, the candidate is given it (with
+//! does not have, soft skills excepted (one shows those, not learns them). For each such skill, the candidate is given it (with
 //! unknown years and no evidence) and every posting whose score could
 //! change is explained again; the skill's `gain` is the sum over postings
 //! of the new score minus the old one, and `postings` is the number of
@@ -30,7 +30,7 @@ use crate::extract::resume::{Candidate, CandidateSkill};
 use crate::taxonomy::{SkillId, Taxonomy};
 
 use super::credit::{Assessment, Status};
-use super::weights::Weights;
+use super::weights::{Weights, SOFT_SKILLS_CATEGORY};
 
 /// One posting in a candidate's ranking.
 #[derive(Debug, Clone, PartialEq)]
@@ -94,6 +94,7 @@ pub fn suggestions(
         .iter()
         .flat_map(|e| e.missing_required.iter().copied())
         .filter(|&s| candidate.skill(s).is_none())
+        .filter(|&s| taxonomy.skill(s).category != SOFT_SKILLS_CATEGORY)
         .collect();
     let skills: Vec<SkillId> = skills.into_iter().collect();
     let mut out: Vec<Suggestion> = skills
@@ -283,6 +284,20 @@ mod tests {
             .map(|s| s.skill)
             .collect();
         assert_eq!(got, [id("docker"), id("kubernetes")]);
+    }
+
+    #[test]
+    fn soft_skills_are_not_suggested() {
+        let postings = vec![posting(
+            "p",
+            vec![req(&["communication"]), req(&["go"]), req(&["java"])],
+        )];
+        let cand = candidate(&[("java", None)], None, None);
+        let got: Vec<SkillId> = suggestions(taxonomy(), &cand, &postings, &Weights::default())
+            .into_iter()
+            .map(|s| s.skill)
+            .collect();
+        assert_eq!(got, [id("go")]);
     }
 
     #[test]

@@ -53,6 +53,16 @@ pub const OTHER_FIELD_CREDIT: f64 = 0.75;
 /// years for a master's.
 pub const YEARS_PER_DEGREE_LEVEL: f64 = 2.0;
 
+/// Default factor on the weight of a requirement that names only soft
+/// skills (taxonomy category [`SOFT_SKILLS_CATEGORY`]: communication,
+/// teamwork, …). Résumés seldom state them and a recruiter judges them in
+/// an interview, so a posting's "strong communication skills" counts, but
+/// a quarter as much as a skill a résumé can show.
+pub const SOFT_SKILLS_FACTOR: f64 = 0.25;
+
+/// The taxonomy category of soft skills.
+pub const SOFT_SKILLS_CATEGORY: &str = "soft-skills";
+
 /// Every weight and credit the scorer uses.
 ///
 /// ```
@@ -83,6 +93,9 @@ pub struct Weights {
     /// Years of experience equivalent to one degree level
     /// ([`YEARS_PER_DEGREE_LEVEL`]).
     pub years_per_degree_level: f64,
+    /// Factor on the weight of a requirement naming only soft skills
+    /// ([`SOFT_SKILLS_FACTOR`]).
+    pub soft_skills: f64,
 }
 
 impl Default for Weights {
@@ -96,6 +109,7 @@ impl Default for Weights {
             equivalent_experience: EQUIVALENT_EXPERIENCE_CREDIT,
             other_field: OTHER_FIELD_CREDIT,
             years_per_degree_level: YEARS_PER_DEGREE_LEVEL,
+            soft_skills: SOFT_SKILLS_FACTOR,
         }
     }
 }
@@ -112,6 +126,7 @@ struct RawWeights {
     equivalent_experience: Option<Spanned<f64>>,
     other_field: Option<Spanned<f64>>,
     years_per_degree_level: Option<Spanned<f64>>,
+    soft_skills: Option<Spanned<f64>>,
 }
 
 /// What values a field accepts.
@@ -138,7 +153,7 @@ impl Weights {
     ///
     /// Keys are the field names (`required`, `preferred`, `responsibility`,
     /// `more_general`, `related`, `equivalent_experience`, `other_field`,
-    /// `years_per_degree_level`); integers are accepted for numbers.
+    /// `years_per_degree_level`, `soft_skills`); integers are accepted for numbers.
     /// Unknown keys, non-numbers, negative weights and credits outside
     /// `[0, 1]` are errors at `file:line:column`.
     pub fn from_toml(text: &str, source_name: &str) -> Result<Weights> {
@@ -195,6 +210,12 @@ impl Weights {
                 &raw.years_per_degree_level,
                 &mut weights.years_per_degree_level,
                 "years_per_degree_level",
+                Range::NonNegative,
+            ),
+            (
+                &raw.soft_skills,
+                &mut weights.soft_skills,
+                "soft_skills",
                 Range::NonNegative,
             ),
         ];
@@ -254,6 +275,7 @@ mod tests {
                 w.years_per_degree_level,
                 YEARS_PER_DEGREE_LEVEL,
             ),
+            ("soft_skills", w.soft_skills, SOFT_SKILLS_FACTOR),
         ];
         for (name, got, expected) in cases {
             assert_eq!(got, expected, "{name}");
@@ -288,7 +310,7 @@ mod tests {
             (
                 "every key",
                 "required = 1.0\npreferred = 0.6\nresponsibility = 0.1\nmore_general = 0.7\n\
-                 related = 0.2\nequivalent_experience = 1.0\nother_field = 0.0\nyears_per_degree_level = 1.5\n",
+                 related = 0.2\nequivalent_experience = 1.0\nother_field = 0.0\nyears_per_degree_level = 1.5\nsoft_skills = 0.5\n",
                 Weights {
                     required: 1.0,
                     preferred: 0.6,
@@ -298,6 +320,7 @@ mod tests {
                     equivalent_experience: 1.0,
                     other_field: 0.0,
                     years_per_degree_level: 1.5,
+                    soft_skills: 0.5,
                 },
             ),
         ];
