@@ -290,6 +290,27 @@ fn requirement_lines_table() {
             "Use [Kubernetes](https://kubernetes.io) daily",
             &[&["kubernetes"]],
         ),
+        // Elaborations: details of a head are not requirements of their own;
+        // kinds of the head are its examples.
+        (
+            "Terraform (modules, state management, code review)",
+            &[&["terraform"]],
+        ),
+        (
+            "Strong Linux fundamentals: networking, processes, file systems, debugging",
+            &[&["linux"]],
+        ),
+        ("Good CSS skills: layout, responsive design", &[&["css"]]),
+        (
+            "Relational databases (PostgreSQL, MySQL)",
+            &[&["relational-databases", "postgresql", "mysql"]],
+        ),
+        (
+            "Cloud data platforms (AWS, GCP or Azure)",
+            &[&["cloud-computing", "aws", "gcp", "azure"]],
+        ),
+        ("Kotlin (or Java)", &[&["kotlin", "java"]]),
+        ("Kubernetes (and Helm)", &[&["kubernetes"], &["helm"]]),
     ];
     for (line, expected) in cases {
         let text = format!("Platform Engineer\n\nRequirements\n- {line}\n");
@@ -306,6 +327,28 @@ fn requirement_lines_table() {
             .collect();
         assert_eq!(got, want, "{line}");
     }
+}
+
+#[test]
+fn a_lead_in_marker_makes_only_what_follows_preferred() {
+    let text = "Platform Engineer\n\nRequirements\n- SQL, ideally PostgreSQL or Oracle\n- Docker; Kubernetes is a plus\n";
+    let (doc, _dir) = extract_json("p.txt", text.as_bytes(), &["--as", "posting"]);
+    let reqs = doc["postings"][0]["requirements"].as_array().unwrap();
+    let summary: Vec<(String, Vec<String>)> = reqs
+        .iter()
+        .map(|r| (r["section"].as_str().unwrap().to_string(), any_of(r)))
+        .collect();
+    let s = |x: &str| x.to_string();
+    assert_eq!(
+        summary,
+        vec![
+            (s("required"), vec![s("sql")]),
+            (s("preferred"), vec![s("postgresql"), s("oracle-database")]),
+            // "is a plus" closes the line: the whole line is preferred.
+            (s("preferred"), vec![s("docker")]),
+            (s("preferred"), vec![s("kubernetes")]),
+        ]
+    );
 }
 
 #[test]

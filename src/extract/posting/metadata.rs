@@ -90,6 +90,12 @@ pub(super) fn metadata<'a>(lines: impl Iterator<Item = (&'a str, Option<Block>)>
         if matches!(block, Some(Block::Excluded(Excluded::RelatedJobs))) {
             break;
         }
+        // "# Frontend Engineer" opening a Markdown page is its title, though
+        // it is shaped like a section header.
+        let markdown_title = raw.trim_start().starts_with("# ") && block.is_none();
+        if markdown_title && title_line.is_none() && before_sections && is_title_line(line) {
+            title_line = Some(line.to_string());
+        }
         if block.is_none() || matches!(block, Some(Block::Requirements(_))) {
             before_sections = false;
         }
@@ -384,6 +390,36 @@ mod tests {
         assert_eq!(meta.title.as_deref(), Some("\u{212A}ubernetes Engineer"));
         assert_eq!(meta.location.as_deref(), Some("\u{130}stanbul, TR"));
         assert_eq!(strip_prefix_ci("Company: Acme", "company:"), Some(" Acme"));
+    }
+
+    #[test]
+    fn a_markdown_heading_opening_the_page_is_the_title() {
+        let cases: [(&[(&str, Option<Block>)], Option<&str>); 3] = [
+            (
+                &[
+                    ("# Frontend Engineer", None),
+                    ("Build the UI", Some(Block::Description)),
+                ],
+                Some("Frontend Engineer"),
+            ),
+            // A second-level heading is a section, not the title.
+            (
+                &[
+                    ("## Frontend Engineer", None),
+                    ("Build things", Some(Block::Description)),
+                ],
+                None,
+            ),
+            // After a section has begun, a heading is no title.
+            (
+                &[("Requirements", None), ("# Frontend Engineer", None)],
+                None,
+            ),
+        ];
+        for (lines, expected) in cases {
+            let meta = metadata(lines.iter().copied());
+            assert_eq!(meta.title.as_deref(), expected, "{lines:?}");
+        }
     }
 
     #[test]

@@ -442,7 +442,14 @@ fn items<'a>(lines: &[Line<'a>], blocks: &[Option<Block>]) -> Vec<Item<'a>> {
             Block::Excluded(_) => continue,
         };
         let (_, body) = strip_bullet(line.text);
-        let body = inline_content(body).unwrap_or(body);
+        // "Skills: Java, Python" is a label and its content; "Good CSS
+        // skills: layout, …" is content whole.
+        let body = inline_content(body)
+            .filter(|rest| {
+                let head = &body[..body.len() - rest.len()];
+                section::is_vocabulary_phrase(head.trim_end().trim_end_matches(':'))
+            })
+            .unwrap_or(body);
         let body_start = line.start + (body.as_ptr() as usize - line.text.as_ptr() as usize);
         // "Skills: Java, Python" on a header-like line: the content after the colon.
         for (offset, sentence) in sentences(body) {

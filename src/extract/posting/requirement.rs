@@ -128,10 +128,24 @@ pub(crate) fn split_item(
     if text_trimmed.is_empty() {
         return Vec::new();
     }
-    let section = if section == Section::Required && has_preferred_marker(text) {
+    // "SQL, ideally PostgreSQL": a marker that leads into the rest of the
+    // line makes only what follows it preferred; any other marker makes
+    // the whole line preferred.
+    let lead_in = if section == Section::Required {
+        lead_in_marker(text).filter(|&at| mentions.iter().any(|m| m.start < offset + at))
+    } else {
+        None
+    };
+    let base_section = section;
+    let section = if section == Section::Required && lead_in.is_none() && has_preferred_marker(text)
+    {
         Section::Preferred
     } else {
         section
+    };
+    let section_at = |start: usize| match lead_in {
+        Some(at) if start >= offset + at => Section::Preferred,
+        _ => base_section,
     };
     let new = |kind, any_of, min_years, education| Requirement {
         text: text_trimmed.to_string(),
@@ -204,7 +218,11 @@ pub(crate) fn split_item(
         }
     }
     for (g, min_years) in groups.into_iter().zip(years_for) {
-        out.push(new(RequirementKind::Skill, g.skills, min_years, None));
+        let mut r = new(RequirementKind::Skill, g.skills, min_years, None);
+        if lead_in.is_some() {
+            r.section = section_at(g.first_start);
+        }
+        out.push(r);
     }
     if out.is_empty() {
         out.push(new(RequirementKind::Other, Vec::new(), None, None));
@@ -229,7 +247,8 @@ struct Group {
 /// and Spring Boot" is two requirements), else one requirement each
 /// ("storage, caching and data processing").
 fn group(taxonomy: &Taxonomy, text: &str, offset: usize, mentions: &[&Mention]) -> Vec<Group> {
-    let mentions = drop_generic_heads(taxonomy, text, offset, mentions);
+    let (mentions, examples) = elaborations(taxonomy, text, offset, mentions);
+    let mentions = drop_generic_heads(taxonomy, text, offset, &mentions);
     let gap_of = |a: &Mention, b: &Mention| {
         let from = a.end.saturating_sub(offset).min(text.len());
         let to = b.start.saturating_sub(offset).min(text.len()).max(from);
@@ -289,7 +308,134 @@ fn group(taxonomy: &Taxonomy, text: &str, offset: usize, mentions: &[&Mention]) 
             }
         }
     }
+    // A head's examples become its alternatives, after it.
+    for (head, extra) in examples {
+        if let Some(g) = groups.iter_mut().find(|g| g.skills.contains(&head)) {
+            for skill in extra {
+                if !g.skills.contains(&skill) {
+                    g.skills.push(skill);
+                }
+            }
+        }
+    }
     groups
+}
+
+/// Most words between a head skill and the `(` or `:` of its elaboration:
+/// "Linux fundamentals:", "CSS skills:", "Relational databases (".
+const ELABORATION_HEAD_GAP_WORDS: usize = 2;
+
+/// Finds elaborations: a skill followed by a parenthesis or a colon that
+/// lists what it covers. "Terraform (modules, state management, code
+/// review)" and "Strong Linux fundamentals: networking, file systems" ask
+/// for Terraform and Linux; the details say what that includes and are not
+/// requirements of their own. Details that are kinds of the head ("Relational
+/// databases (PostgreSQL, MySQL)", "cloud platforms (AWS, GCP or Azure)")
+/// are examples: they become alternatives of the head. When the detail is
+/// introduced by "or" or "and" ("Go (or Rust)", "Kubernetes (and Helm)"),
+/// it is no elaboration and normal list rules apply. In "Cloud data
+/// platforms (AWS, GCP)" the head is the skill right before the one next to
+/// the parenthesis when only it generalizes the details; the other is a
+/// modifier and is dropped.
+///
+/// Returns the mentions left (details removed, same-skill repeats kept for
+/// [`drop_generic_heads`]) and, per head, the example skills to add.
+fn elaborations<'m>(
+    taxonomy: &Taxonomy,
+    text: &str,
+    offset: usize,
+    mentions: &[&'m Mention],
+) -> (Vec<&'m Mention>, Vec<(SkillId, Vec<SkillId>)>) {
+    let rel = |at: usize| at.saturating_sub(offset).min(text.len());
+    let mut removed = vec![false; mentions.len()];
+    let mut examples: Vec<(SkillId, Vec<SkillId>)> = Vec::new();
+    for (h, head) in mentions.iter().enumerate() {
+        if removed[h] {
+            continue;
+        }
+        // The opener after the head, with at most two plain words between.
+        let after = &text[rel(head.end)..];
+        let Some(open_at) = after.find(['(', ':']) else {
+            continue;
+        };
+        let between = &after[..open_at];
+        let words = between.split_whitespace().count();
+        if words > ELABORATION_HEAD_GAP_WORDS
+            || !between
+                .chars()
+                .all(|c| c.is_alphabetic() || c.is_whitespace() || c == '-')
+            || between
+                .split_whitespace()
+                .any(|w| matches!(w, "and" | "or"))
+        {
+            continue;
+        }
+        let opener = after.as_bytes()[open_at];
+        let start = rel(head.end) + open_at + 1;
+        let end = if opener == b'(' {
+            text[start..].find(')').map_or(text.len(), |i| start + i)
+        } else {
+            text.len()
+        };
+        if opener == b':' && text[start..].starts_with("//") {
+            continue;
+        }
+        let details: Vec<usize> = (h + 1..mentions.len())
+            .filter(|&i| rel(mentions[i].start) >= start && rel(mentions[i].end) <= end)
+            .collect();
+        let Some(&first) = details.first() else {
+            continue;
+        };
+        let lead = text[start..rel(mentions[first].start)].to_lowercase();
+        if lead
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| matches!(w, "or" | "and"))
+        {
+            continue;
+        }
+        // A better head right before this one: "Cloud data platforms (AWS)".
+        let kinds_of = |head: SkillId| {
+            details
+                .iter()
+                .filter(|&&i| mentions[i].skill != head && taxonomy.is_a(mentions[i].skill, head))
+                .count()
+        };
+        let mut head_index = h;
+        if kinds_of(head.skill) == 0 {
+            if let Some(p) = h.checked_sub(1) {
+                let gap = &text[rel(mentions[p].end)..rel(head.start)];
+                if !removed[p]
+                    && gap.chars().all(|c| c.is_whitespace() || c == '-')
+                    && kinds_of(mentions[p].skill) > 0
+                {
+                    removed[h] = true;
+                    head_index = p;
+                }
+            }
+        }
+        let head_skill = mentions[head_index].skill;
+        let mut extra = Vec::new();
+        for &i in &details {
+            let skill = mentions[i].skill;
+            if skill == head_skill {
+                continue;
+            }
+            removed[i] = true;
+            if taxonomy.is_a(skill, head_skill) && !extra.contains(&skill) {
+                extra.push(skill);
+            }
+        }
+        if !extra.is_empty() {
+            examples.push((head_skill, extra));
+        }
+    }
+    let kept = mentions
+        .iter()
+        .zip(&removed)
+        .filter(|(_, &r)| !r)
+        .map(|(m, _)| *m)
+        .collect();
+    (kept, examples)
 }
 
 /// Drops a mention of a general skill written right next to a more specific
@@ -377,6 +523,30 @@ fn join(gap: &str, same_skill: bool) -> Join {
     } else {
         Join::Comma
     }
+}
+
+/// Markers that make what follows them preferred: "SQL, ideally
+/// PostgreSQL", "Python (preferably 3.11)".
+const LEAD_IN_MARKERS: &[&str] = &["ideally", "preferably", "bonus if", "even better"];
+
+/// Byte position of the first lead-in marker of `text`, as a whole word.
+fn lead_in_marker(text: &str) -> Option<usize> {
+    let lower = text.to_lowercase();
+    // Lowercasing can change byte lengths; positions are kept only when it did not.
+    if lower.len() != text.len() {
+        return None;
+    }
+    LEAD_IN_MARKERS
+        .iter()
+        .filter_map(|m| {
+            lower.match_indices(m).map(|(i, _)| i).find(|&i| {
+                let before = lower[..i].chars().next_back();
+                let after = lower[i + m.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        })
+        .min()
 }
 
 fn has_preferred_marker(text: &str) -> bool {

@@ -443,6 +443,18 @@ fn strip_for_suffix(text: &str) -> &str {
     text
 }
 
+/// Is every word of `text` header vocabulary ("Must have", "Key skills"),
+/// so that `text:` heading a bullet is a label and not content ("Good CSS
+/// skills: layout …")?
+pub(crate) fn is_vocabulary_phrase(text: &str) -> bool {
+    let text = normalize(text.trim().trim_matches(['*', '_', ' ']));
+    let mut words = text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some() && words.all(is_header_word)
+}
+
 fn is_header_word(word: &str) -> bool {
     use std::collections::HashSet;
     use std::sync::OnceLock;
