@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use crate::explain::Explanation;
 use crate::extract::posting::Posting;
 use crate::extract::resume::Candidate;
-use crate::score::{Ranked, Status, Suggestion};
+use crate::score::{Assessment, Ranked, Status, Suggestion};
 use crate::taxonomy::Taxonomy;
 
 /// Text made safe for one Markdown table cell.
@@ -133,10 +133,14 @@ pub fn explanation(
             evidence.join("<br>")
         );
     }
-    let missing: Vec<String> = e
+    let mut missing: Vec<&Assessment<'_>> = e
         .requirements
         .iter()
         .filter(|a| a.status == Status::Missing)
+        .collect();
+    missing.sort_by_key(|a| (a.section, a.index));
+    let missing: Vec<String> = missing
+        .into_iter()
         .filter_map(|a| {
             posting.requirements.get(a.index).map(|r| {
                 format!(

@@ -308,11 +308,13 @@ pub fn explanation(
             }
         }
     }
-    let missing: Vec<&Assessment<'_>> = e
+    // Required first, then preferred, then responsibilities; posting order within.
+    let mut missing: Vec<&Assessment<'_>> = e
         .requirements
         .iter()
         .filter(|a| a.status == Status::Missing)
         .collect();
+    missing.sort_by_key(|a| (a.section, a.index));
     if !missing.is_empty() {
         let _ = writeln!(out, "\nMISSING");
         for a in missing {

@@ -16,7 +16,10 @@
 //! * **skill**: for each alternative of `any_of`, each of the candidate's
 //!   skills earns 1 if it is that skill or a more specific one, else
 //!   [`Weights::more_general`] if it is more general, else
-//!   [`Weights::related`] if either skill lists the other as related. When
+//!   [`Weights::related`] if either skill lists the other as related. A
+//!   field of study (taxonomy category `education`) never earns the
+//!   more-general credit: a degree in Computer Science is not experience
+//!   in Artificial Intelligence. When
 //!   the requirement states `min_years` and the candidate's years with the
 //!   matched skill are known and fewer, the credit is scaled by have/need.
 //!   Unknown years are reported (`years.have` is `None`) and not punished.
@@ -39,7 +42,9 @@
 
 use std::cmp::Ordering;
 
-use crate::extract::posting::{EducationRequirement, Requirement, RequirementKind, Section};
+use crate::extract::posting::{
+    EducationRequirement, Requirement, RequirementKind, Section, EDUCATION_CATEGORY,
+};
 use crate::extract::resume::{Candidate, ResumeSection, SkillEvidence};
 use crate::extract::DegreeLevel;
 use crate::taxonomy::{SkillId, Taxonomy};
@@ -314,7 +319,9 @@ fn relation(
         Some((How::Same, 1.0))
     } else if taxonomy.is_a(have, want) {
         Some((How::MoreSpecific, 1.0))
-    } else if taxonomy.is_a(want, have) {
+    } else if taxonomy.is_a(want, have) && taxonomy.skill(have).category != EDUCATION_CATEGORY {
+        // A field of study is not a skill in use: a Computer Science degree
+        // earns nothing toward "Artificial Intelligence".
         Some((How::MoreGeneral, weights.more_general))
     } else if taxonomy.skill(have).related.contains(&want)
         || taxonomy.skill(want).related.contains(&have)
@@ -614,6 +621,22 @@ mod tests {
                 req(&["postgresql"], None),
                 candidate(&[("sql", None)], None, None),
                 (Partial, 0.5, Some(("postgresql", "sql", MoreGeneral))),
+            ),
+            (
+                "a field of study is not a more general skill",
+                req(&["algorithms"], None),
+                candidate(&[("computer-science", None)], None, None),
+                (Missing, 0.0, None),
+            ),
+            (
+                "but a skill under a field of study is more specific",
+                req(&["computer-science"], None),
+                candidate(&[("algorithms", None)], None, None),
+                (
+                    Met,
+                    1.0,
+                    Some(("computer-science", "algorithms", MoreSpecific)),
+                ),
             ),
             (
                 "related: MySQL for PostgreSQL",

@@ -77,6 +77,10 @@ id = "computer-science"
 label = "Computer Science"
 category = "education"
 [[skill]]
+id = "algorithms"
+label = "Algorithms"
+parents = ["computer-science"]
+[[skill]]
 id = "software-engineering"
 label = "Software Engineering"
 category = "education"
@@ -230,6 +234,7 @@ category = "education"
         "communication",
         "teamwork",
         "computer-science",
+        "algorithms",
         "software-engineering",
         "physics",
     ];
