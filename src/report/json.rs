@@ -55,6 +55,7 @@ pub fn posting(taxonomy: &Taxonomy, p: &Posting) -> Value {
                 "kind": r.kind.name(),
                 "any_of": r.any_of.iter().map(|&s| skill_ref(taxonomy, s)).collect::<Vec<_>>(),
                 "min_years": years(r.min_years),
+                "max_years": years(r.max_years),
                 "education": r.education.as_ref().map(|e| json!({
                     "level": e.level.name(),
                     "fields": e.fields.iter().map(|&s| skill_ref(taxonomy, s)).collect::<Vec<_>>(),
@@ -163,7 +164,7 @@ pub fn assessments(taxonomy: &Taxonomy, e: &Explanation<'_>) -> Vec<Value> {
                     "start": ev.start,
                     "end": ev.end,
                 })).collect::<Vec<_>>(),
-                "years": { "have": years(a.years.have), "need": years(a.years.need) },
+                "years": { "have": years(a.years.have), "need": years(a.years.need), "max": years(a.years.max) },
             })
         })
         .collect()

@@ -68,14 +68,22 @@ pub fn matched_phrase(taxonomy: &Taxonomy, m: &Matched) -> String {
 }
 
 /// Years had and needed in words: "6 years", "4 years, needs 5",
-/// "years unknown, needs 3"; `None` when neither is known.
+/// "years unknown, needs 3", "9 years, entry level: at most 2"; `None`
+/// when nothing is known.
 pub fn years_phrase(y: &Years) -> Option<String> {
     let have = y.have.map(|h| format!("{} years", number(f64::from(h))));
-    match (have, y.need) {
-        (None, None) => None,
-        (Some(h), None) => Some(h),
-        (Some(h), Some(n)) => Some(format!("{h}, needs {}", number(f64::from(n)))),
-        (None, Some(n)) => Some(format!("years unknown, needs {}", number(f64::from(n)))),
+    let mut asks = Vec::new();
+    if let Some(n) = y.need {
+        asks.push(format!("needs {}", number(f64::from(n))));
+    }
+    if let Some(m) = y.max {
+        asks.push(format!("entry level: at most {}", number(f64::from(m))));
+    }
+    match (have, asks.is_empty()) {
+        (None, true) => None,
+        (Some(h), true) => Some(h),
+        (Some(h), false) => Some(format!("{h}, {}", asks.join(", "))),
+        (None, false) => Some(format!("years unknown, {}", asks.join(", "))),
     }
 }
 
@@ -205,13 +213,22 @@ mod tests {
             assert_eq!(weight_text(x), expected, "{x}");
         }
         let years = [
-            (None, None, None),
-            (Some(6.0), None, Some("6 years")),
-            (Some(4.0), Some(5.0), Some("4 years, needs 5")),
-            (None, Some(3.0), Some("years unknown, needs 3")),
+            (None, None, None, None),
+            (Some(6.0), None, None, Some("6 years")),
+            (Some(4.0), Some(5.0), None, Some("4 years, needs 5")),
+            (None, Some(3.0), None, Some("years unknown, needs 3")),
+            (
+                Some(9.0),
+                None,
+                Some(2.0),
+                Some("9 years, entry level: at most 2"),
+            ),
         ];
-        for (have, need, expected) in years {
-            assert_eq!(years_phrase(&Years { have, need }).as_deref(), expected);
+        for (have, need, max, expected) in years {
+            assert_eq!(
+                years_phrase(&Years { have, need, max }).as_deref(),
+                expected
+            );
         }
     }
 }

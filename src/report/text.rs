@@ -59,9 +59,12 @@ pub fn posting(taxonomy: &Taxonomy, p: &Posting) -> String {
         );
         for r in reqs {
             let what = super::asks_for(taxonomy, r);
-            let years = r
+            let mut years = r
                 .min_years
                 .map_or(String::new(), |y| format!(", {y}+ years"));
+            if let Some(max) = r.max_years {
+                years.push_str(&format!(", at most {max} years (entry level)"));
+            }
             let _ = writeln!(out, "    {:>4}  {what}{years}", format!("L{}", r.line));
             let _ = writeln!(out, "          \u{201c}{}\u{201d}", r.text);
         }

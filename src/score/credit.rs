@@ -25,7 +25,8 @@
 //!   Unknown years are reported (`years.have` is `None`) and not punished.
 //!   The highest credit wins.
 //! * **experience**: the candidate's total years against `min_years`, scaled
-//!   by have/need when short. When the résumé gives no dates and states no
+//!   by have/need when short, and against `max_years` (entry-level
+//!   postings), scaled by max/have when over. When the résumé gives no dates and states no
 //!   total, the requirement is *not assessed*: unknown years are not
 //!   punished, and counting them as met would reward a résumé for saying less.
 //! * **education**: a degree of the level asked or higher meets it; when the
@@ -137,6 +138,9 @@ pub struct Years {
     pub have: Option<f32>,
     /// What the requirement asks for, when it asks.
     pub need: Option<f32>,
+    /// The most years an entry-level posting looks for (experience
+    /// requirements only).
+    pub max: Option<f32>,
 }
 
 /// One requirement of a posting, assessed against one candidate.
@@ -212,6 +216,7 @@ impl Outcome {
 ///     kind: RequirementKind::Skill,
 ///     any_of: vec![id("postgresql")],
 ///     min_years: Some(3.0),
+///     max_years: None,
 ///     education: None,
 /// };
 /// let candidate = Candidate {
@@ -361,7 +366,11 @@ fn skill(
 ) -> Outcome {
     let need = requirement.min_years;
     if requirement.any_of.is_empty() {
-        return Outcome::not_assessed(Years { have: None, need });
+        return Outcome::not_assessed(Years {
+            have: None,
+            need,
+            max: None,
+        });
     }
     let mut best: Option<Choice> = None;
     for (alternative, &want) in requirement.any_of.iter().enumerate() {
@@ -391,12 +400,20 @@ fn skill(
         Some(b) => Outcome {
             credit: Some(b.credit),
             matched: Some(b.matched),
-            years: Years { have: b.have, need },
+            years: Years {
+                have: b.have,
+                need,
+                max: None,
+            },
         },
         None => Outcome {
             credit: Some(0.0),
             matched: None,
-            years: Years { have: None, need },
+            years: Years {
+                have: None,
+                need,
+                max: None,
+            },
         },
     }
 }
@@ -405,14 +422,29 @@ fn experience(requirement: &Requirement, candidate: &Candidate) -> Outcome {
     let years = Years {
         have: candidate.total_years,
         need: requirement.min_years,
+        max: requirement.max_years,
     };
-    match (years.have, years.need) {
-        (Some(_), Some(_)) => Outcome {
-            credit: Some(years_factor(years.have, years.need)),
+    match years.have {
+        Some(_) if years.need.is_some() || years.max.is_some() => Outcome {
+            credit: Some(
+                years_factor(years.have, years.need) * ceiling_factor(years.have, years.max),
+            ),
             matched: None,
             years,
         },
         _ => Outcome::not_assessed(years),
+    }
+}
+
+/// `max / have` when the candidate has more years than an entry-level
+/// posting looks for, else 1: nine years of experience fit a graduate
+/// programme as poorly as one year fits a role asking for nine.
+fn ceiling_factor(have: Option<f32>, max: Option<f32>) -> f64 {
+    match (have, max) {
+        (Some(have), Some(max)) if have > max && have > 0.0 => {
+            (f64::from(max.max(0.0)) / f64::from(have)).clamp(0.0, 1.0)
+        }
+        _ => 1.0,
     }
 }
 
@@ -484,6 +516,7 @@ fn education(
     let years = Years {
         have: candidate.total_years,
         need: Some(need as f32),
+        max: None,
     };
     let covered = candidate
         .total_years
@@ -781,6 +814,7 @@ mod tests {
                 Years {
                     have: Some(3.0),
                     need: Some(5.0),
+                    max: None,
                 },
             ),
             (
@@ -789,6 +823,7 @@ mod tests {
                 Years {
                     have: None,
                     need: Some(5.0),
+                    max: None,
                 },
             ),
         ];
@@ -810,7 +845,8 @@ mod tests {
             missing.years,
             Years {
                 have: None,
-                need: Some(2.0)
+                need: Some(2.0),
+                max: None,
             }
         );
     }
@@ -839,11 +875,39 @@ mod tests {
                 a.years,
                 Years {
                     have: total,
-                    need: Some(5.0)
+                    need: Some(5.0),
+                    max: None,
                 },
                 "{name}"
             );
         }
+    }
+
+    #[test]
+    fn entry_level_ceilings_scale_down_the_overqualified() {
+        // (total years, status, credit) against "at most 2 years".
+        let cases = [
+            (Some(0.3), Status::Met, 1.0),
+            (Some(2.0), Status::Met, 1.0),
+            (Some(8.0), Status::Partial, 0.25),
+            (None, Status::NotAssessed, 0.0),
+        ];
+        for (total, status, credit) in cases {
+            let mut req = experience_req(1.0);
+            req.min_years = None;
+            req.max_years = Some(2.0);
+            let cand = candidate(&[], total, None);
+            let a = assess(taxonomy(), 0, &req, &cand, &Weights::default());
+            assert_eq!(a.status, status, "{total:?}");
+            assert!((a.credit - credit).abs() < 1e-9, "{total:?}: {}", a.credit);
+            assert_eq!(a.years.max, Some(2.0));
+        }
+        // A floor and a ceiling together: 1-3 years.
+        let mut req = experience_req(1.0);
+        req.max_years = Some(3.0);
+        let cand = candidate(&[], Some(6.0), None);
+        let a = assess(taxonomy(), 0, &req, &cand, &Weights::default());
+        assert!((a.credit - 0.5).abs() < 1e-9, "{}", a.credit);
     }
 
     #[test]
@@ -945,7 +1009,8 @@ mod tests {
             a.years,
             Years {
                 have: Some(1.0),
-                need: Some(6.0)
+                need: Some(6.0),
+                max: None,
             },
             "three levels × 2 years"
         );

@@ -121,6 +121,7 @@ category = "education"
             kind: RequirementKind::Skill,
             any_of: any_of.iter().map(|s| id(s)).collect(),
             min_years,
+            max_years: None,
             education: None,
         }
     }
@@ -134,6 +135,7 @@ category = "education"
             kind: RequirementKind::Experience,
             any_of: Vec::new(),
             min_years: Some(min_years),
+            max_years: None,
             education: None,
         }
     }
@@ -151,6 +153,7 @@ category = "education"
             kind: RequirementKind::Education,
             any_of: Vec::new(),
             min_years: None,
+            max_years: None,
             education: Some(EducationRequirement {
                 level,
                 fields: fields.iter().map(|s| id(s)).collect(),
@@ -168,6 +171,7 @@ category = "education"
             kind: RequirementKind::Other,
             any_of: Vec::new(),
             min_years: None,
+            max_years: None,
             education: None,
         }
     }

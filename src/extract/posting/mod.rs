@@ -14,7 +14,9 @@ mod section;
 mod years;
 
 pub use metadata::{Salary, SalaryPeriod};
-pub use requirement::{EducationRequirement, Requirement, RequirementKind, EDUCATION_CATEGORY};
+pub use requirement::{
+    EducationRequirement, Requirement, RequirementKind, EDUCATION_CATEGORY, ENTRY_LEVEL_MAX_YEARS,
+};
 pub use section::{header_block, Block, Excluded, Section};
 pub(crate) use years::NUMBER_WORDS;
 pub use years::{years_phrases, YearsPhrase};
@@ -183,6 +185,13 @@ pub fn parse_postings(matcher: &Matcher<'_>, source: &str, text: &str) -> Vec<Po
                 .iter()
                 .map(|l| (l.text, seg.blocks[l.number - seg_lines[0].number])),
         );
+        if let Some(title) = meta
+            .title
+            .as_deref()
+            .filter(|t| requirement::is_entry_level_title(t))
+        {
+            add_entry_level(&mut requirements, seg_lines, title);
+        }
         postings.push(Posting {
             title: meta.title,
             company: meta.company,
@@ -198,6 +207,34 @@ pub fn parse_postings(matcher: &Matcher<'_>, source: &str, text: &str) -> Vec<Po
     }
     set_ids(&mut postings, source);
     postings
+}
+
+/// An entry-level title ("Graduate Software Engineer", "Junior Data
+/// Analyst") caps the experience the posting looks for at
+/// [`ENTRY_LEVEL_MAX_YEARS`], unless a line already states a ceiling
+/// ("0-2 years"). The requirement quotes the title line.
+fn add_entry_level(requirements: &mut Vec<Requirement>, lines: &[Line<'_>], title: &str) {
+    if requirements.iter().any(|r| r.max_years.is_some()) {
+        return;
+    }
+    let Some(line) = lines
+        .iter()
+        .find(|l| l.text.replace("**", "").contains(title))
+    else {
+        return;
+    };
+    let requirement = Requirement {
+        text: line.text.trim().to_string(),
+        line: line.number,
+        section: Section::Required,
+        kind: RequirementKind::Experience,
+        any_of: Vec::new(),
+        min_years: None,
+        max_years: Some(ENTRY_LEVEL_MAX_YEARS),
+        education: None,
+    };
+    let at = requirements.partition_point(|r| r.line <= line.number);
+    requirements.insert(at, requirement);
 }
 
 /// Gives the postings of one document the ids `id` (when it holds one) or

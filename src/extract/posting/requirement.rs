@@ -69,6 +69,10 @@ pub struct Requirement {
     pub any_of: Vec<SkillId>,
     /// Minimum years asked for, when stated.
     pub min_years: Option<f32>,
+    /// Most years of experience an entry-level posting looks for ("0-2
+    /// years", "up to 2 years", a Graduate or Junior title); experience
+    /// requirements only.
+    pub max_years: Option<f32>,
     /// The degree asked for, for education requirements.
     pub education: Option<EducationRequirement>,
 }
@@ -87,6 +91,54 @@ const PREFERRED_MARKERS: &[&str] = &[
     "an advantage",
     "advantageous",
 ];
+
+/// Years of experience an entry-level title (graduate, junior, intern,
+/// trainee, apprentice, entry level) looks for at most: graduate programmes
+/// and junior roles take people in their first two years.
+pub const ENTRY_LEVEL_MAX_YEARS: f32 = 2.0;
+
+/// Title words that mark an entry-level role.
+const ENTRY_LEVEL_WORDS: &[&str] = &[
+    "graduate",
+    "graduates",
+    "grad",
+    "intern",
+    "internship",
+    "trainee",
+    "apprentice",
+    "apprenticeship",
+    "junior",
+    "jr",
+    "werkstudent",
+];
+
+/// Title phrases that mark an entry-level role.
+const ENTRY_LEVEL_PHRASES: &[&str] = &[
+    "entry level",
+    "entry-level",
+    "early career",
+    "working student",
+];
+
+/// Does a job title name an entry-level role? "Graduate Software Engineer",
+/// "Junior Data Analyst", "Software Engineering Intern", "Entry-Level QA";
+/// not "Senior Engineer" nor "Postgraduate Researcher".
+pub fn is_entry_level_title(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let senior = words.iter().any(|w| {
+        matches!(
+            *w,
+            "senior" | "sr" | "lead" | "principal" | "staff" | "head" | "manager" | "director"
+        )
+    });
+    !senior
+        && (words.iter().any(|w| ENTRY_LEVEL_WORDS.contains(w))
+            || ENTRY_LEVEL_PHRASES.iter().any(|p| lower.contains(p)))
+}
 
 /// Category of degrees and fields of study in the taxonomy.
 pub const EDUCATION_CATEGORY: &str = "education";
@@ -154,6 +206,7 @@ pub(crate) fn split_item(
         kind,
         any_of,
         min_years,
+        max_years: None,
         education,
     };
     let mut out = Vec::new();
@@ -186,7 +239,7 @@ pub(crate) fn split_item(
     let groups = group(taxonomy, text, offset, &skills);
     let years = years_phrases(text);
     let mut years_for: Vec<Option<f32>> = vec![None; groups.len()];
-    let mut general_years: Vec<f32> = Vec::new();
+    let mut general_years: Vec<(f32, Option<f32>)> = Vec::new();
     for y in &years {
         let at = offset + y.start;
         // The list right after the phrase, else the last group before it.
@@ -203,18 +256,20 @@ pub(crate) fn split_item(
                     }
                 }
             }
-            _ => general_years.push(y.min_years),
+            _ => general_years.push((y.min_years, y.max_years)),
         }
     }
     // Years of experience in general; a degree line's years belong to the degree.
     if levels.is_empty() {
-        for years in general_years {
-            out.push(new(
+        for (min, max) in general_years {
+            let mut r = new(
                 RequirementKind::Experience,
                 Vec::new(),
-                Some(years),
+                (min > 0.0).then_some(min),
                 None,
-            ));
+            );
+            r.max_years = max;
+            out.push(r);
         }
     }
     for (g, min_years) in groups.into_iter().zip(years_for) {
@@ -565,6 +620,24 @@ fn is_degree(taxonomy: &Taxonomy, skill: SkillId) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entry_level_title_table() {
+        let cases = [
+            ("Graduate Software Engineer (2027 intake)", true),
+            ("Junior Data Analyst", true),
+            ("Jr. Backend Developer", true),
+            ("Software Engineering Intern", true),
+            ("Entry-Level QA Tester", true),
+            ("Senior Software Engineer", false),
+            ("Postgraduate Research Associate", false),
+            ("Graduate Recruitment Manager", false),
+            ("Software Engineer II, Backend", false),
+        ];
+        for (title, expected) in cases {
+            assert_eq!(is_entry_level_title(title), expected, "{title}");
+        }
+    }
 
     #[test]
     fn join_table() {

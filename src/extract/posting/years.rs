@@ -1,5 +1,6 @@
 //! Years of experience asked for: "2+ years", "5-7 years" (5), "at least
-//! three years", "minimum of 4 yrs", "3 or more years".
+//! three years", "minimum of 4 yrs", "3 or more years"; and the ceilings of
+//! entry-level postings: "0-2 years", "up to 2 years", "less than 3 years".
 
 /// Number words accepted in place of digits (postings and résumés alike).
 pub(crate) const NUMBER_WORDS: &[(&str, f32)] = &[
@@ -29,8 +30,12 @@ pub struct YearsPhrase {
     pub start: usize,
     /// Byte offset just past "years".
     pub end: usize,
-    /// The minimum years asked for.
+    /// The minimum years asked for (0 for "0-2 years" and "up to 2 years").
     pub min_years: f32,
+    /// The most years the posting looks for: "0-2 years" and "up to 2
+    /// years" give 2. Set only for ranges from zero and "up to" phrases,
+    /// which mark entry-level roles; "5-7 years" is a minimum of 5.
+    pub max_years: Option<f32>,
     /// The phrase asks for experience in general ("5-7 years of
     /// experience, strong Go"), not for the skill named after it.
     pub total: bool,
@@ -58,12 +63,14 @@ pub fn years_phrases(text: &str) -> Vec<YearsPhrase> {
         // Walk back over "+", "or more", a range "5-7" / "5 to 7", to the first number.
         let mut j = i;
         let mut first: Option<(usize, f32)> = None;
+        let mut last: Option<f32> = None;
         while j > 0 && i - j < 6 {
             j -= 1;
             let (s, _, w) = tokens[j];
             let lw = w.to_ascii_lowercase();
             if let Some(n) = number(&lw) {
                 first = Some((s, n));
+                last = last.or(Some(n));
                 continue;
             }
             if matches!(
@@ -75,11 +82,29 @@ pub fn years_phrases(text: &str) -> Vec<YearsPhrase> {
             break;
         }
         if let Some((s, n)) = first {
-            if n > 0.0 && n <= MAX_REQUIRED_YEARS {
+            let upper = last.unwrap_or(n);
+            // "up to 2 years", "no more than 2 years", "less than 3 years".
+            let before = text[..s].trim_end().to_ascii_lowercase();
+            let ceiling = CEILING_WORDS.iter().any(|c| {
+                before.ends_with(c)
+                    && !before[..before.len() - c.len()]
+                        .ends_with(|ch: char| ch.is_ascii_alphanumeric())
+            });
+            let from_zero = n == 0.0 && upper > 0.0;
+            if (ceiling || from_zero) && upper <= MAX_REQUIRED_YEARS {
+                out.push(YearsPhrase {
+                    start: s,
+                    end,
+                    min_years: 0.0,
+                    max_years: Some(upper),
+                    total: true,
+                });
+            } else if n > 0.0 && n <= MAX_REQUIRED_YEARS {
                 out.push(YearsPhrase {
                     start: s,
                     end,
                     min_years: n,
+                    max_years: None,
                     total: is_general_experience(&text[end..]),
                 });
             }
@@ -87,6 +112,17 @@ pub fn years_phrases(text: &str) -> Vec<YearsPhrase> {
     }
     out
 }
+
+/// Words that make the number after them a ceiling: "up to 2 years".
+const CEILING_WORDS: &[&str] = &[
+    "up to",
+    "no more than",
+    "at most",
+    "less than",
+    "under",
+    "maximum of",
+    "max",
+];
 
 /// Words allowed between "years of" and "experience" in a general phrase.
 const GENERAL_EXPERIENCE_WORDS: &[&str] = &[
@@ -189,11 +225,36 @@ mod tests {
             ("years of experience", &[]),
             ("Java 8 and 3 years of Go", &[3.0]),
             ("1.5 years", &[1.5]),
+            ("0-2 years of experience", &[0.0]),
         ];
         for (text, expected) in cases {
             let got: Vec<f32> = years_phrases(text).iter().map(|y| y.min_years).collect();
             assert_eq!(&got, expected, "{text}");
         }
+    }
+
+    #[test]
+    fn ceilings_table() {
+        // (text, expected (min, max) of the first phrase)
+        let cases: &[(&str, Option<(f32, Option<f32>)>)] = &[
+            ("0-2 years of experience", Some((0.0, Some(2.0)))),
+            ("0 to 1 years", Some((0.0, Some(1.0)))),
+            ("up to 2 years of experience", Some((0.0, Some(2.0)))),
+            ("no more than three years", Some((0.0, Some(3.0)))),
+            ("less than 3 years in industry", Some((0.0, Some(3.0)))),
+            ("Lunder 2 years", Some((2.0, None))),
+            ("5-7 years of experience", Some((5.0, None))),
+            ("2+ years", Some((2.0, None))),
+            ("0 years", None),
+        ];
+        for (text, expected) in cases {
+            let got = years_phrases(text)
+                .first()
+                .map(|y| (y.min_years, y.max_years));
+            assert_eq!(&got, expected, "{text}");
+        }
+        // A ceiling is about experience in general.
+        assert!(years_phrases("0-2 years of Java").iter().all(|y| y.total));
     }
 
     #[test]
