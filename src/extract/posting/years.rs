@@ -91,7 +91,14 @@ pub fn years_phrases(text: &str) -> Vec<YearsPhrase> {
                         .ends_with(|ch: char| ch.is_ascii_alphanumeric())
             });
             let from_zero = n == 0.0 && upper > 0.0;
-            if (ceiling || from_zero) && upper <= MAX_REQUIRED_YEARS {
+            // "0 to 18-year-olds" and "a photo no more than 1 year old" are
+            // no ceiling: it must be experience.
+            let of_experience = text[end..]
+                .split(|c: char| c.is_whitespace())
+                .filter(|w| !w.is_empty())
+                .take(CEILING_EXPERIENCE_WORDS)
+                .any(|w| w.to_ascii_lowercase().starts_with("experience"));
+            if (ceiling || from_zero) && of_experience && upper <= MAX_REQUIRED_YEARS {
                 out.push(YearsPhrase {
                     start: s,
                     end,
@@ -112,6 +119,10 @@ pub fn years_phrases(text: &str) -> Vec<YearsPhrase> {
     }
     out
 }
+
+/// A ceiling counts only when "experience" is among this many words after
+/// "years": "0-2 years of relevant experience".
+const CEILING_EXPERIENCE_WORDS: usize = 4;
 
 /// Words that make the number after them a ceiling: "up to 2 years".
 const CEILING_WORDS: &[&str] = &[
@@ -238,11 +249,23 @@ mod tests {
         // (text, expected (min, max) of the first phrase)
         let cases: &[(&str, Option<(f32, Option<f32>)>)] = &[
             ("0-2 years of experience", Some((0.0, Some(2.0)))),
-            ("0 to 1 years", Some((0.0, Some(1.0)))),
+            (
+                "0 to 1 years of professional experience",
+                Some((0.0, Some(1.0))),
+            ),
             ("up to 2 years of experience", Some((0.0, Some(2.0)))),
-            ("no more than three years", Some((0.0, Some(3.0)))),
-            ("less than 3 years in industry", Some((0.0, Some(3.0)))),
-            ("Lunder 2 years", Some((2.0, None))),
+            (
+                "no more than three years of experience",
+                Some((0.0, Some(3.0))),
+            ),
+            (
+                "less than 3 years experience in industry",
+                Some((0.0, Some(3.0))),
+            ),
+            ("Lunder 2 years of experience", Some((2.0, None))),
+            ("treatment of 0 to 18-year-olds", None),
+            ("a photo no more than 1 year old", Some((1.0, None))),
+            ("0-2 years in a similar role", None),
             ("5-7 years of experience", Some((5.0, None))),
             ("2+ years", Some((2.0, None))),
             ("0 years", None),
@@ -254,7 +277,9 @@ mod tests {
             assert_eq!(&got, expected, "{text}");
         }
         // A ceiling is about experience in general.
-        assert!(years_phrases("0-2 years of Java").iter().all(|y| y.total));
+        assert!(years_phrases("0-2 years of Java experience")
+            .iter()
+            .all(|y| y.total));
     }
 
     #[test]
