@@ -455,7 +455,9 @@ fn link_spans(hay: &str) -> Vec<(usize, usize)> {
     let mut spans: Vec<(usize, usize)> = Vec::new();
     // Only the space-delimited chunks around "@", "://" and "www." can be
     // links: find those markers (fast substring search), then their chunks.
-    for marker in ["@", "://", "www."] {
+    for marker in [
+        "@", "://", "www.", ".com/", ".io/", ".org/", ".dev/", ".me/",
+    ] {
         for (at, _) in hay.match_indices(marker) {
             // A link starts after a space or an opening bracket or quote, so the
             // text of a Markdown link "[Kubernetes](https://…)" stays readable.
@@ -469,7 +471,19 @@ fn link_spans(hay: &str) -> Vec<(usize, usize)> {
             let is_link = match marker {
                 "@" => at > start && chunk[at - start..].contains('.'),
                 "www." => at == start,
-                _ => true,
+                "://" => true,
+                // A bare domain with a path: "github.com/jdoe",
+                // "linkedin.com/in/jdoe"; the domain is one plain word.
+                _ => {
+                    at > start
+                        && hay[start..at].bytes().all(|b| {
+                            b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.'
+                        })
+                        && hay[at + marker.len()..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric)
+                }
             };
             if is_link {
                 spans.push((start, end));
@@ -568,7 +582,7 @@ mod tests {
 
     #[test]
     fn link_spans_cover_urls_and_emails() {
-        let hay = "see https://github.com/x and jane@linkedin.com or www.python.org, github [kubernetes](https://k8s.io)";
+        let hay = "see https://github.com/x and jane@linkedin.com or www.python.org, github [kubernetes](https://k8s.io) gitlab.com/jdoe Node.js/React";
         let spans = link_spans(hay);
         let texts: Vec<&str> = spans.iter().map(|&(s, e)| &hay[s..e]).collect();
         assert_eq!(
@@ -577,7 +591,8 @@ mod tests {
                 "https://github.com/x",
                 "jane@linkedin.com",
                 "www.python.org,",
-                "https://k8s.io"
+                "https://k8s.io",
+                "gitlab.com/jdoe"
             ]
         );
         assert!(inside(&spans, hay.find("github.com").unwrap_or(0)));

@@ -271,6 +271,12 @@ pub fn parse_resume(
             continue;
         };
         let line = &lines[li];
+        // "CERTIFICATIONS" names a section, not the skill "Professional
+        // Certification"; a Markdown heading of free words ("## Spark
+        // pipelines") still counts.
+        if line.header && classify_heading(line.text.trim().trim_matches(is_decoration)).is_some() {
+            continue;
+        }
         let slot = *slots.entry(mention.skill).or_insert_with(|| {
             skills.push(CandidateSkill {
                 skill: mention.skill,
@@ -2479,6 +2485,19 @@ Bachelors in Computer Science, Mediacom College\"";
                 TAXONOMY.get_or_init(|| Taxonomy::embedded().expect("embedded taxonomy"));
             Matcher::new(taxonomy).expect("matcher")
         })
+    }
+
+    #[test]
+    fn headings_and_profile_links_are_not_skills() {
+        let text = "Jane Roe\ngithub.com/jroe · linkedin.com/in/jroe\n\nSkills\nPython, SQL\n\n\
+                    CERTIFICATIONS\nAWS Certified Solutions Architect\n";
+        let matcher = embedded_matcher();
+        let candidate = parse_resume(matcher, "cv.txt", text, &ResumeOptions { as_of: AS_OF });
+        let got = ids(&candidate, matcher.taxonomy());
+        assert!(got.contains(&"python".to_string()), "{got:?}");
+        for absent in ["github", "linkedin", "professional-certification"] {
+            assert!(!got.contains(&absent.to_string()), "{absent} in {got:?}");
+        }
     }
 
     #[test]
