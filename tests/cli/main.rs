@@ -3,7 +3,10 @@
 //! checks stdout, stderr and the exit code.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+mod explain;
 mod extract;
+mod rank;
+mod score;
 mod snapshot;
 mod taxonomy;
 
