@@ -155,8 +155,9 @@ pub struct CandidateSkill {
     /// The skill.
     pub skill: SkillId,
     /// Years of use, to one decimal: the larger of the years stated next to
-    /// the skill and the union of the dated roles that mention it; `None`
-    /// when there is neither.
+    /// the skill and the union of the dated roles that mention it or a more
+    /// specific skill (a role using Next.js counts for React); `None` when
+    /// there is neither.
     pub years: Option<f32>,
     /// Whether every mention is in the Skills section (listed, never shown
     /// in use).
@@ -300,6 +301,17 @@ pub fn parse_resume(
         }
         if let Some(years) = stated.per_mention[k] {
             stated_max[slot] = Some(stated_max[slot].map_or(years, |y: f32| y.max(years)));
+        }
+    }
+    // A role that uses a more specific skill uses the general one too:
+    // Next.js work is React work, PySpark work is Spark work.
+    let taxonomy = matcher.taxonomy();
+    let own_roles = role_sets.clone();
+    for (slot, general) in skills.iter().enumerate() {
+        for (other, specific) in skills.iter().enumerate() {
+            if other != slot && taxonomy.is_a(specific.skill, general.skill) {
+                role_sets[slot].extend(own_roles[other].iter().copied());
+            }
         }
     }
     for (slot, skill) in skills.iter_mut().enumerate() {
@@ -2216,6 +2228,24 @@ Java, Git
         }
         // 2010–2011 (24) + Jan 2018–Dec 2020 (36).
         assert_eq!(candidate.total_years, Some(5.0));
+    }
+
+    #[test]
+    fn a_general_skill_counts_the_roles_of_its_specific_forms() {
+        let text = "\
+Experience
+Engineer, Foo
+Jan 2016 - Dec 2017
+Tuned PostgreSQL.
+Engineer, Bar
+Jan 2020 - Dec 2020
+Wrote SQL reports.
+";
+        let candidate = parse(text);
+        // SQL: its own role (12 months) and PostgreSQL's (24); PostgreSQL
+        // keeps only its own.
+        assert_eq!(years_of(&candidate, "sql"), Some(3.0));
+        assert_eq!(years_of(&candidate, "postgresql"), Some(2.0));
     }
 
     #[test]

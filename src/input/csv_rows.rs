@@ -128,13 +128,20 @@ pub(super) fn load(path: &Path, role: Role, columns: &Columns) -> Result<Loaded>
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(row, |p| p.line() as usize);
+                let line = e.position().map_or(row, |p| line_of(&content, p));
                 let what = match e.kind() {
                     csv::ErrorKind::UnequalLengths {
                         expected_len, len, ..
-                    } => format!(
-                        "row {row} has {len} fields, the header has {expected_len}: quote fields that contain commas"
-                    ),
+                    } => {
+                        let advice = if *len > *expected_len {
+                            "quote fields that contain commas"
+                        } else {
+                            "a field is missing, or a quoted text was closed too early"
+                        };
+                        format!(
+                            "row {row} has {len} fields, the header has {expected_len}: {advice}"
+                        )
+                    }
                     _ => format!("row {row}: {e}"),
                 };
                 loaded
@@ -143,7 +150,7 @@ pub(super) fn load(path: &Path, role: Role, columns: &Columns) -> Result<Loaded>
                 continue;
             }
         };
-        let line = record.position().map_or(row, |p| p.line() as usize);
+        let line = record.position().map_or(row, |p| line_of(&content, p));
         let location = at_line(&name, line);
         let id = field(&record, header.id).unwrap_or_else(|| format!("row-{row}"));
         if !seen.insert(id.clone()) {
@@ -195,6 +202,20 @@ pub(super) fn load(path: &Path, role: Role, columns: &Columns) -> Result<Loaded>
         });
     }
     Ok(loaded)
+}
+
+/// The 1-based line a record starts on, counted from its byte offset (the
+/// reader's own line count is off by one per CRLF line ending).
+fn line_of(content: &str, position: &csv::Position) -> usize {
+    let bytes = content.as_bytes();
+    let mut at = usize::try_from(position.byte())
+        .unwrap_or(usize::MAX)
+        .min(bytes.len());
+    // With CRLF the reader may place a record at the "\n" ending the line before.
+    while at < bytes.len() && matches!(bytes[at], b'\r' | b'\n') {
+        at += 1;
+    }
+    bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
 /// A location naming a file line but no column.
@@ -276,6 +297,25 @@ mod tests {
             messages[2].contains("batch.csv:6: row 5: the id `a` is used"),
             "{}",
             messages[2]
+        );
+    }
+
+    #[test]
+    fn crlf_files_report_the_right_line() {
+        let body = "id,title,text\r\na,A,Java\r\nb,B\r\nc,C,Go,extra\r\n";
+        let loaded = load_csv(body, Role::Postings).expect("loads");
+        let messages: Vec<String> = loaded.skipped.iter().map(|e| e.to_string()).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(
+            messages[0]
+                .contains("batch.csv:3: row 3 has 2 fields, the header has 3: a field is missing"),
+            "{}",
+            messages[0]
+        );
+        assert!(
+            messages[1].contains("batch.csv:4: row 4 has 4 fields, the header has 3: quote fields"),
+            "{}",
+            messages[1]
         );
     }
 

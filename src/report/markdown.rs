@@ -9,10 +9,14 @@ use crate::extract::resume::Candidate;
 use crate::score::{Assessment, Ranked, Status, Suggestion};
 use crate::taxonomy::Taxonomy;
 
-/// Text made safe for one Markdown table cell.
+/// Text made safe for one Markdown table cell: `|` escaped, markup
+/// characters as entities (a résumé's `<b>` shows as text), one line.
 fn cell(s: &str) -> String {
     s.replace('\\', "\\\\")
         .replace('|', "\\|")
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
         .replace(['\n', '\r'], " ")
 }
 

@@ -7,8 +7,9 @@
 //! [`Status::NotAssessed`] and weight 0, so it never moves a score; the
 //! status is derived from the credit alone (1 is met, 0 is missing, anything
 //! between is partial); the chosen match is the same whatever the order of
-//! the candidate's skills, ties breaking on the alternative's position and
-//! then on the [`SkillId`]. Giving a candidate one more skill never lowers
+//! the candidate's skills, ties breaking on the alternative's position, the
+//! closeness of the relation, the levels between the two skills, the years
+//! with the skill, and then the [`SkillId`]. Giving a candidate one more skill never lowers
 //! any credit: each credit is a maximum over the candidate's skills.
 //!
 //! The rules, by requirement kind:
@@ -343,17 +344,25 @@ struct Choice {
     alternative: usize,
     matched: Matched,
     have: Option<f32>,
+    /// Hierarchy levels between the two skills (0 for the same skill).
+    levels: u32,
 }
 
 impl Choice {
     /// Better first: higher credit, then the earlier alternative, then the
-    /// closer relation, then the smaller candidate skill id.
+    /// closer relation, then the fewer levels apart in the hierarchy (React
+    /// before WordPress for "front-end development"), then more years with
+    /// the skill (known years before unknown), then the smaller candidate
+    /// skill id.
     fn better(&self, other: &Self) -> Ordering {
+        let years = |c: &Choice| c.have.map_or(f32::NEG_INFINITY, |y| y);
         other
             .credit
             .total_cmp(&self.credit)
             .then(self.alternative.cmp(&other.alternative))
             .then(self.matched.how.cmp(&other.matched.how))
+            .then(self.levels.cmp(&other.levels))
+            .then(years(other).total_cmp(&years(self)))
             .then(self.matched.candidate.cmp(&other.matched.candidate))
     }
 }
@@ -387,6 +396,7 @@ fn skill(
                     how,
                 },
                 have: have.years,
+                levels: taxonomy.depth(have.skill).abs_diff(taxonomy.depth(want)),
             };
             if best
                 .as_ref()

@@ -394,7 +394,8 @@ mod tests {
 
     #[test]
     fn a_markdown_heading_opening_the_page_is_the_title() {
-        let cases: [(&[(&str, Option<Block>)], Option<&str>); 3] = [
+        type Lines<'a> = &'a [(&'a str, Option<Block>)];
+        let cases: [(Lines<'_>, Option<&str>); 3] = [
             (
                 &[
                     ("# Frontend Engineer", None),

@@ -247,7 +247,8 @@ mod tests {
     #[test]
     fn ceilings_table() {
         // (text, expected (min, max) of the first phrase)
-        let cases: &[(&str, Option<(f32, Option<f32>)>)] = &[
+        type MinMax = Option<(f32, Option<f32>)>;
+        let cases: &[(&str, MinMax)] = &[
             ("0-2 years of experience", Some((0.0, Some(2.0)))),
             (
                 "0 to 1 years of professional experience",
