@@ -67,13 +67,71 @@ pub fn explain<'a>(
     candidate: &'a Candidate,
     weights: &Weights,
 ) -> Explanation<'a> {
-    let requirements: Vec<Assessment<'a>> = posting
+    let mut requirements: Vec<Assessment<'a>> = posting
         .requirements
         .iter()
         .enumerate()
         .map(|(i, r)| assess(taxonomy, i, r, candidate, weights))
         .collect();
+    mark_repeats(posting, &mut requirements);
     from_records(posting, requirements)
+}
+
+/// Skill requirements asking for the same set of skills count once: the
+/// one in the weightiest section is kept (required, then preferred, then
+/// responsibility), then the one with the most years asked, then the first;
+/// the others become repeats, not assessed and weightless. "Backend
+/// development" required on line 13, asked again on line 14 and in two
+/// responsibilities, weighs as one requirement.
+fn mark_repeats(posting: &Posting, records: &mut [Assessment<'_>]) {
+    let mut order: Vec<usize> = (0..records.len())
+        .filter(|&i| {
+            records[i].kind == RequirementKind::Skill && records[i].status != Status::NotAssessed
+        })
+        .collect();
+    if order.len() < 2 {
+        return;
+    }
+    // Each requirement's skills as a sorted set, computed once.
+    let sets: Vec<Vec<SkillId>> = posting
+        .requirements
+        .iter()
+        .map(|r| {
+            let mut skills = r.any_of.clone();
+            skills.sort_unstable();
+            skills
+        })
+        .collect();
+    // Records are in posting order: record i is requirement i.
+    let key = |i: usize| &sets[i];
+    // Keepers first within each set of equal skills.
+    order.sort_by(|&a, &b| {
+        key(a).cmp(&key(b)).then_with(|| {
+            let (ra, rb) = (&posting.requirements[a], &posting.requirements[b]);
+            ra.section
+                .cmp(&rb.section)
+                .then(
+                    rb.min_years
+                        .unwrap_or(0.0)
+                        .total_cmp(&ra.min_years.unwrap_or(0.0)),
+                )
+                .then(a.cmp(&b))
+        })
+    });
+    let mut kept: Option<usize> = None;
+    for &i in &order {
+        match kept {
+            Some(k) if key(k) == key(i) => {
+                let line = records[k].line;
+                let a = &mut records[i];
+                a.repeats = Some(line);
+                a.status = Status::NotAssessed;
+                a.weight = 0.0;
+                a.credit = 0.0;
+            }
+            _ => kept = Some(i),
+        }
+    }
 }
 
 /// Builds the explanation, score included, from assessed records.
@@ -220,6 +278,30 @@ mod tests {
             let expected: Vec<SkillId> = expected.into_iter().map(id).collect();
             assert_eq!(e.missing_required, expected, "{name}");
         }
+    }
+
+    #[test]
+    fn a_skill_asked_again_counts_once_where_it_weighs_most() {
+        let mut reqs = vec![
+            skill_req(Section::Responsibility, &["java"], None), // repeat of 2
+            skill_req(Section::Required, &["java"], None),       // repeat of 2 (fewer years)
+            skill_req(Section::Required, &["java"], Some(3.0)),  // kept: required, most years
+            skill_req(Section::Preferred, &["go", "java"], None), // another set: kept
+            skill_req(Section::Preferred, &["java", "go"], None), // same set: repeat of 3
+        ];
+        for (i, r) in reqs.iter_mut().enumerate() {
+            r.line = 10 + i;
+        }
+        let p = posting("repeats", reqs);
+        let cand = candidate(&[("java", Some(6.0))], None, None);
+        let e = explain(taxonomy(), &p, &cand, &Weights::default());
+        let repeats: Vec<Option<usize>> = e.requirements.iter().map(|a| a.repeats).collect();
+        assert_eq!(repeats, [Some(12), Some(12), None, None, Some(13)]);
+        let statuses: Vec<Status> = e.requirements.iter().map(|a| a.status).collect();
+        use Status::*;
+        assert_eq!(statuses, [NotAssessed, NotAssessed, Met, Met, NotAssessed]);
+        assert!((e.possible - 1.5).abs() < 1e-12, "{}", e.possible);
+        assert_eq!(e.required_total, 1);
     }
 
     #[test]

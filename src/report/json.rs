@@ -165,6 +165,7 @@ pub fn assessments(taxonomy: &Taxonomy, e: &Explanation<'_>) -> Vec<Value> {
                     "end": ev.end,
                 })).collect::<Vec<_>>(),
                 "years": { "have": years(a.years.have), "need": years(a.years.need), "max": years(a.years.max) },
+                "repeats": a.repeats,
             })
         })
         .collect()

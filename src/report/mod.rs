@@ -137,6 +137,9 @@ pub fn reason(taxonomy: &Taxonomy, candidate: &Candidate, a: &Assessment<'_>) ->
     if let Some(y) = years_phrase(&a.years) {
         parts.push(y);
     }
+    if let Some(line) = a.repeats {
+        return format!("asks again for what line {line} asks: counted once, there");
+    }
     if a.status == Status::NotAssessed {
         parts.push(match a.kind {
             RequirementKind::Experience => "the résumé gives no dates to count years from".into(),

@@ -174,6 +174,10 @@ pub struct Assessment<'a> {
     pub evidence: Vec<&'a SkillEvidence>,
     /// Years had and needed.
     pub years: Years,
+    /// The line of the requirement this one repeats (the same skills asked
+    /// again): a repeat is not assessed, so a skill a posting names three
+    /// times weighs once. Set by [`crate::explain::explain`].
+    pub repeats: Option<usize>,
 }
 
 impl Assessment<'_> {
@@ -283,6 +287,7 @@ pub fn assess<'a>(
         matched: outcome.matched,
         evidence,
         years: outcome.years,
+        repeats: None,
     }
 }
 
