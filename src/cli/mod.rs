@@ -157,7 +157,7 @@ impl GlobalArgs {
                 "skillmatch: warning: {}: skipped {n} of {} {what}{} (use --strict to fail instead)",
                 path.display(),
                 n + loaded.documents.len(),
-                if n + loaded.documents.len() == 1 { "" } else { "s" },
+                skillmatch::report::plural(n + loaded.documents.len()),
             );
         }
         if loaded.documents.is_empty() {

@@ -62,9 +62,9 @@ pub fn run(global: &GlobalArgs, args: TaxonomyArgs) -> anyhow::Result<ExitCode> 
                         eprintln!(
                             "{} finding{} in {} file{}",
                             findings.len(),
-                            if findings.len() == 1 { "" } else { "s" },
+                            skillmatch::report::plural(findings.len()),
                             sources.len(),
-                            if sources.len() == 1 { "" } else { "s" }
+                            skillmatch::report::plural(sources.len())
                         );
                     }
                 }

@@ -35,7 +35,7 @@ pub fn score(
         "# {}: {} of {total} posting{}\n",
         cell(super::candidate_name(candidate)),
         ranked.len(),
-        if total == 1 { "" } else { "s" }
+        super::plural(total)
     );
     let _ = writeln!(out, "Résumé: `{}`\n", candidate.source);
     let _ = writeln!(

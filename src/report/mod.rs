@@ -104,6 +104,15 @@ pub fn weight_text(x: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
+/// The plural ending for a count: "" for 1, "s" otherwise.
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
 /// A score as reports print it: one decimal.
 pub fn score_text(score: f64) -> String {
     format!("{score:.1}")

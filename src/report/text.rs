@@ -87,7 +87,7 @@ pub fn candidate(taxonomy: &Taxonomy, c: &Candidate) -> String {
     }
     if !c.roles.is_empty() {
         let n = c.roles.len();
-        facts.push(format!("{n} dated role{}", if n == 1 { "" } else { "s" }));
+        facts.push(format!("{n} dated role{}", super::plural(n)));
     }
     if !facts.is_empty() {
         let _ = writeln!(out, "  {}", facts.join(" · "));
@@ -150,7 +150,7 @@ pub fn score_table(
         super::candidate_name(candidate),
         candidate.source,
         ranked.len(),
-        if total == 1 { "" } else { "s" },
+        super::plural(total),
     );
     let names: Vec<String> = ranked
         .iter()
@@ -213,7 +213,7 @@ pub fn score_table(
                 cell(&taxonomy.skill(s.skill).label, label_w),
                 format!("+{}", super::score_text(s.gain)),
                 s.postings,
-                if s.postings == 1 { "" } else { "s" },
+                super::plural(s.postings),
             );
         }
     }
