@@ -106,7 +106,7 @@ fn mark_repeats(posting: &Posting, records: &mut [Assessment<'_>]) {
     let key = |i: usize| &sets[i];
     // Keepers first within each set of equal skills.
     order.sort_by(|&a, &b| {
-        key(a).cmp(&key(b)).then_with(|| {
+        key(a).cmp(key(b)).then_with(|| {
             let (ra, rb) = (&posting.requirements[a], &posting.requirements[b]);
             ra.section
                 .cmp(&rb.section)
