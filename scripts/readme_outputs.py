@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BINARY = ROOT / "target" / "release" / "skillmatch"
+BINARY = Path(__import__("os").environ.get("CARGO_TARGET_DIR", ROOT / "target")) / "release" / "skillmatch"
 TRIM = re.compile(r"\s+# first (\d+), then from (\S+)$")
 
 

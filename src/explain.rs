@@ -13,6 +13,7 @@
 use crate::extract::posting::{Posting, RequirementKind, Section};
 use crate::extract::resume::Candidate;
 use crate::score::credit::{assess, Assessment, Status};
+use crate::score::weights::SOFT_SKILLS_CATEGORY;
 use crate::score::Weights;
 use crate::taxonomy::{SkillId, Taxonomy};
 
@@ -32,7 +33,7 @@ pub struct Explanation<'a> {
     /// Every requirement of the posting, in posting order.
     pub requirements: Vec<Assessment<'a>>,
     /// The first alternative of each required skill requirement that is
-    /// missing, each skill once, in posting order.
+    /// missing, each skill once, in posting order, soft skills last.
     pub missing_required: Vec<SkillId>,
     /// Required requirements (any kind) that are met in full.
     pub required_met: usize,
@@ -74,7 +75,11 @@ pub fn explain<'a>(
         .map(|(i, r)| assess(taxonomy, i, r, candidate, weights))
         .collect();
     mark_repeats(posting, &mut requirements);
-    from_records(posting, requirements)
+    let mut e = from_records(posting, requirements);
+    // Soft skills last: a recruiter reads the skills a résumé can show first.
+    e.missing_required
+        .sort_by_key(|&s| taxonomy.skill(s).category == SOFT_SKILLS_CATEGORY);
+    e
 }
 
 /// Skill requirements asking for the same set of skills count once: the
@@ -264,6 +269,16 @@ mod tests {
                     skill_req(Section::Required, &["postgresql"], None),
                 ],
                 vec![],
+            ),
+            (
+                "soft skills last",
+                vec![
+                    skill_req(Section::Required, &["communication"], None),
+                    skill_req(Section::Required, &["go"], None),
+                    skill_req(Section::Required, &["teamwork"], None),
+                    skill_req(Section::Required, &["kubernetes"], None),
+                ],
+                vec!["go", "kubernetes", "communication", "teamwork"],
             ),
             (
                 "a missing degree is not a skill",

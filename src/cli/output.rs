@@ -26,6 +26,13 @@ impl Output {
             None => Ok(Output::Stdout(BufWriter::new(std::io::stdout()))),
             Some(p) if p == Path::new("-") => Ok(Output::Stdout(BufWriter::new(std::io::stdout()))),
             Some(p) => {
+                if p.is_dir() {
+                    anyhow::bail!(
+                        "{}: is a directory: give -o a file name (for example {}/out.csv)",
+                        p.display(),
+                        p.display()
+                    );
+                }
                 let dir = match p.parent() {
                     Some(d) if !d.as_os_str().is_empty() => d,
                     _ => Path::new("."),
@@ -66,6 +73,16 @@ impl Output {
                 tmp.as_file()
                     .sync_all()
                     .with_context(|| format!("{}: cannot write", path.display()))?;
+                // A temporary file is private (0600); the output gets the
+                // permissions of the file it replaces, or the usual 0644.
+                let permissions = std::fs::metadata(&path)
+                    .ok()
+                    .map(|meta| meta.permissions())
+                    .or_else(default_permissions);
+                if let Some(permissions) = permissions {
+                    std::fs::set_permissions(tmp.path(), permissions)
+                        .with_context(|| format!("{}: cannot set permissions", path.display()))?;
+                }
                 tmp.persist(&path)
                     .map_err(|e| e.error)
                     .with_context(|| format!("{}: cannot write", path.display()))?;
@@ -73,4 +90,18 @@ impl Output {
             }
         }
     }
+}
+
+/// Permissions of a new output file: read-write for the owner, readable by
+/// all (0644), as most tools create files.
+#[cfg(unix)]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt as _;
+    Some(std::fs::Permissions::from_mode(0o644))
+}
+
+/// Elsewhere the temporary file's own permissions are kept.
+#[cfg(not(unix))]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    None
 }

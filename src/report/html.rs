@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use crate::explain::Explanation;
 use crate::extract::posting::Posting;
 use crate::extract::resume::Candidate;
-use crate::score::Status;
+use crate::score::{Assessment, Status};
 use crate::taxonomy::Taxonomy;
 
 /// Escapes text for HTML element content and attribute values.
@@ -207,24 +207,36 @@ pub fn explanation(
     }
     out.push_str("</table>\n</section>\n");
 
-    // Posting: requirement lines tinted by their (worst) status, the
-    // skills named in them marked.
+    // Posting: each line tinted by the worst status of its assessed
+    // requirements; each skill named on it marked in the status of the
+    // requirement that asks for it. Records are grouped by line once.
+    let mut by_line: std::collections::HashMap<usize, Vec<&Assessment<'_>>> =
+        std::collections::HashMap::new();
+    for a in &e.requirements {
+        if a.status != Status::NotAssessed {
+            by_line.entry(a.line).or_default().push(a);
+        }
+    }
     let line_status = |line: usize| {
-        e.requirements
-            .iter()
-            .filter(|a| a.line == line)
-            .map(|a| a.status)
-            .max()
+        by_line
+            .get(&line)
+            .and_then(|v| v.iter().map(|a| a.status).max())
     };
     let posting_spans: Vec<Span> = posting
         .mentions
         .iter()
         .filter_map(|m| {
-            let status = line_status(m.line)?;
-            (status != Status::NotAssessed).then(|| Span {
+            let asking = by_line.get(&m.line)?.iter().find(|a| {
+                posting
+                    .requirements
+                    .get(a.index)
+                    .is_some_and(|r| r.any_of.contains(&m.skill))
+                    || a.matched.is_some_and(|x| x.required == m.skill)
+            })?;
+            Some(Span {
                 start: m.start,
                 end: m.end,
-                class: class(status),
+                class: class(asking.status),
                 title: taxonomy.skill(m.skill).label.clone(),
             })
         })

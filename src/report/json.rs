@@ -164,7 +164,7 @@ pub fn assessments(taxonomy: &Taxonomy, e: &Explanation<'_>) -> Vec<Value> {
                     "start": ev.start,
                     "end": ev.end,
                 })).collect::<Vec<_>>(),
-                "years": { "have": years(a.years.have), "need": years(a.years.need), "max": years(a.years.max) },
+                "years": { "have": years(a.years.have), "need": years(a.years.need), "max": years(a.years.max), "cap": years(a.years.cap) },
                 "repeats": a.repeats,
             })
         })

@@ -6,18 +6,28 @@ use std::fmt::Write as _;
 use crate::explain::Explanation;
 use crate::extract::posting::Posting;
 use crate::extract::resume::Candidate;
-use crate::score::{Assessment, Ranked, Status, Suggestion};
+use crate::score::{Ranked, Suggestion};
 use crate::taxonomy::Taxonomy;
 
-/// Text made safe for one Markdown table cell: `|` escaped, markup
-/// characters as entities (a résumé's `<b>` shows as text), one line.
+/// Text made safe for one Markdown table cell and shown as written: the
+/// characters Markdown reads (`| * _ ` [ ] # \`) escaped with a backslash,
+/// HTML's (`& < >`) as entities, one line.
 fn cell(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace(['\n', '\r'], " ")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '|' | '*' | '_' | '`' | '[' | ']' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// `score --format markdown`: a heading, the ranking as a table, then the
@@ -52,7 +62,7 @@ pub fn score(
             .collect();
         let _ = writeln!(
             out,
-            "| {} | {} | {}/{} | {} | `{}` | {} |",
+            "| {} | {} | {}/{} | {} | {} | {} |",
             r.rank,
             super::score_text(e.score),
             e.required_met,
@@ -137,23 +147,16 @@ pub fn explanation(
             evidence.join("<br>")
         );
     }
-    let mut missing: Vec<&Assessment<'_>> = e
-        .requirements
-        .iter()
-        .filter(|a| a.status == Status::Missing)
-        .collect();
-    missing.sort_by_key(|a| (a.section, a.index));
+    let missing = super::missing_records(e);
     let missing: Vec<String> = missing
         .into_iter()
-        .filter_map(|a| {
-            posting.requirements.get(a.index).map(|r| {
-                format!(
-                    "- **{}** ({}, line {})",
-                    super::asks_for(taxonomy, r),
-                    a.section.name(),
-                    a.line
-                )
-            })
+        .map(|a| {
+            format!(
+                "- **{}** ({}, line {})",
+                cell(&super::asks_of(taxonomy, posting, a)),
+                a.section.name(),
+                a.line
+            )
         })
         .collect();
     if !missing.is_empty() {

@@ -53,6 +53,26 @@ pub fn asks_for(taxonomy: &Taxonomy, r: &Requirement) -> String {
     }
 }
 
+/// What the requirement of record `a` asks for (see [`asks_for`]).
+pub fn asks_of(taxonomy: &Taxonomy, posting: &Posting, a: &Assessment<'_>) -> String {
+    posting
+        .requirements
+        .get(a.index)
+        .map_or(String::new(), |r| asks_for(taxonomy, r))
+}
+
+/// The missing records: required first, then preferred, then
+/// responsibilities; posting order within each.
+pub fn missing_records<'e, 'a>(e: &'e Explanation<'a>) -> Vec<&'e Assessment<'a>> {
+    let mut missing: Vec<&Assessment<'a>> = e
+        .requirements
+        .iter()
+        .filter(|a| a.status == Status::Missing)
+        .collect();
+    missing.sort_by_key(|a| (a.section, a.index));
+    missing
+}
+
 /// How the candidate's skill answers the one asked for: "Java",
 /// "PostgreSQL, more specific than SQL", "SQL, more general than
 /// PostgreSQL", "MySQL, related to PostgreSQL".
@@ -79,11 +99,15 @@ pub fn years_phrase(y: &Years) -> Option<String> {
     if let Some(m) = y.max {
         asks.push(format!("entry level: at most {}", number(f64::from(m))));
     }
+    let unknown = match y.cap {
+        Some(cap) => format!("years unknown (at most {} in all)", number(f64::from(cap))),
+        None => "years unknown".to_string(),
+    };
     match (have, asks.is_empty()) {
         (None, true) => None,
         (Some(h), true) => Some(h),
         (Some(h), false) => Some(format!("{h}, {}", asks.join(", "))),
-        (None, false) => Some(format!("years unknown, {}", asks.join(", "))),
+        (None, false) => Some(format!("{unknown}, {}", asks.join(", "))),
     }
 }
 
@@ -147,7 +171,7 @@ pub fn reason(taxonomy: &Taxonomy, candidate: &Candidate, a: &Assessment<'_>) ->
         parts.push(y);
     }
     if let Some(line) = a.repeats {
-        return format!("asks again for what line {line} asks: counted once, there");
+        return format!("asked again: counted once, on line {line}");
     }
     if a.status == Status::NotAssessed {
         parts.push(match a.kind {
@@ -237,10 +261,23 @@ mod tests {
             ),
         ];
         for (have, need, max, expected) in years {
-            assert_eq!(
-                years_phrase(&Years { have, need, max }).as_deref(),
-                expected
-            );
+            let y = Years {
+                have,
+                need,
+                max,
+                cap: None,
+            };
+            assert_eq!(years_phrase(&y).as_deref(), expected);
         }
+        let capped = Years {
+            have: None,
+            need: Some(5.0),
+            max: None,
+            cap: Some(0.9),
+        };
+        assert_eq!(
+            years_phrase(&capped).as_deref(),
+            Some("years unknown (at most 0.9 in all), needs 5")
+        );
     }
 }

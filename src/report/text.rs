@@ -285,46 +285,39 @@ pub fn explanation(
         }
         let _ = writeln!(
             out,
-            "\n{} (weight {})",
-            section.name().to_uppercase(),
-            super::weight_text(records[0].weight)
+            "\n{}  (status, credit × weight, what is asked)",
+            section.name().to_uppercase()
         );
-        let mut last_line = None;
+        let mut last_item = None;
         for a in records {
-            // The posting line once, then each requirement split from it.
-            if last_line != Some(a.line) {
+            // The posting item once, then each requirement split from it.
+            if last_item != Some((a.line, a.text)) {
                 let _ = writeln!(out, "  L{:<4} \u{201c}{}\u{201d}", a.line, a.text);
-                last_line = Some(a.line);
+                last_item = Some((a.line, a.text));
             }
-            let asks = posting
-                .requirements
-                .get(a.index)
-                .map_or(String::new(), |r| super::asks_for(taxonomy, r));
-            let _ = writeln!(out, "    {} {:.2}  {asks}", status_word(a.status), a.credit);
-            let _ = writeln!(out, "{:19}{}", "", super::reason(taxonomy, candidate, a));
+            let _ = writeln!(
+                out,
+                "    {} {:.2} × {:<4} {}",
+                status_word(a.status),
+                a.credit,
+                super::weight_text(a.weight),
+                super::asks_of(taxonomy, posting, a)
+            );
+            let _ = writeln!(out, "{:26}{}", "", super::reason(taxonomy, candidate, a));
             for ev in &a.evidence {
                 let _ = writeln!(
                     out,
-                    "{:19}résumé L{}: \u{201c}{}\u{201d}",
+                    "{:26}résumé L{}: \u{201c}{}\u{201d}",
                     "", ev.line, ev.text
                 );
             }
         }
     }
-    // Required first, then preferred, then responsibilities; posting order within.
-    let mut missing: Vec<&Assessment<'_>> = e
-        .requirements
-        .iter()
-        .filter(|a| a.status == Status::Missing)
-        .collect();
-    missing.sort_by_key(|a| (a.section, a.index));
+    let missing = super::missing_records(e);
     if !missing.is_empty() {
         let _ = writeln!(out, "\nMISSING");
         for a in missing {
-            let what = posting
-                .requirements
-                .get(a.index)
-                .map_or(String::new(), |r| super::asks_for(taxonomy, r));
+            let what = super::asks_of(taxonomy, posting, a);
             let _ = writeln!(out, "  {:<14} L{:<4} {what}", a.section.name(), a.line);
         }
     }
@@ -336,7 +329,13 @@ pub fn explanation(
     if !skipped.is_empty() {
         let _ = writeln!(out, "\nNOT ASSESSED (weight 0)");
         for a in skipped {
-            let _ = writeln!(out, "  L{:<4} {}", a.line, a.text);
+            let asks = super::asks_of(taxonomy, posting, a);
+            let what = if a.repeats.is_some() {
+                asks
+            } else {
+                a.text.to_string()
+            };
+            let _ = writeln!(out, "  L{:<4} {what}", a.line);
             let why = super::reason(taxonomy, candidate, a);
             if !why.is_empty() {
                 let _ = writeln!(out, "{:8}{why}", "");

@@ -23,7 +23,10 @@
 //!   in Artificial Intelligence. When
 //!   the requirement states `min_years` and the candidate's years with the
 //!   matched skill are known and fewer, the credit is scaled by have/need.
-//!   Unknown years are reported (`years.have` is `None`) and not punished.
+//!   Unknown years are reported (`years.have` is `None`) and bounded by the
+//!   candidate's total years when those are known (`years.cap`): "5+ years
+//!   of Java" on a résumé with one year of experience in all is not met by
+//!   saying nothing about Java's years.
 //!   The highest credit wins.
 //! * **experience**: the candidate's total years against `min_years`, scaled
 //!   by have/need when short, and against `max_years` (entry-level
@@ -142,6 +145,9 @@ pub struct Years {
     /// The most years an entry-level posting looks for (experience
     /// requirements only).
     pub max: Option<f32>,
+    /// When the years with the skill are unknown and some are needed: the
+    /// candidate's years of experience in all, which bound them.
+    pub cap: Option<f32>,
 }
 
 /// One requirement of a posting, assessed against one candidate.
@@ -384,6 +390,7 @@ fn skill(
             have: None,
             need,
             max: None,
+            cap: None,
         });
     }
     let mut best: Option<Choice> = None;
@@ -393,7 +400,9 @@ fn skill(
                 continue;
             };
             let option = Choice {
-                credit: base * years_factor(have.years, need),
+                // Unknown years with the skill are at most the years of
+                // experience in all: a résumé that says less earns no more.
+                credit: base * years_factor(have.years.or(candidate.total_years), need),
                 alternative,
                 matched: Matched {
                     required: want,
@@ -419,6 +428,11 @@ fn skill(
                 have: b.have,
                 need,
                 max: None,
+                cap: if b.have.is_none() && need.is_some() {
+                    candidate.total_years
+                } else {
+                    None
+                },
             },
         },
         None => Outcome {
@@ -428,6 +442,7 @@ fn skill(
                 have: None,
                 need,
                 max: None,
+                cap: None,
             },
         },
     }
@@ -438,6 +453,7 @@ fn experience(requirement: &Requirement, candidate: &Candidate) -> Outcome {
         have: candidate.total_years,
         need: requirement.min_years,
         max: requirement.max_years,
+        cap: None,
     };
     match years.have {
         Some(_) if years.need.is_some() || years.max.is_some() => Outcome {
@@ -532,6 +548,7 @@ fn education(
         have: candidate.total_years,
         need: Some(need as f32),
         max: None,
+        cap: None,
     };
     let covered = candidate
         .total_years
@@ -830,6 +847,7 @@ mod tests {
                     have: Some(3.0),
                     need: Some(5.0),
                     max: None,
+                    cap: None,
                 },
             ),
             (
@@ -839,6 +857,7 @@ mod tests {
                     have: None,
                     need: Some(5.0),
                     max: None,
+                    cap: None,
                 },
             ),
         ];
@@ -862,6 +881,7 @@ mod tests {
                 have: None,
                 need: Some(2.0),
                 max: None,
+                cap: None,
             }
         );
     }
@@ -892,10 +912,33 @@ mod tests {
                     have: total,
                     need: Some(5.0),
                     max: None,
+                    cap: None,
                 },
                 "{name}"
             );
         }
+    }
+
+    #[test]
+    fn unknown_skill_years_are_bounded_by_total_years() {
+        // (total years, credit, cap) for "5+ years of Java" and Java of unknown years.
+        let cases = [
+            (Some(1.0), 0.2, Some(1.0)),
+            (Some(9.0), 1.0, Some(9.0)),
+            (None, 1.0, None),
+        ];
+        let req = skill_req(Section::Required, &["java"], Some(5.0));
+        for (total, credit, cap) in cases {
+            let cand = candidate(&[("java", None)], total, None);
+            let a = assess(taxonomy(), 0, &req, &cand, &Weights::default());
+            assert!((a.credit - credit).abs() < 1e-9, "{total:?}: {}", a.credit);
+            assert_eq!((a.years.have, a.years.cap), (None, cap), "{total:?}");
+        }
+        // Known years are used as they are.
+        let cand = candidate(&[("java", Some(4.0))], Some(9.0), None);
+        let a = assess(taxonomy(), 0, &req, &cand, &Weights::default());
+        assert!((a.credit - 0.8).abs() < 1e-9);
+        assert_eq!(a.years.cap, None);
     }
 
     #[test]
@@ -1026,6 +1069,7 @@ mod tests {
                 have: Some(1.0),
                 need: Some(6.0),
                 max: None,
+                cap: None,
             },
             "three levels × 2 years"
         );

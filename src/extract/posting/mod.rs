@@ -15,7 +15,8 @@ mod years;
 
 pub use metadata::{Salary, SalaryPeriod};
 pub use requirement::{
-    EducationRequirement, Requirement, RequirementKind, EDUCATION_CATEGORY, ENTRY_LEVEL_MAX_YEARS,
+    is_entry_level_title, EducationRequirement, Requirement, RequirementKind, EDUCATION_CATEGORY,
+    ENTRY_LEVEL_MAX_YEARS,
 };
 pub use section::{header_block, Block, Excluded, Section};
 pub(crate) use years::NUMBER_WORDS;
@@ -211,21 +212,40 @@ pub fn parse_postings(matcher: &Matcher<'_>, source: &str, text: &str) -> Vec<Po
 
 /// An entry-level title ("Graduate Software Engineer", "Junior Data
 /// Analyst") caps the experience the posting looks for at
-/// [`ENTRY_LEVEL_MAX_YEARS`], unless a line already states a ceiling
-/// ("0-2 years"). The requirement quotes the title line.
+/// [`ENTRY_LEVEL_MAX_YEARS`], unless a line already states a ceiling ("0-2
+/// years") or asks for at least that many years ("2-4 years of
+/// experience"): then the posting has said what it wants. The requirement
+/// quotes the title line.
 fn add_entry_level(requirements: &mut Vec<Requirement>, lines: &[Line<'_>], title: &str) {
-    if requirements.iter().any(|r| r.max_years.is_some()) {
-        return;
-    }
-    let Some(line) = lines
+    if let Some(line) = lines
         .iter()
         .find(|l| l.text.replace("**", "").contains(title))
-    else {
+    {
+        apply_entry_level(requirements, title, line.number, line.text.trim());
+    }
+}
+
+/// Adds the entry-level ceiling for `title` (an entry-level title and no
+/// stated experience range or floor of 2+ years) as a
+/// requirement on `line` quoting `quote`, when the title is entry-level and
+/// the requirements do not already say how much experience they want.
+pub fn apply_entry_level(
+    requirements: &mut Vec<Requirement>,
+    title: &str,
+    line: usize,
+    quote: &str,
+) {
+    let stated = requirements.iter().any(|r| {
+        r.max_years.is_some()
+            || (r.kind == RequirementKind::Experience
+                && r.min_years.is_some_and(|m| m >= ENTRY_LEVEL_MAX_YEARS))
+    });
+    if stated || !requirement::is_entry_level_title(title) {
         return;
-    };
+    }
     let requirement = Requirement {
-        text: line.text.trim().to_string(),
-        line: line.number,
+        text: quote.to_string(),
+        line,
         section: Section::Required,
         kind: RequirementKind::Experience,
         any_of: Vec::new(),
@@ -233,7 +253,7 @@ fn add_entry_level(requirements: &mut Vec<Requirement>, lines: &[Line<'_>], titl
         max_years: Some(ENTRY_LEVEL_MAX_YEARS),
         education: None,
     };
-    let at = requirements.partition_point(|r| r.line <= line.number);
+    let at = requirements.partition_point(|r| r.line <= line);
     requirements.insert(at, requirement);
 }
 
@@ -702,6 +722,36 @@ mod properties {
         let taxonomy =
             TAXONOMY.get_or_init(|| Taxonomy::embedded().expect("default taxonomy builds"));
         MATCHER.get_or_init(|| Matcher::new(taxonomy).expect("matcher"))
+    }
+
+    #[test]
+    fn entry_level_titles_cap_experience_unless_the_posting_says() {
+        // (posting, expected max_years of its experience requirements)
+        let cases: [(&str, Vec<Option<f32>>); 4] = [
+            (
+                "Junior Data Analyst\n\nRequirements\n- SQL\n",
+                vec![Some(2.0)],
+            ),
+            (
+                "Junior Data Analyst\n\nRequirements\n- 2-4 years of experience\n- SQL\n",
+                vec![None],
+            ),
+            (
+                "Graduate Engineer\n\nRequirements\n- 0-1 years of experience\n",
+                vec![Some(1.0)],
+            ),
+            ("Senior Data Analyst\n\nRequirements\n- SQL\n", vec![]),
+        ];
+        for (text, expected) in cases {
+            let posting = &parse_postings(matcher(), "p", text)[0];
+            let got: Vec<Option<f32>> = posting
+                .requirements
+                .iter()
+                .filter(|r| r.kind == RequirementKind::Experience)
+                .map(|r| r.max_years)
+                .collect();
+            assert_eq!(got, expected, "{text}");
+        }
     }
 
     proptest! {

@@ -86,9 +86,14 @@ pub fn years_phrases(text: &str) -> Vec<YearsPhrase> {
             // "up to 2 years", "no more than 2 years", "less than 3 years".
             let before = text[..s].trim_end().to_ascii_lowercase();
             let ceiling = CEILING_WORDS.iter().any(|c| {
-                before.ends_with(c)
-                    && !before[..before.len() - c.len()]
-                        .ends_with(|ch: char| ch.is_ascii_alphanumeric())
+                let Some(head) = before.strip_suffix(c) else {
+                    return false;
+                };
+                // "no less than 5 years" is a floor.
+                let negated = ["no", "not", "never"]
+                    .iter()
+                    .any(|n| head.trim_end().rsplit(' ').next() == Some(n));
+                !head.ends_with(|ch: char| ch.is_ascii_alphanumeric()) && !negated
             });
             let from_zero = n == 0.0 && upper > 0.0;
             // "0 to 18-year-olds" and "a photo no more than 1 year old" are
@@ -264,6 +269,7 @@ mod tests {
                 Some((0.0, Some(3.0))),
             ),
             ("Lunder 2 years of experience", Some((2.0, None))),
+            ("No less than 5 years of experience", Some((5.0, None))),
             ("treatment of 0 to 18-year-olds", None),
             ("a photo no more than 1 year old", Some((1.0, None))),
             ("0-2 years in a similar role", None),
