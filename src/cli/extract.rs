@@ -7,18 +7,18 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 use serde_json::json;
-use skillmatch::extract::posting::{parse_postings, Posting};
-use skillmatch::extract::resume::{parse_resume, Candidate};
+use skillmatch::extract::posting::Posting;
+use skillmatch::extract::resume::Candidate;
 use skillmatch::extract::{guess_kind, DocumentKind, Matcher};
 use skillmatch::report;
 
-use skillmatch::input::read_text;
+use skillmatch::input::{self, Role};
 
 use super::{write_json, GlobalArgs, TextOrJson};
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Posting or résumé files (.txt, .md).
+    /// Posting or résumé files: .txt, .md, .pdf, .docx, .html, .json (JSON Resume, JobPosting), or batches (a directory, .csv, .jsonl).
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
     /// Read every file as this kind (default: guessed from its content).
@@ -47,27 +47,33 @@ pub fn run(global: &GlobalArgs, args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let options = global.resume_options();
     // Files are read and parsed in parallel; results keep argument order, and
     // the first error (in argument order) fails the run before anything is written.
-    let parsed: Vec<Extracted> = args
-        .files
+    let role = match args.kind {
+        Some(KindArg::Resume) => Role::Resumes,
+        _ => Role::Postings,
+    };
+    // Files are read in argument order (a batch, such as a CSV or a
+    // directory, gives several documents); documents are parsed in parallel
+    // and results keep that order.
+    let mut documents = Vec::new();
+    for path in &args.files {
+        documents.extend(global.load_documents(path, role, "document")?);
+    }
+    let parsed: Vec<Extracted> = documents
         .par_iter()
-        .map(|path| -> anyhow::Result<Extracted> {
-            let text = read_text(path)?;
-            let name = path.display().to_string();
+        .map(|doc| {
             let kind = match args.kind {
                 Some(KindArg::Posting) => DocumentKind::Posting,
                 Some(KindArg::Resume) => DocumentKind::Resume,
-                None => guess_kind(&text),
+                None => doc.kind.unwrap_or_else(|| guess_kind(&doc.text)),
             };
-            Ok(match kind {
-                DocumentKind::Posting => {
-                    Extracted::Postings(parse_postings(&matcher, &name, &text))
-                }
+            match kind {
+                DocumentKind::Posting => Extracted::Postings(input::postings_of(&matcher, doc)),
                 DocumentKind::Resume => {
-                    Extracted::Candidate(Box::new(parse_resume(&matcher, &name, &text, &options)))
+                    Extracted::Candidate(Box::new(input::candidate_of(&matcher, doc, &options)))
                 }
-            })
+            }
         })
-        .collect::<anyhow::Result<_>>()?;
+        .collect();
     let mut postings = Vec::new();
     let mut candidates = Vec::new();
     for item in parsed {

@@ -17,7 +17,7 @@ use anyhow::Context as _;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use skillmatch::extract::dates::YearMonth;
 use skillmatch::extract::resume::ResumeOptions;
-use skillmatch::input::{self, Columns, Document, Role};
+use skillmatch::input::{self, Columns, Document, Format, LoadOptions, Role};
 use skillmatch::score::Weights;
 use skillmatch::taxonomy::{Taxonomy, TaxonomyBuilder};
 
@@ -60,9 +60,101 @@ struct GlobalArgs {
     /// Fail on the first bad row, line or file of a batch instead of skipping it.
     #[arg(long, global = true)]
     strict: bool,
-    /// Print nothing but results and errors.
+    /// Read every input file as this format (default: by extension, then by content).
+    #[arg(long = "format-in", global = true, value_enum, value_name = "FORMAT")]
+    format_in: Option<FormatIn>,
+    /// CSV column holding each row's id.
+    #[arg(
+        long = "id-column",
+        global = true,
+        value_name = "NAME",
+        default_value = "id"
+    )]
+    id_column: String,
+    /// CSV column holding the posting or résumé text.
+    #[arg(
+        long = "text-column",
+        global = true,
+        value_name = "NAME",
+        default_value = "text"
+    )]
+    text_column: String,
+    /// CSV column holding a path to the résumé file (relative to the CSV's folder).
+    #[arg(
+        long = "path-column",
+        global = true,
+        value_name = "NAME",
+        default_value = "path"
+    )]
+    path_column: String,
+    /// CSV column holding the posting title.
+    #[arg(
+        long = "title-column",
+        global = true,
+        value_name = "NAME",
+        default_value = "title"
+    )]
+    title_column: String,
+    /// CSV column holding the company.
+    #[arg(
+        long = "company-column",
+        global = true,
+        value_name = "NAME",
+        default_value = "company"
+    )]
+    company_column: String,
+    /// CSV column holding the posting location.
+    #[arg(
+        long = "location-column",
+        global = true,
+        value_name = "NAME",
+        default_value = "location"
+    )]
+    location_column: String,
+    /// CSV column holding the candidate's name.
+    #[arg(
+        long = "name-column",
+        global = true,
+        value_name = "NAME",
+        default_value = "name"
+    )]
+    name_column: String,
+    /// Print nothing but results and errors (skipped entries are errors and still shown).
     #[arg(long, short, global = true)]
     quiet: bool,
+}
+
+/// Input formats `--format-in` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatIn {
+    /// Plain text or Markdown.
+    Text,
+    /// PDF with a text layer.
+    Pdf,
+    /// Word (.docx).
+    Docx,
+    /// An HTML page (schema.org JobPosting JSON-LD used when present).
+    Html,
+    /// One JSON document: a JSON Resume, a JobPosting, or an array.
+    Json,
+    /// JSON Lines.
+    Jsonl,
+    /// CSV with a header row.
+    Csv,
+}
+
+impl FormatIn {
+    fn format(self) -> Format {
+        match self {
+            FormatIn::Text => Format::Text,
+            FormatIn::Pdf => Format::Pdf,
+            FormatIn::Docx => Format::Docx,
+            FormatIn::Html => Format::Html,
+            FormatIn::Json => Format::Json,
+            FormatIn::Jsonl => Format::JsonLines,
+            FormatIn::Csv => Format::Csv,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -140,11 +232,32 @@ impl GlobalArgs {
         })
     }
 
+    /// How input files are read under these options.
+    fn load_options(&self) -> LoadOptions {
+        LoadOptions {
+            columns: Columns {
+                id: self.id_column.clone(),
+                text: self.text_column.clone(),
+                path: self.path_column.clone(),
+                title: self.title_column.clone(),
+                company: self.company_column.clone(),
+                location: self.location_column.clone(),
+                name: self.name_column.clone(),
+            },
+            format: self.format_in.map(FormatIn::format),
+        }
+    }
+
     /// The documents of a batch source. Bad entries are reported on stderr
     /// and skipped, with a count at the end, or fail the run under
     /// `--strict`. A source with no good entry is an error.
     fn load_documents(&self, path: &Path, role: Role, what: &str) -> anyhow::Result<Vec<Document>> {
-        let loaded = input::load(path, role, &Columns::default())?;
+        let loaded = input::load(path, role, &self.load_options())?;
+        if !self.quiet {
+            for note in &loaded.notes {
+                eprintln!("skillmatch: warning: {note}");
+            }
+        }
         if let Some(first) = loaded.skipped.first() {
             if self.strict {
                 anyhow::bail!("{first} (--strict stops at the first bad entry)");

@@ -7,7 +7,8 @@
 
 use std::path::Path;
 
-use super::{read_text, Document, Fields, Loaded, Role};
+use super::{file_text, read_batch_text, Document, Fields, LoadOptions, Loaded, Role};
+use crate::extract::DocumentKind;
 use crate::{Error, Location, Result};
 
 /// Column names read from a CSV header (matched without regard to case or
@@ -86,7 +87,8 @@ fn field(record: &csv::StringRecord, at: Option<usize>) -> Option<String> {
 
 pub(super) fn load(path: &Path, role: Role, columns: &Columns) -> Result<Loaded> {
     let name = path.display().to_string();
-    let content = read_text(path)?;
+    let decoded = read_batch_text(path)?;
+    let content = decoded.text.as_str();
     let mut reader = csv::ReaderBuilder::new()
         .flexible(false)
         .from_reader(content.as_bytes());
@@ -121,14 +123,21 @@ pub(super) fn load(path: &Path, role: Role, columns: &Columns) -> Result<Loaded>
         ));
     }
     let base = path.parent().unwrap_or(Path::new(""));
+    let mut lines = LineCounter::new(content);
     let mut loaded = Loaded::default();
+    loaded.notes.extend(decoded.note(&name));
+    // Files named in a `path` column are read whatever their format.
+    let file_options = LoadOptions {
+        columns: columns.clone(),
+        format: None,
+    };
     let mut seen = std::collections::HashSet::new();
     for (i, record) in reader.records().enumerate() {
         let row = i + 2;
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(row, |p| line_of(&content, p));
+                let line = e.position().map_or(row, |p| lines.line_of(p));
                 let what = match e.kind() {
                     csv::ErrorKind::UnequalLengths {
                         expected_len, len, ..
@@ -150,7 +159,7 @@ pub(super) fn load(path: &Path, role: Role, columns: &Columns) -> Result<Loaded>
                 continue;
             }
         };
-        let line = record.position().map_or(row, |p| line_of(&content, p));
+        let line = record.position().map_or(row, |p| lines.line_of(p));
         let location = at_line(&name, line);
         let id = field(&record, header.id).unwrap_or_else(|| format!("row-{row}"));
         if !seen.insert(id.clone()) {
@@ -162,19 +171,24 @@ pub(super) fn load(path: &Path, role: Role, columns: &Columns) -> Result<Loaded>
         }
         let text = match (field(&record, header.text), field(&record, header.path)) {
             (Some(text), _) => text,
-            (None, Some(rel)) if role == Role::Resumes => match read_text(&base.join(&rel)) {
-                Ok(text) => text,
-                Err(e) => {
-                    loaded.skipped.push(Error::input(
-                        location,
-                        format!(
-                            "row {row}: the file in `{}` cannot be used: {e}",
-                            columns.path
-                        ),
-                    ));
-                    continue;
+            (None, Some(rel)) if role == Role::Resumes => {
+                match file_text(&base.join(&rel), &file_options, role) {
+                    Ok((text, note)) => {
+                        loaded.notes.extend(note);
+                        text
+                    }
+                    Err(e) => {
+                        loaded.skipped.push(Error::input(
+                            location,
+                            format!(
+                                "row {row}: the file in `{}` cannot be used: {e}",
+                                columns.path
+                            ),
+                        ));
+                        continue;
+                    }
                 }
-            },
+            }
             _ => {
                 loaded.skipped.push(Error::input(
                     location,
@@ -199,23 +213,56 @@ pub(super) fn load(path: &Path, role: Role, columns: &Columns) -> Result<Loaded>
                 location: field(&record, header.location),
                 name: field(&record, header.name),
             },
+            kind: Some(match role {
+                Role::Postings => DocumentKind::Posting,
+                Role::Resumes => DocumentKind::Resume,
+            }),
         });
     }
     Ok(loaded)
 }
 
-/// The 1-based line a record starts on, counted from its byte offset (the
-/// reader's own line count is off by one per CRLF line ending).
-fn line_of(content: &str, position: &csv::Position) -> usize {
-    let bytes = content.as_bytes();
-    let mut at = usize::try_from(position.byte())
-        .unwrap_or(usize::MAX)
-        .min(bytes.len());
-    // With CRLF the reader may place a record at the "\n" ending the line before.
-    while at < bytes.len() && matches!(bytes[at], b'\r' | b'\n') {
-        at += 1;
+/// Lines of a CSV text, counted forward: records come in order, so each
+/// lookup only scans the bytes since the last one (a 50 MB file is read
+/// once, not once per row).
+struct LineCounter<'t> {
+    bytes: &'t [u8],
+    at: usize,
+    line: usize,
+}
+
+impl<'t> LineCounter<'t> {
+    fn new(text: &'t str) -> Self {
+        LineCounter {
+            bytes: text.as_bytes(),
+            at: 0,
+            line: 1,
+        }
     }
-    bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1
+
+    /// The 1-based line a record at `position` starts on. The reader's own
+    /// count is off by one with CRLF line endings, so lines are counted
+    /// from the byte offset; with CRLF the reader may place a record at the
+    /// "\n" ending the line before, which is skipped.
+    fn line_of(&mut self, position: &csv::Position) -> usize {
+        let mut target = usize::try_from(position.byte())
+            .unwrap_or(usize::MAX)
+            .min(self.bytes.len());
+        while target < self.bytes.len() && matches!(self.bytes[target], b'\r' | b'\n') {
+            target += 1;
+        }
+        if target < self.at {
+            // Never expected (records come in order): count from the start.
+            self.at = 0;
+            self.line = 1;
+        }
+        self.line += self.bytes[self.at..target]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.at = target;
+        self.line
+    }
 }
 
 /// A location naming a file line but no column.
@@ -229,7 +276,7 @@ fn at_line(file: &str, line: usize) -> Location {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{load as load_any, Columns, Role};
+    use super::super::{load as load_any, LoadOptions, Role};
 
     fn load_csv(body: &str, role: Role) -> crate::Result<super::Loaded> {
         let dir = tempfile::tempdir().expect("temp dir");
@@ -240,7 +287,7 @@ mod tests {
         .expect("write");
         let path = dir.path().join("batch.csv");
         std::fs::write(&path, body).expect("write");
-        load_any(&path, role, &Columns::default())
+        load_any(&path, role, &LoadOptions::default())
     }
 
     #[test]

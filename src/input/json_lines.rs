@@ -2,41 +2,72 @@
 //! holding an object or an array of objects.
 //!
 //! Fields read: `id`, `text` (or `description`), and `title`, `company`,
-//! `location` for postings, `name` for résumés. A bad line is skipped with
-//! its line number; a bad whole document is an error.
-
-use std::path::Path;
+//! `location` for postings, `name` for résumés; an object that is a
+//! schema.org JobPosting or a JSON Resume is read as one. A bad line or
+//! array item is skipped with its line or item number; a bad whole
+//! document is an error.
 
 use serde_json::Value;
 
-use super::{read_text, Document, Fields, Loaded, Role};
+use std::collections::HashSet;
+
+use super::{job_posting, json_resume, Document, Fields, Format, Loaded, Role};
+use crate::extract::DocumentKind;
 use crate::{Error, Location, Result};
 
-pub(super) fn load(path: &Path, role: Role) -> Result<Loaded> {
-    let name = path.display().to_string();
-    let content = read_text(path)?;
+pub(super) fn load(
+    name: &str,
+    content: &str,
+    format: Format,
+    role: Role,
+    base_id: &str,
+) -> Result<Loaded> {
     let trimmed = content.trim_start();
     let mut loaded = Loaded::default();
-    // A document that starts with `[`, or one object spread over several
-    // lines, is read whole; otherwise line by line.
-    let whole = trimmed.starts_with('[') || serde_json::from_str::<Value>(&content).is_ok();
+    let mut ids = HashSet::new();
+    // A .json file, a document that starts with `[`, or one object spread
+    // over several lines, is read whole; otherwise line by line.
+    let whole = format == Format::Json
+        || trimmed.starts_with('[')
+        || serde_json::from_str::<Value>(content).is_ok();
     if whole {
-        let value: Value = serde_json::from_str(&content).map_err(|e| {
+        let value: Value = serde_json::from_str(content).map_err(|e| {
             Error::input(
-                Location::at(&name, e.line(), e.column()),
+                Location::at(name, e.line(), e.column()),
                 format!("not valid JSON: {e}"),
             )
         })?;
         let items = match value {
             Value::Array(items) => items,
-            other => vec![other],
+            other => {
+                // One document: its id is the file's.
+                let mut one = vec![other];
+                let place = Place {
+                    name,
+                    label: String::new(),
+                    default_id: base_id.to_string(),
+                };
+                push(
+                    &mut loaded,
+                    &mut ids,
+                    Location::file(name),
+                    &place,
+                    role,
+                    one.remove(0),
+                );
+                return Ok(loaded);
+            }
         };
-        for (i, item) in items.iter().enumerate() {
-            let place = format!("item {}", i + 1);
+        for (i, item) in items.into_iter().enumerate() {
+            let place = Place {
+                name,
+                label: format!("item {}", i + 1),
+                default_id: format!("{base_id}#{}", i + 1),
+            };
             push(
                 &mut loaded,
-                &name,
-                Location::file(&name),
+                &mut ids,
+                Location::file(name),
                 &place,
                 role,
                 item,
@@ -50,19 +81,19 @@ pub(super) fn load(path: &Path, role: Role) -> Result<Loaded> {
             continue;
         }
         let location = Location {
-            file: name.clone(),
+            file: name.to_string(),
             line: Some(number),
             column: None,
         };
         match serde_json::from_str::<Value>(line) {
-            Ok(value) => push(
-                &mut loaded,
-                &name,
-                location,
-                &format!("line {number}"),
-                role,
-                &value,
-            ),
+            Ok(value) => {
+                let place = Place {
+                    name,
+                    label: format!("line {number}"),
+                    default_id: format!("line-{number}"),
+                };
+                push(&mut loaded, &mut ids, location, &place, role, value);
+            }
             Err(e) => loaded.skipped.push(Error::input(
                 location,
                 format!("not valid JSON (column {}): {e}", e.column()),
@@ -72,19 +103,48 @@ pub(super) fn load(path: &Path, role: Role) -> Result<Loaded> {
     Ok(loaded)
 }
 
-/// Adds the document `value` describes, or records why it cannot.
+/// Where an entry is: the file, "item 3" or "line 7" (empty for a whole
+/// document), and the id it gets when it states none.
+struct Place<'n> {
+    name: &'n str,
+    label: String,
+    default_id: String,
+}
+
+impl Place<'_> {
+    /// "file.jsonl:line 7", or the file alone.
+    fn source(&self) -> String {
+        if self.label.is_empty() {
+            self.name.to_string()
+        } else {
+            format!("{}:{}", self.name, self.label)
+        }
+    }
+
+    /// A message about this entry: "item 3: …" for array items.
+    fn say(&self, message: &str) -> String {
+        if self.label.is_empty() || self.label.starts_with("line") {
+            message.to_string()
+        } else {
+            format!("{}: {message}", self.label)
+        }
+    }
+}
+
+/// Adds the document `value` describes, or records why it cannot. A
+/// schema.org JobPosting and a JSON Resume are rendered as text first.
 fn push(
     loaded: &mut Loaded,
-    file: &str,
+    ids: &mut HashSet<String>,
     location: Location,
-    place: &str,
+    place: &Place<'_>,
     role: Role,
-    value: &Value,
+    value: Value,
 ) {
     let Some(object) = value.as_object() else {
         loaded.skipped.push(Error::input(
             location,
-            "expected a JSON object with a `text` field",
+            place.say("expected a JSON object (a posting, a JobPosting or a JSON Resume)"),
         ));
         return;
     };
@@ -98,50 +158,83 @@ fn push(
             })
             .filter(|s| !s.is_empty())
     };
-    let Some(text) = string("text").or_else(|| string("description")) else {
-        loaded.skipped.push(Error::input(
-            location,
-            "no `text` or `description` string: nothing to extract",
-        ));
-        return;
+    let (id, text, fields, kind) = if job_posting::is_job_posting(&value) {
+        let jp = job_posting::job_posting_text(&value);
+        let fields = Fields {
+            title: jp.title,
+            company: jp.company,
+            location: jp.location,
+            name: None,
+        };
+        (
+            jp.id.or_else(|| string("id")),
+            jp.text,
+            fields,
+            Some(DocumentKind::Posting),
+        )
+    } else if json_resume::is_json_resume(&value) {
+        match json_resume::json_resume_text(place.name, &value.to_string()) {
+            Ok(text) => (
+                string("id"),
+                text,
+                Fields::default(),
+                Some(DocumentKind::Resume),
+            ),
+            Err(e) => {
+                loaded.skipped.push(e);
+                return;
+            }
+        }
+    } else {
+        let Some(text) = string("text").or_else(|| string("description")) else {
+            loaded.skipped.push(Error::input(
+                location,
+                place.say("no `text` or `description` string, and not a JobPosting or a JSON Resume: nothing to extract"),
+            ));
+            return;
+        };
+        let fields = match role {
+            Role::Postings => Fields {
+                title: string("title"),
+                company: string("company"),
+                location: string("location"),
+                name: None,
+            },
+            Role::Resumes => Fields {
+                name: string("name"),
+                ..Fields::default()
+            },
+        };
+        (string("id"), text, fields, None)
     };
-    let id = string("id").unwrap_or_else(|| place.replace(' ', "-"));
-    if loaded.documents.iter().any(|d| d.id == id) {
+    let id = id.unwrap_or_else(|| place.default_id.clone());
+    if !ids.insert(id.clone()) {
         loaded.skipped.push(Error::input(
             location,
-            format!("the id `{id}` is used by an earlier entry: ids must be unique"),
+            place.say(&format!(
+                "the id `{id}` is used by an earlier entry: ids must be unique"
+            )),
         ));
         return;
     }
-    let fields = match role {
-        Role::Postings => Fields {
-            title: string("title"),
-            company: string("company"),
-            location: string("location"),
-            name: None,
-        },
-        Role::Resumes => Fields {
-            name: string("name"),
-            ..Fields::default()
-        },
-    };
     loaded.documents.push(Document {
         id,
-        source: format!("{file}:{place}"),
+        source: place.source(),
         text,
         fields,
+        kind,
     });
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::{load as load_any, Columns, Role};
+    use super::super::{load as load_any, LoadOptions, Role};
 
     fn load(body: &str, ext: &str) -> crate::Result<super::Loaded> {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join(format!("batch.{ext}"));
         std::fs::write(&path, body).expect("write");
-        load_any(&path, Role::Postings, &Columns::default())
+        load_any(&path, Role::Postings, &LoadOptions::default())
     }
 
     #[test]
@@ -186,10 +279,28 @@ mod tests {
     fn one_json_document_holds_one_or_many() {
         let loaded = load(r#"[{"text": "- Go"}, {"text": "- Java"}]"#, "json").expect("array");
         let ids: Vec<&str> = loaded.documents.iter().map(|d| d.id.as_str()).collect();
-        assert_eq!(ids, ["item-1", "item-2"]);
+        assert_eq!(ids, ["batch#1", "batch#2"]);
         let loaded =
             load("{\n  \"id\": \"x\",\n  \"text\": \"- Go\"\n}\n", "json").expect("object");
         assert_eq!(loaded.documents.len(), 1);
+        // A bad array item is named by its number.
+        let loaded = load(
+            r#"[{"text": "- Go"}, {"title": "no text"}, {"text": "- Go", "id": "batch#1"}]"#,
+            "json",
+        )
+        .expect("array");
+        let messages: Vec<String> = loaded.skipped.iter().map(|e| e.to_string()).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(
+            messages[0].contains("batch.json: item 2: no `text`"),
+            "{}",
+            messages[0]
+        );
+        assert!(
+            messages[1].contains("item 3: the id `batch#1` is used"),
+            "{}",
+            messages[1]
+        );
         let err = load("[{\"text\": 1,\n", "json").expect_err("broken");
         assert!(err.to_string().contains("batch.json:2:"), "{err}");
     }

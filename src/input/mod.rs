@@ -12,20 +12,27 @@
 //! skip fails the run (`--strict`) or is reported and counted.
 
 mod csv_rows;
+pub(crate) mod docx;
+pub(crate) mod html;
+pub(crate) mod job_posting;
 mod json_lines;
+pub(crate) mod json_resume;
+pub(crate) mod pdf;
 mod text;
 
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::extract::posting::{parse_postings, set_ids, Posting};
+use crate::extract::posting::{apply_entry_level, parse_postings, set_ids, Posting};
 use crate::extract::resume::{parse_resume, Candidate, ResumeOptions};
-use crate::extract::Matcher;
+use crate::extract::{DocumentKind, Matcher};
 use crate::{Error, Location, Result};
 
 pub use csv_rows::Columns;
-pub use text::{read_text, MAX_INPUT_BYTES};
+pub use text::{
+    read_batch_text, read_bytes, read_text, Decoded, Encoding, MAX_BATCH_BYTES, MAX_INPUT_BYTES,
+};
 
 /// What a document is expected to be; decides the CSV and JSON fields read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +57,9 @@ pub struct Document {
     /// Fields the source states outright (a CSV `title` column, a JSON
     /// `company`); they take precedence over what extraction guesses.
     pub fields: Fields,
+    /// What the format says the document is (a JSON Resume is a résumé, a
+    /// JobPosting a posting), when it says.
+    pub kind: Option<DocumentKind>,
 }
 
 /// Fields a batch source can state next to the text.
@@ -73,66 +83,253 @@ pub struct Loaded {
     pub documents: Vec<Document>,
     /// Entries skipped, each with its location and what to do.
     pub skipped: Vec<Error>,
+    /// Warnings about entries that were read, but not as written (a file
+    /// that was not UTF-8, for one).
+    pub notes: Vec<String>,
 }
 
-/// File extensions read as plain text when a directory is walked.
-pub const TEXT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown"];
+impl Loaded {
+    /// Adds the documents, skips and notes of `other` after these.
+    fn append(&mut self, other: Loaded) {
+        self.documents.extend(other.documents);
+        self.skipped.extend(other.skipped);
+        self.notes.extend(other.notes);
+    }
+}
 
-/// How a path is read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How a source is read: the CSV column names, and the format when the
+/// user names it (`--format-in`) rather than leaving it to the extension
+/// and the content.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// CSV column names.
+    pub columns: Columns,
+    /// The format of every file, when given.
+    pub format: Option<Format>,
+}
+
+/// File extensions read when a directory is walked.
+pub const DOCUMENT_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "pdf", "docx", "html", "htm", "json",
+];
+
+/// How a file is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
-    /// A directory: every text file in it, recursively, in path order.
+    /// A directory: every document in it, recursively, in path order.
     Directory,
     /// A CSV file with a header row.
     Csv,
-    /// JSON Lines, one object per line (or one JSON array of objects).
+    /// JSON Lines, one object per line.
     JsonLines,
-    /// One text file.
+    /// One JSON document: a JSON Resume, a schema.org JobPosting, or an
+    /// array of postings or résumés.
+    Json,
+    /// An HTML page (its JobPosting JSON-LD when it has one).
+    Html,
+    /// A PDF with a text layer.
+    Pdf,
+    /// A Word document (.docx).
+    Docx,
+    /// Plain text or Markdown.
     Text,
 }
 
 impl Format {
-    /// The format of `path`: a directory, else by extension (`.csv`,
-    /// `.jsonl`/`.ndjson`/`.json`), else text.
-    pub fn of(path: &Path) -> Format {
+    /// The format an extension names, if any.
+    pub fn of_extension(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "csv" => Format::Csv,
+            "jsonl" | "ndjson" => Format::JsonLines,
+            "json" => Format::Json,
+            "html" | "htm" | "xhtml" => Format::Html,
+            "pdf" => Format::Pdf,
+            "docx" => Format::Docx,
+            "txt" | "text" | "md" | "markdown" => Format::Text,
+            _ => return None,
+        })
+    }
+
+    /// The format the first bytes of a file show: the PDF and ZIP
+    /// signatures, a JSON opening, HTML markup; else text.
+    pub fn sniff(bytes: &[u8]) -> Format {
+        let start = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+        let start = &start[start.iter().take_while(|b| b.is_ascii_whitespace()).count()..];
+        if start.starts_with(b"%PDF-") {
+            Format::Pdf
+        } else if start.starts_with(b"PK\x03\x04") {
+            Format::Docx
+        } else if start.starts_with(b"{") || start.starts_with(b"[") {
+            Format::Json
+        } else if html::looks_like_html(&String::from_utf8_lossy(&start[..start.len().min(1024)])) {
+            Format::Html
+        } else {
+            Format::Text
+        }
+    }
+
+    /// The format of `path`: a directory, the format given, the one the
+    /// extension names, else the one the content shows.
+    pub fn of(path: &Path, given: Option<Format>) -> Result<Format> {
         if path.is_dir() {
-            return Format::Directory;
+            return Ok(Format::Directory);
         }
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase);
-        match ext.as_deref() {
-            Some("csv") => Format::Csv,
-            Some("jsonl" | "ndjson" | "json") => Format::JsonLines,
-            _ => Format::Text,
+        if let Some(f) = given.or_else(|| Format::of_extension(path)) {
+            return Ok(f);
         }
+        let mut head = [0u8; 1024];
+        let n = std::fs::File::open(path)
+            .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+            .map_err(|e| Error::io(path, e))?;
+        Ok(Format::sniff(&head[..n]))
     }
 }
 
 /// Reads every document at `path` (see [`Format::of`]).
 ///
 /// Fails only when the source as a whole cannot be read (missing file, a
-/// CSV without the needed columns, a directory with no text files); bad
-/// entries are listed in [`Loaded::skipped`].
-pub fn load(path: &Path, role: Role, columns: &Columns) -> Result<Loaded> {
-    match Format::of(path) {
-        Format::Directory => load_directory(path),
-        Format::Csv => csv_rows::load(path, role, columns),
-        Format::JsonLines => json_lines::load(path, role),
+/// CSV without the needed columns, a directory with no documents); bad
+/// entries of a batch are listed in [`Loaded::skipped`].
+pub fn load(path: &Path, role: Role, options: &LoadOptions) -> Result<Loaded> {
+    match Format::of(path, options.format)? {
+        Format::Directory => load_directory(path, role, options),
+        format => load_file(
+            path,
+            format,
+            role,
+            options,
+            path.parent().unwrap_or(Path::new("")),
+        ),
+    }
+}
+
+/// Reads one file of a known format; ids are relative to `base`.
+fn load_file(
+    path: &Path,
+    format: Format,
+    role: Role,
+    options: &LoadOptions,
+    base: &Path,
+) -> Result<Loaded> {
+    let name = path.display().to_string();
+    let one = |text: String, note: Option<String>, kind: Option<DocumentKind>| Loaded {
+        documents: vec![Document {
+            id: file_id(path, base),
+            source: name.clone(),
+            text,
+            fields: Fields::default(),
+            kind,
+        }],
+        skipped: Vec::new(),
+        notes: note.into_iter().collect(),
+    };
+    match format {
+        Format::Directory => load_directory(path, role, options),
+        Format::Csv => csv_rows::load(path, role, &options.columns),
+        Format::JsonLines | Format::Json => {
+            let decoded = if format == Format::JsonLines {
+                read_batch_text(path)?
+            } else {
+                read_text(path)?
+            };
+            let mut loaded =
+                json_lines::load(&name, &decoded.text, format, role, &file_id(path, base))?;
+            loaded.notes.extend(decoded.note(&name));
+            Ok(loaded)
+        }
         Format::Text => {
-            let text = read_text(path)?;
-            Ok(Loaded {
-                documents: vec![Document {
-                    id: file_id(path, path.parent().unwrap_or(Path::new(""))),
-                    source: path.display().to_string(),
-                    text,
-                    fields: Fields::default(),
-                }],
-                skipped: Vec::new(),
-            })
+            let decoded = read_text(path)?;
+            let note = decoded.note(&name);
+            Ok(one(decoded.text, note, None))
+        }
+        Format::Pdf => {
+            let bytes = read_bytes(path)?;
+            Ok(one(pdf::pdf_text(&name, &bytes)?, None, None))
+        }
+        Format::Docx => {
+            let bytes = read_bytes(path)?;
+            Ok(one(docx::docx_text(&name, &bytes)?, None, None))
+        }
+        Format::Html => {
+            let decoded = read_text(path)?;
+            let note = decoded.note(&name);
+            let postings = html::json_ld_postings(&decoded.text);
+            if postings.is_empty() {
+                return Ok(one(html::html_to_text(&decoded.text), note, None));
+            }
+            // The page's structured postings, one document each.
+            let id = file_id(path, base);
+            let several = postings.len() > 1;
+            let mut loaded = Loaded {
+                notes: note.into_iter().collect(),
+                ..Loaded::default()
+            };
+            for (n, value) in postings.iter().enumerate() {
+                let jp = job_posting::job_posting_text(value);
+                loaded.documents.push(Document {
+                    id: jp.id.clone().unwrap_or_else(|| {
+                        if several {
+                            format!("{id}#{}", n + 1)
+                        } else {
+                            id.clone()
+                        }
+                    }),
+                    source: name.clone(),
+                    text: jp.text,
+                    fields: Fields {
+                        title: jp.title,
+                        company: jp.company,
+                        location: jp.location,
+                        name: None,
+                    },
+                    kind: Some(DocumentKind::Posting),
+                });
+            }
+            Ok(loaded)
         }
     }
+}
+
+/// The text of one file of a batch (a CSV `path` column): whatever its
+/// format, one document's text, and a note when it was not read as written.
+pub fn file_text(
+    path: &Path,
+    options: &LoadOptions,
+    role: Role,
+) -> Result<(String, Option<String>)> {
+    let format = match Format::of(path, options.format)? {
+        Format::Directory | Format::Csv | Format::JsonLines => {
+            return Err(Error::input(
+                Location::file(path.display().to_string()),
+                "a batch (directory, CSV or JSON Lines) where one document was expected",
+            ))
+        }
+        f => f,
+    };
+    let mut loaded = load_file(
+        path,
+        format,
+        role,
+        options,
+        path.parent().unwrap_or(Path::new("")),
+    )?;
+    if let Some(e) = loaded.skipped.into_iter().next() {
+        return Err(e);
+    }
+    if loaded.documents.len() != 1 {
+        return Err(Error::input(
+            Location::file(path.display().to_string()),
+            format!(
+                "holds {} documents where one was expected",
+                loaded.documents.len()
+            ),
+        ));
+    }
+    Ok((
+        loaded.documents.remove(0).text,
+        loaded.notes.into_iter().next(),
+    ))
 }
 
 /// The id of a file found under `base`: its relative path, `/`-separated,
@@ -147,9 +344,9 @@ fn file_id(path: &Path, base: &Path) -> String {
         .join("/")
 }
 
-/// Every text file under `dir`, recursively, sorted by path; hidden files
-/// and directories are left out.
-fn text_files(dir: &Path) -> Result<Vec<PathBuf>> {
+/// Every document under `dir` (by [`DOCUMENT_EXTENSIONS`]), recursively,
+/// sorted by path; hidden files and directories are left out.
+fn document_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(d) = pending.pop() {
@@ -160,12 +357,17 @@ fn text_files(dir: &Path) -> Result<Vec<PathBuf>> {
             if entry.file_name().to_string_lossy().starts_with('.') {
                 continue;
             }
-            if path.is_dir() {
+            // Links to directories are not followed (a link to "." would
+            // loop); links to files are read.
+            let kind = entry.file_type().map_err(|e| Error::io(&path, e))?;
+            if kind.is_dir() {
                 pending.push(path);
+            } else if kind.is_symlink() && path.is_dir() {
+                continue;
             } else if path
                 .extension()
                 .and_then(|e| e.to_str())
-                .is_some_and(|e| TEXT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+                .is_some_and(|e| DOCUMENT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
             {
                 out.push(path);
             }
@@ -175,14 +377,14 @@ fn text_files(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-fn load_directory(dir: &Path) -> Result<Loaded> {
-    let files = text_files(dir)?;
+fn load_directory(dir: &Path, role: Role, options: &LoadOptions) -> Result<Loaded> {
+    let files = document_files(dir)?;
     if files.is_empty() {
         return Err(Error::input(
             Location::file(dir.display().to_string()),
             format!(
-                "no text files ({}) in this directory",
-                TEXT_EXTENSIONS
+                "no postings or résumés ({}) in this directory",
+                DOCUMENT_EXTENSIONS
                     .iter()
                     .map(|e| format!(".{e}"))
                     .collect::<Vec<_>>()
@@ -190,22 +392,38 @@ fn load_directory(dir: &Path) -> Result<Loaded> {
             ),
         ));
     }
-    let read: Vec<Result<Document>> = files
+    let read: Vec<Result<Loaded>> = files
         .par_iter()
         .map(|path| {
-            Ok(Document {
-                id: file_id(path, dir),
-                source: path.display().to_string(),
-                text: read_text(path)?,
-                fields: Fields::default(),
-            })
+            let format = match options.format {
+                Some(f) => f,
+                None => Format::of(path, None)?,
+            };
+            load_file(path, format, role, options, dir)
         })
         .collect();
     let mut loaded = Loaded::default();
     for r in read {
         match r {
-            Ok(doc) => loaded.documents.push(doc),
+            Ok(one) => loaded.append(one),
             Err(e) => loaded.skipped.push(e),
+        }
+    }
+    // "sre.txt" and "sre.md" would both be "sre": such ids keep their
+    // extension, so every id names one file.
+    let mut count: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for d in &loaded.documents {
+        *count.entry(d.id.clone()).or_default() += 1;
+    }
+    for d in &mut loaded.documents {
+        if count.get(&d.id).is_some_and(|&n| n > 1) {
+            let path = Path::new(&d.source);
+            let relative = path.strip_prefix(dir).unwrap_or(path);
+            d.id = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
         }
     }
     Ok(loaded)
@@ -216,11 +434,16 @@ fn load_directory(dir: &Path) -> Result<Loaded> {
 pub fn postings_of(matcher: &Matcher<'_>, doc: &Document) -> Vec<Posting> {
     let mut postings = parse_postings(matcher, &doc.source, &doc.text);
     set_ids(&mut postings, &doc.id);
-    for p in &mut postings {
+    // The fields a row states describe its first posting; when its text
+    // holds several, the others keep what their own text says.
+    if let Some(p) = postings.first_mut() {
         let f = &doc.fields;
         p.title = f.title.clone().or(p.title.take());
         p.company = f.company.clone().or(p.company.take());
         p.location = f.location.clone().or(p.location.take());
+        if let Some(title) = &f.title {
+            apply_entry_level(&mut p.requirements, title, p.lines.0, title);
+        }
     }
     postings
 }
@@ -250,19 +473,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn format_is_chosen_by_extension() {
+    fn format_is_chosen_by_extension_then_content() {
         let cases = [
-            ("a.csv", Format::Csv),
-            ("a.CSV", Format::Csv),
-            ("a.jsonl", Format::JsonLines),
-            ("a.ndjson", Format::JsonLines),
-            ("a.json", Format::JsonLines),
-            ("a.txt", Format::Text),
-            ("a.md", Format::Text),
-            ("a", Format::Text),
+            ("a.csv", Some(Format::Csv)),
+            ("a.CSV", Some(Format::Csv)),
+            ("a.jsonl", Some(Format::JsonLines)),
+            ("a.ndjson", Some(Format::JsonLines)),
+            ("a.json", Some(Format::Json)),
+            ("a.htm", Some(Format::Html)),
+            ("a.pdf", Some(Format::Pdf)),
+            ("a.DOCX", Some(Format::Docx)),
+            ("a.txt", Some(Format::Text)),
+            ("a.md", Some(Format::Text)),
+            ("a", None),
+            ("a.doc", None),
         ];
         for (path, expected) in cases {
-            assert_eq!(Format::of(Path::new(path)), expected, "{path}");
+            assert_eq!(Format::of_extension(Path::new(path)), expected, "{path}");
+        }
+        let sniffed: [(&[u8], Format); 7] = [
+            (b"%PDF-1.7\n", Format::Pdf),
+            (b"PK\x03\x04rest", Format::Docx),
+            (b"  {\"basics\": {}}", Format::Json),
+            (b"\xef\xbb\xbf[{}]", Format::Json),
+            (b"<!DOCTYPE html><html>", Format::Html),
+            (b"Backend Engineer\nRequirements", Format::Text),
+            (b"", Format::Text),
+        ];
+        for (bytes, expected) in sniffed {
+            assert_eq!(Format::sniff(bytes), expected, "{bytes:?}");
         }
     }
 
@@ -290,24 +529,42 @@ mod tests {
         write("a.md", b"# Frontend\n- React\n");
         write("sub/c.txt", b"SRE\n- Go\n");
         write("empty.txt", b"  \n");
+        write("b.md", b"Backend Engineer (Markdown)\n- Go\n");
         write("notes.pdf", b"%PDF");
+        write("notes.xlsx", b"PK");
         write(".hidden.txt", b"hidden");
-        let loaded = load(dir.path(), Role::Postings, &Columns::default()).expect("loads");
+        let loaded = load(dir.path(), Role::Postings, &LoadOptions::default()).expect("loads");
         let ids: Vec<&str> = loaded.documents.iter().map(|d| d.id.as_str()).collect();
-        assert_eq!(ids, ["a", "b", "sub/c"]);
-        assert_eq!(loaded.skipped.len(), 1);
+        // b.txt and b.md would share "b": both keep their extension.
+        assert_eq!(ids, ["a", "b.md", "b.txt", "sub/c"]);
+        let skipped: Vec<String> = loaded.skipped.iter().map(|e| e.to_string()).collect();
+        assert_eq!(skipped.len(), 2, "{skipped:?}");
         assert!(
-            loaded.skipped[0].to_string().contains("empty.txt"),
-            "{}",
-            loaded.skipped[0]
+            skipped.iter().any(|e| e.contains("empty.txt")),
+            "{skipped:?}"
+        );
+        assert!(
+            skipped.iter().any(|e| e.contains("notes.pdf")),
+            "{skipped:?}"
         );
     }
 
     #[test]
-    fn a_directory_without_text_files_is_an_error() {
+    fn a_directory_without_documents_is_an_error() {
         let dir = tempfile::tempdir().expect("temp dir");
-        std::fs::write(dir.path().join("x.pdf"), b"%PDF").expect("write");
-        let err = load(dir.path(), Role::Resumes, &Columns::default()).expect_err("no files");
-        assert!(err.to_string().contains("no text files"), "{err}");
+        std::fs::write(dir.path().join("x.xlsx"), b"PK").expect("write");
+        let err = load(dir.path(), Role::Resumes, &LoadOptions::default()).expect_err("no files");
+        assert!(err.to_string().contains("no postings or résumés"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_to_directories_are_not_followed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("a.txt"), b"SRE\n- Go\n").expect("write");
+        std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).expect("symlink");
+        let loaded = load(dir.path(), Role::Postings, &LoadOptions::default()).expect("loads");
+        let ids: Vec<&str> = loaded.documents.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["a"]);
     }
 }

@@ -1,55 +1,160 @@
-//! Reading one text file: size limit, UTF-8 check, byte-order mark.
+//! Reading one text file: size limit, binary check, encodings.
+//!
+//! UTF-8 is the norm; a UTF-8 byte-order mark becomes three spaces so byte
+//! offsets stay offsets into the file as read. UTF-16 with a byte-order
+//! mark (what some Windows editors save) is decoded. Anything else that is
+//! not valid UTF-8 but is text (no NUL bytes) is read as Windows-1252, the
+//! superset of Latin-1 that Western résumés come in, with a note saying so;
+//! for those two the offsets in reports refer to the decoded text. A NUL
+//! byte without a UTF-16 mark means a binary file: an error, not garbage.
 
 use std::path::Path;
 
-use crate::error::line_column;
 use crate::{Error, Location, Result};
 
 /// Input files larger than this are refused: postings and résumés are
 /// small, and a mistaken argument (a disk image, a log) should fail fast.
 pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Reads a text file as UTF-8, naming the file (and the line of the first
-/// bad byte) on error. Empty and whitespace-only files are errors: there is
-/// nothing to extract. A byte-order mark becomes three spaces, so offsets
-/// stay offsets into the file as read and no line starts with an invisible
-/// character.
-pub fn read_text(path: &Path) -> Result<String> {
+/// Batch files (CSV, JSON Lines) larger than this are refused: a batch is
+/// read whole, and 100,000 postings take about 200 MB.
+pub const MAX_BATCH_BYTES: u64 = 2 * 1024 * 1024 * 1024;
+
+/// Bytes looked at for a NUL when deciding that a file is binary.
+pub const BINARY_SNIFF_BYTES: usize = 8192;
+
+/// How a text was decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8, with or without a byte-order mark.
+    Utf8,
+    /// UTF-16, little-endian, with a byte-order mark.
+    Utf16Le,
+    /// UTF-16, big-endian, with a byte-order mark.
+    Utf16Be,
+    /// Not UTF-8: read as Windows-1252 (Latin-1).
+    Windows1252,
+}
+
+/// A decoded text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text.
+    pub text: String,
+    /// How it was decoded.
+    pub encoding: Encoding,
+}
+
+impl Decoded {
+    /// A warning to show the user, when the file was not UTF-8.
+    pub fn note(&self, name: &str) -> Option<String> {
+        match self.encoding {
+            Encoding::Utf8 | Encoding::Utf16Le | Encoding::Utf16Be => None,
+            Encoding::Windows1252 => Some(format!(
+                "{name}: not UTF-8; read as Windows-1252 (Latin-1), so offsets refer to the decoded text: save the file as UTF-8 to be sure of its characters"
+            )),
+        }
+    }
+}
+
+/// Reads the bytes of one posting or résumé, refusing files over
+/// [`MAX_INPUT_BYTES`].
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
+    read_limited(path, MAX_INPUT_BYTES, "one posting or résumé")
+}
+
+/// Reads a file of at most `limit` bytes.
+fn read_limited(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-    let name = path.display().to_string();
-    if meta.len() > MAX_INPUT_BYTES {
+    if meta.len() > limit {
         return Err(Error::input(
-            Location::file(name),
+            Location::file(path.display().to_string()),
             format!(
-                "file is {} bytes, over the {MAX_INPUT_BYTES} byte limit for one posting or résumé",
+                "file is {} bytes, over the {limit} byte limit for {what}",
                 meta.len()
             ),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    decode(&name, bytes)
+    std::fs::read(path).map_err(|e| Error::io(path, e))
+}
+
+/// Reads a batch file (CSV, JSON Lines) as text, refusing files over
+/// [`MAX_BATCH_BYTES`].
+pub fn read_batch_text(path: &Path) -> Result<Decoded> {
+    let bytes = read_limited(path, MAX_BATCH_BYTES, "a batch file")?;
+    decode(&path.display().to_string(), bytes)
+}
+
+/// Reads a text file (see the module documentation), naming the file on
+/// error. Empty and whitespace-only files are errors: there is nothing to
+/// extract.
+pub fn read_text(path: &Path) -> Result<Decoded> {
+    let bytes = read_bytes(path)?;
+    decode(&path.display().to_string(), bytes)
 }
 
 /// The text of `bytes` read from the file `name` (see [`read_text`]).
-pub(crate) fn decode(name: &str, bytes: Vec<u8>) -> Result<String> {
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let valid = e.utf8_error().valid_up_to();
-        let (line, column) = line_column(&String::from_utf8_lossy(&e.as_bytes()[..valid]), valid);
-        Error::input(
-            Location::at(name, line, column),
-            "not valid UTF-8 text: save the file as UTF-8",
-        )
-    })?;
+pub(crate) fn decode(name: &str, bytes: Vec<u8>) -> Result<Decoded> {
+    let (text, encoding) = if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        (utf16(name, rest, u16::from_le_bytes)?, Encoding::Utf16Le)
+    } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        (utf16(name, rest, u16::from_be_bytes)?, Encoding::Utf16Be)
+    } else {
+        if let Some(at) = bytes.iter().take(BINARY_SNIFF_BYTES).position(|&b| b == 0) {
+            return Err(Error::input(
+                Location::file(name),
+                format!(
+                    "a binary file, not text (a NUL byte at offset {at}): give the posting or résumé as .txt, .md, .pdf, .docx, .html, .json or .csv"
+                ),
+            ));
+        }
+        match String::from_utf8(bytes) {
+            Ok(text) => (text, Encoding::Utf8),
+            Err(e) => {
+                let (text, _, _) = encoding_rs::WINDOWS_1252.decode(e.as_bytes());
+                (text.into_owned(), Encoding::Windows1252)
+            }
+        }
+    };
     if text.trim().is_empty() {
         return Err(Error::input(
             Location::file(name),
             "the file is empty: nothing to extract",
         ));
     }
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(rest) => format!("   {rest}"),
+    let text = match text.strip_prefix('\u{feff}') {
+        // UTF-8: three spaces keep offsets into the file; UTF-16 offsets
+        // are into the decoded text, where the mark is simply dropped.
+        Some(rest) if encoding == Encoding::Utf8 => format!("   {rest}"),
+        Some(rest) => rest.to_string(),
         None => text,
-    })
+    };
+    Ok(Decoded { text, encoding })
+}
+
+/// Decodes UTF-16 code units (after the byte-order mark).
+fn utf16(name: &str, bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String> {
+    if !bytes.len().is_multiple_of(2) {
+        return Err(Error::input(
+            Location::file(name),
+            "UTF-16 text with an odd number of bytes: the file is cut short; save it again as UTF-8",
+        ));
+    }
+    let units = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]]));
+    char::decode_utf16(units)
+        .enumerate()
+        .map(|(i, c)| {
+            c.map_err(|_| {
+                Error::input(
+                    Location::file(name),
+                    format!(
+                        "invalid UTF-16 at byte {}: save the file as UTF-8",
+                        2 + 2 * i
+                    ),
+                )
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -58,20 +163,66 @@ mod tests {
 
     #[test]
     fn decoding_checks_and_names_the_place() {
-        let cases: [(&[u8], Result<&str, &str>); 5] = [
-            (b"Java\n", Ok("Java\n")),
-            (b"\xef\xbb\xbfJava", Ok("   Java")),
-            (b" \n\t", Err("f.txt: the file is empty")),
-            (b"ok\nab\xff", Err("f.txt:2:3: not valid UTF-8")),
-            (b"", Err("f.txt: the file is empty")),
+        let utf16le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Go, SQL".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let utf16be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("Größe".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        type Expected<'a> = Result<(&'a str, Encoding), &'a str>;
+        let cases: Vec<(&str, Vec<u8>, Expected<'_>)> = vec![
+            ("utf-8", b"Java\n".to_vec(), Ok(("Java\n", Encoding::Utf8))),
+            (
+                "utf-8 bom",
+                b"\xef\xbb\xbfJava".to_vec(),
+                Ok(("   Java", Encoding::Utf8)),
+            ),
+            ("utf-16le", utf16le, Ok(("Go, SQL", Encoding::Utf16Le))),
+            ("utf-16be", utf16be, Ok(("Größe", Encoding::Utf16Be))),
+            (
+                "latin-1",
+                b"Jos\xe9 M\xfcller \x96 C\x23".to_vec(),
+                Ok(("José Müller – C#", Encoding::Windows1252)),
+            ),
+            ("blank", b" \n\t".to_vec(), Err("f.txt: the file is empty")),
+            ("empty", b"".to_vec(), Err("f.txt: the file is empty")),
+            (
+                "binary",
+                b"\x7fELF\x02\x01\x00\x00".to_vec(),
+                Err("f.txt: a binary file, not text (a NUL byte at offset 6)"),
+            ),
+            (
+                "odd utf-16",
+                vec![0xFF, 0xFE, 0x41],
+                Err("f.txt: UTF-16 text with an odd number of bytes"),
+            ),
+            (
+                "lone surrogate",
+                vec![0xFF, 0xFE, 0x41, 0x00, 0x00, 0xD8],
+                Err("f.txt: invalid UTF-16 at byte 4"),
+            ),
         ];
-        for (bytes, expected) in cases {
-            let got = decode("f.txt", bytes.to_vec()).map_err(|e| e.to_string());
+        for (what, bytes, expected) in cases {
+            let got = decode("f.txt", bytes).map_err(|e| e.to_string());
             match (got, expected) {
-                (Ok(text), Ok(want)) => assert_eq!(text, want),
-                (Err(msg), Err(want)) => assert!(msg.starts_with(want), "{msg}"),
-                (got, want) => panic!("{bytes:?}: {got:?}, expected {want:?}"),
+                (Ok(d), Ok((text, encoding))) => {
+                    assert_eq!((d.text.as_str(), d.encoding), (text, encoding), "{what}");
+                }
+                (Err(msg), Err(want)) => assert!(msg.starts_with(want), "{what}: {msg}"),
+                (got, want) => panic!("{what}: {got:?}, expected {want:?}"),
             }
         }
+    }
+
+    #[test]
+    fn only_a_fallback_decoding_gets_a_note() {
+        let latin = decode("cv.txt", b"Jos\xe9".to_vec()).expect("decodes");
+        assert!(latin
+            .note("cv.txt")
+            .is_some_and(|n| n.starts_with("cv.txt: not UTF-8")));
+        let utf8 = decode("cv.txt", b"Jose".to_vec()).expect("decodes");
+        assert_eq!(utf8.note("cv.txt"), None);
     }
 }

@@ -160,14 +160,56 @@ fn unreadable_input_is_an_error_naming_the_file() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("missing.txt"));
-    let binary = dir.path().join("latin1.txt");
-    fs::write(&binary, b"Java\n\xff\xfe caf\xe9\n").unwrap();
+    let binary = dir.path().join("program.txt");
+    fs::write(&binary, b"\x7fELF\x02\x01\x01\x00\x00\x00").unwrap();
     skillmatch()
         .arg("extract")
         .arg(&binary)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("latin1.txt:2:1").and(predicate::str::contains("UTF-8")));
+        .stderr(predicate::str::contains(
+            "program.txt: a binary file, not text",
+        ));
+}
+
+#[test]
+fn latin1_and_utf16_files_are_read_and_latin1_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let latin1 = dir.path().join("latin1.txt");
+    fs::write(
+        &latin1,
+        b"Backend Engineer\n\nRequirements\n- Java and Kubernetes, caf\xe9 included\n",
+    )
+    .unwrap();
+    let utf16 = dir.path().join("utf16.txt");
+    let text = "Backend Engineer\n\nRequirements\n- Java and Kubernetes, café included\n";
+    let bytes: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    fs::write(&utf16, bytes).unwrap();
+    for (path, note) in [(&latin1, true), (&utf16, false)] {
+        let out = skillmatch()
+            .args(["extract", "--as", "posting", "--format", "json"])
+            .arg(path)
+            .assert()
+            .success();
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+        assert_eq!(
+            stderr.contains("not UTF-8; read as Windows-1252"),
+            note,
+            "{stderr}"
+        );
+        let doc: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        let ids: Vec<&str> = doc["postings"][0]["requirements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|r| r["any_of"].as_array().unwrap().iter())
+            .map(|a| a["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, ["java", "kubernetes"], "{}", path.display());
+    }
 }
 
 #[test]
