@@ -164,6 +164,11 @@ struct TextBuilder {
     bold_only: bool,
     /// Open `<strong>` and `<b>` elements.
     bold: usize,
+    /// The level of the heading element being written (1 for `<h1>`), or
+    /// 0: headings are written as Markdown headings ("# Title", "## Our
+    /// offices"), so the posting parser treats a heading it does not know
+    /// as a section of its own rather than as content of the one before.
+    heading: u8,
     /// Open `<pre>` elements: their line breaks are kept.
     pre: usize,
     /// Open `<ul>` and `<ol>` elements.
@@ -181,6 +186,7 @@ impl Default for TextBuilder {
             line: String::new(),
             space: false,
             bold_only: true,
+            heading: 0,
             bold: 0,
             pre: 0,
             lists: 0,
@@ -207,6 +213,9 @@ impl TextBuilder {
         match name {
             "ul" | "ol" => self.lists += 1,
             "pre" => self.pre += 1,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                self.heading = name[1..].parse().unwrap_or(2);
+            }
             "li" => self.items.push(ListItem {
                 level: self.lists.saturating_sub(1),
                 bulleted: false,
@@ -227,6 +236,7 @@ impl TextBuilder {
         }
         match name {
             "strong" | "b" => self.bold = self.bold.saturating_sub(1),
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => self.heading = 0,
             "ul" | "ol" => self.lists = self.lists.saturating_sub(1),
             "pre" => self.pre = self.pre.saturating_sub(1),
             "li" => {
@@ -300,6 +310,8 @@ impl TextBuilder {
                 item.bulleted = true;
                 format!("{}{marker}", "  ".repeat(item.level))
             }
+            None if self.heading == 1 => "# ".to_string(),
+            None if self.heading > 1 => "## ".to_string(),
             None => String::new(),
         };
         let line = format!("{prefix}{}", std::mem::take(&mut self.line));
@@ -544,7 +556,7 @@ mod tests {
 - Home
 - Jobs
 
-Backend Engineer
+# Backend Engineer
 
 Acme Robotics \u{b7} Berlin, Germany
 
@@ -555,7 +567,7 @@ Full time | Permanent
 We build warehouse robots & the software that drives them.
 Join us!
 
-Requirements
+## Requirements
 
 - 3+ years of experience with Rust or C++
 - Databases:
@@ -611,7 +623,7 @@ Salary: paid monthly
             (
                 "heading",
                 "intro<h3>Skills</h3>Rust",
-                "intro\n\nSkills\n\nRust\n",
+                "intro\n\n## Skills\n\nRust\n",
             ),
             (
                 "bold label with text is inline",

@@ -119,8 +119,13 @@ pub(super) fn metadata<'a>(lines: impl Iterator<Item = (&'a str, Option<Block>)>
         {
             title_line = Some(line.to_string());
         }
+        // "Company: Initech" is a labelled fact, never the title.
+        let labelled = line
+            .split_once(':')
+            .is_some_and(|(head, _)| head.split_whitespace().count() <= 2);
         if first_short.is_none()
             && before_sections
+            && !labelled
             && short
             && !line.ends_with(['?', '.', '!'])
             && line.split_whitespace().count() <= super::TITLE_MAX_WORDS
@@ -390,6 +395,18 @@ mod tests {
         assert_eq!(meta.title.as_deref(), Some("\u{212A}ubernetes Engineer"));
         assert_eq!(meta.location.as_deref(), Some("\u{130}stanbul, TR"));
         assert_eq!(strip_prefix_ci("Company: Acme", "company:"), Some(" Acme"));
+    }
+
+    #[test]
+    fn a_labelled_fact_is_not_the_title() {
+        let lines = [
+            ("Company: Initech", Some(Block::Description)),
+            ("Location: Austin, TX", Some(Block::Description)),
+            ("Requirements", None),
+        ];
+        let meta = metadata(lines.iter().copied());
+        assert_eq!(meta.title, None);
+        assert_eq!(meta.company.as_deref(), Some("Initech"));
     }
 
     #[test]
