@@ -139,6 +139,18 @@ fn mark_repeats(posting: &Posting, records: &mut [Assessment<'_>]) {
     }
 }
 
+/// The position of the best-scoring explanation; equal scores keep the
+/// first. `None` for none.
+pub fn best_match(explanations: &[Explanation<'_>]) -> Option<usize> {
+    let mut best: Option<usize> = None;
+    for (i, e) in explanations.iter().enumerate() {
+        if best.is_none_or(|b| e.score > explanations[b].score) {
+            best = Some(i);
+        }
+    }
+    best
+}
+
 /// Builds the explanation, score included, from assessed records.
 fn from_records<'a>(posting: &Posting, requirements: Vec<Assessment<'a>>) -> Explanation<'a> {
     let earned: f64 = requirements.iter().map(Assessment::earned).sum();
@@ -317,6 +329,32 @@ mod tests {
         assert_eq!(statuses, [NotAssessed, NotAssessed, Met, Met, NotAssessed]);
         assert!((e.possible - 1.5).abs() < 1e-12, "{}", e.possible);
         assert_eq!(e.required_total, 1);
+    }
+
+    #[test]
+    fn the_best_match_is_the_first_of_the_highest() {
+        let cand = candidate(&[("java", None)], None, None);
+        let postings = [
+            posting(
+                "half",
+                vec![
+                    skill_req(Section::Required, &["java"], None),
+                    skill_req(Section::Required, &["go"], None),
+                ],
+            ),
+            posting("all", vec![skill_req(Section::Required, &["java"], None)]),
+            posting(
+                "all again",
+                vec![skill_req(Section::Preferred, &["java"], None)],
+            ),
+        ];
+        let explanations: Vec<Explanation<'_>> = postings
+            .iter()
+            .map(|p| explain(taxonomy(), p, &cand, &Weights::default()))
+            .collect();
+        assert_eq!(best_match(&explanations), Some(1));
+        assert_eq!(best_match(&explanations[..1]), Some(0));
+        assert_eq!(best_match(&[]), None);
     }
 
     #[test]

@@ -92,13 +92,7 @@ pub fn run(global: &GlobalArgs, args: ExplainArgs) -> anyhow::Result<ExitCode> {
                 )
             })?,
         None => {
-            // The best match; equal scores keep the first.
-            let mut best = 0;
-            for (i, e) in explanations.iter().enumerate() {
-                if e.score > explanations[best].score {
-                    best = i;
-                }
-            }
+            let best = skillmatch::explain::best_match(&explanations).unwrap_or(0);
             if postings.len() > 1 && !global.quiet {
                 let others: Vec<&str> = postings
                     .iter()

@@ -18,7 +18,7 @@ use skillmatch::explain::explain;
 use skillmatch::extract::Matcher;
 use skillmatch::input::{self, Role};
 use skillmatch::report;
-use skillmatch::score::rank_postings;
+use skillmatch::score::{rank_postings, TopK};
 
 use super::output::Output;
 use super::GlobalArgs;
@@ -53,18 +53,6 @@ pub enum Per {
     Candidate,
     /// The best candidates for each posting.
     Posting,
-}
-
-/// One row waiting for its place in a posting's ranking.
-struct Entry {
-    score: f64,
-    candidate: usize,
-    row: Vec<String>,
-}
-
-/// Is `(score, candidate)` ahead of `e` (higher score, then earlier candidate)?
-fn ahead(score: f64, candidate: usize, e: &Entry) -> bool {
-    score > e.score || (score == e.score && candidate < e.candidate)
 }
 
 /// Index of the `rank` column in a row.
@@ -128,10 +116,11 @@ pub fn run(global: &GlobalArgs, args: RankArgs) -> anyhow::Result<ExitCode> {
         }
         Per::Posting => {
             let keep = top.unwrap_or(usize::MAX);
-            let mut best: Vec<Vec<Entry>> = postings.iter().map(|_| Vec::new()).collect();
+            let mut best: Vec<TopK<Vec<String>>> =
+                postings.iter().map(|_| TopK::new(keep)).collect();
             for (chunk_no, chunk) in candidate_docs.chunks(CHUNK).enumerate() {
                 let base = chunk_no * CHUNK;
-                let found: Vec<Vec<(usize, Entry)>> = chunk
+                let found: Vec<Vec<(usize, f64, Vec<String>)>> = chunk
                     .par_iter()
                     .enumerate()
                     .map(|(i, doc)| {
@@ -140,38 +129,26 @@ pub fn run(global: &GlobalArgs, args: RankArgs) -> anyhow::Result<ExitCode> {
                         let mut entries = Vec::new();
                         for (p, posting) in postings.iter().enumerate() {
                             let e = explain(&taxonomy, posting, &c, &weights);
-                            let list = &best[p];
                             // Only rows that can still make the cut are built.
-                            let can_enter = list.len() < keep
-                                || list.last().is_some_and(|last| ahead(e.score, index, last));
-                            if can_enter {
-                                entries.push((
-                                    p,
-                                    Entry {
-                                        score: e.score,
-                                        candidate: index,
-                                        row: report::csv::rank_row(&taxonomy, &c, posting, 0, &e),
-                                    },
-                                ));
+                            if best[p].would_keep(e.score, index) {
+                                let row = report::csv::rank_row(&taxonomy, &c, posting, 0, &e);
+                                entries.push((p, e.score, row));
                             }
                         }
                         entries
                     })
                     .collect();
-                for (p, entry) in found.into_iter().flatten() {
-                    let list = &mut best[p];
-                    let at = list.partition_point(|e| !ahead(entry.score, entry.candidate, e));
-                    if at < keep {
-                        list.insert(at, entry);
-                        list.truncate(keep);
+                for (i, entries) in found.into_iter().enumerate() {
+                    for (p, score, row) in entries {
+                        best[p].offer(score, base + i, row);
                     }
                 }
                 progress.inc(chunk.len() as u64);
             }
-            for list in &mut best {
-                for (i, entry) in list.iter_mut().enumerate() {
-                    entry.row[RANK_COLUMN] = (i + 1).to_string();
-                    csv.write_record(&entry.row)?;
+            for list in best {
+                for (i, (_, _, mut row)) in list.into_sorted().into_iter().enumerate() {
+                    row[RANK_COLUMN] = (i + 1).to_string();
+                    csv.write_record(&row)?;
                     rows_written += 1;
                 }
             }
