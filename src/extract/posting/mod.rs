@@ -154,17 +154,23 @@ pub fn parse_postings(matcher: &Matcher<'_>, source: &str, text: &str) -> Vec<Po
         let end = seg_lines.last().map_or(0, |l| l.start + l.text.len());
         let items = items(seg_lines, &seg.blocks);
         confirm_in_requirement_lines(text, &items, &mut mentions);
-        let seg_mentions: Vec<Mention> = mentions
+        let mut seg_mentions: Vec<Mention> = mentions
             .iter()
             .filter(|m| m.start >= start && m.end <= end && m.evidence.is_confirmed())
             .cloned()
             .collect();
+        seg_mentions.sort_by_key(|m| (m.start, m.end));
         let has_sections = items.iter().any(|it| it.from_section);
         let mut requirements = Vec::new();
         for item in items.iter().filter(|it| it.from_section || !has_sections) {
-            let item_mentions: Vec<Mention> = seg_mentions
+            // Mentions are in text order: the item's are found by binary
+            // search, so a posting of 10,000 bullets stays linear.
+            let item_end = item.start + item.text.len();
+            let from = seg_mentions.partition_point(|m| m.start < item.start);
+            let item_mentions: Vec<Mention> = seg_mentions[from..]
                 .iter()
-                .filter(|m| m.start >= item.start && m.end <= item.start + item.text.len())
+                .take_while(|m| m.start < item_end)
+                .filter(|m| m.end <= item_end)
                 .cloned()
                 .collect();
             if !item.from_section && item_mentions.is_empty() && years_phrases(item.text).is_empty()
