@@ -8,8 +8,9 @@
 //! years phrases, TOML keys; splices of two inputs; truncation; repeated
 //! chunks) and runs one target on each, checking that it does not panic
 //! and that what it returns points inside its input. A failing input is
-//! written to `fuzz-findings/TARGET-N.bin` and the run goes on; each one
-//! found so far is kept as a regression test in `tests/fuzz_regressions.rs`.
+//! written to `fuzz-findings/TARGET-N.bin` and the run goes on; keep each
+//! one as a regression test next to the parser it broke. The runs and
+//! their figures are recorded in BENCHMARKS.md ("Fuzzing").
 //!
 //! Run: `cargo run --release --example fuzz -- TARGET [--seconds N] [--seed N]`
 //! where TARGET is `posting`, `resume`, `taxonomy`, `csv`, `json`, `html`,
@@ -264,7 +265,10 @@ fn run(target: &str, bytes: &[u8], matcher: &Matcher<'_>, scratch: &Path) -> Res
             let path = scratch.join(format!("input.{ext}"));
             std::fs::write(&path, bytes).map_err(|e| e.to_string())?;
             let format = Format::of_extension(&path);
-            let options = LoadOptions { format, ..LoadOptions::default() };
+            let options = LoadOptions {
+                format,
+                ..LoadOptions::default()
+            };
             if let Ok(loaded) = load(&path, Role::Postings, &options) {
                 for d in &loaded.documents {
                     let _ = parse_postings(matcher, &d.source, &d.text);
@@ -304,7 +308,10 @@ fn pdf_of(text: &str) -> Vec<u8> {
     ];
     for line in text.lines().take(200) {
         ops.push(Operation::new("Td", vec![0.into(), (-14).into()]));
-        ops.push(Operation::new("Tj", vec![Object::string_literal(line.as_bytes().to_vec())]));
+        ops.push(Operation::new(
+            "Tj",
+            vec![Object::string_literal(line.as_bytes().to_vec())],
+        ));
     }
     ops.push(Operation::new("ET", vec![]));
     let mut doc = Document::with_version("1.5");
@@ -366,7 +373,8 @@ fn main() {
     // Binary formats start from what the text seeds give, wrapped by the
     // mutator's tokens; they mostly test the error paths of the readers.
     let mut corpus = seeds(&target);
-    let scratch = std::env::temp_dir().join(format!("skillmatch-fuzz-{target}-{}", std::process::id()));
+    let scratch =
+        std::env::temp_dir().join(format!("skillmatch-fuzz-{target}-{}", std::process::id()));
     let findings = Path::new("fuzz-findings");
     if std::fs::create_dir_all(&scratch).is_err() || std::fs::create_dir_all(findings).is_err() {
         eprintln!("fuzz: cannot create the scratch and findings folders");
@@ -380,7 +388,9 @@ fn main() {
         let a = rng.below(corpus.len());
         let b = rng.below(corpus.len());
         let input = mutate(&mut rng, &corpus[a], &corpus[b]);
-        let outcome = catch_unwind(AssertUnwindSafe(|| run(&target, &input, &matcher, &scratch)));
+        let outcome = catch_unwind(AssertUnwindSafe(|| {
+            run(&target, &input, &matcher, &scratch)
+        }));
         runs += 1;
         let problem = match outcome {
             Ok(Ok(())) => None,
