@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    skillmatch::input::install_quiet_reader_panics();
     let args = cli::Cli::parse();
     match cli::run(args) {
         Ok(code) => code,

@@ -170,20 +170,45 @@ impl Format {
     }
 
     /// The format of `path`: a directory, the format given, the one the
-    /// extension names, else the one the content shows.
+    /// extension names (but a `.txt` holding a PDF or a DOCX is that), else
+    /// the one the content shows.
     pub fn of(path: &Path, given: Option<Format>) -> Result<Format> {
         if path.is_dir() {
             return Ok(Format::Directory);
         }
-        if let Some(f) = given.or_else(|| Format::of_extension(path)) {
+        if let Some(f) = given {
             return Ok(f);
         }
+        let by_extension = Format::of_extension(path);
+        if let Some(f) = by_extension.filter(|&f| f != Format::Text) {
+            return Ok(f);
+        }
+        // No extension, or a text one: the content decides, so a PDF or a
+        // DOCX saved as ".txt" is still read as what it is.
         let mut head = [0u8; 1024];
         let n = std::fs::File::open(path)
             .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
             .map_err(|e| Error::io(path, e))?;
-        Ok(Format::sniff(&head[..n]))
+        let sniffed = Format::sniff(&head[..n]);
+        Ok(match by_extension {
+            Some(text) if !matches!(sniffed, Format::Pdf | Format::Docx) => text,
+            _ => sniffed,
+        })
     }
+}
+
+/// Installs a panic hook that keeps the default report for every panic
+/// except those inside a third-party reader that the library catches and
+/// turns into an error naming the file (pdf-extract panics on some
+/// malformed PDFs): the user sees that error, not a panic message. Call it
+/// once, at the start of a program, before threads start.
+pub fn install_quiet_reader_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !pdf::in_guarded_reader() {
+            default(info);
+        }
+    }));
 }
 
 /// Reads every document at `path` (see [`Format::of`]).

@@ -68,9 +68,12 @@ pub(crate) fn pdf_text(name: &str, bytes: &[u8]) -> Result<String> {
                 .to_string(),
         );
     }
-    let extracted = catch_unwind(AssertUnwindSafe(|| {
-        pdf_extract::extract_text_from_mem(bytes)
-    }));
+    let extracted = {
+        let _guard = ReaderGuard::enter();
+        catch_unwind(AssertUnwindSafe(|| {
+            pdf_extract::extract_text_from_mem(bytes)
+        }))
+    };
     let raw = match extracted {
         Ok(Ok(text)) => text,
         Ok(Err(e)) => {
@@ -137,6 +140,35 @@ pub(super) fn tidy(raw: &str) -> String {
         out.push('\n');
     }
     out
+}
+
+thread_local! {
+    /// Set while this thread runs a third-party reader whose panics are
+    /// caught and reported as errors.
+    static IN_GUARDED_READER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Marks the current thread as inside a guarded reader until dropped.
+struct ReaderGuard;
+
+impl ReaderGuard {
+    fn enter() -> ReaderGuard {
+        IN_GUARDED_READER.with(|f| f.set(true));
+        ReaderGuard
+    }
+}
+
+impl Drop for ReaderGuard {
+    fn drop(&mut self) {
+        IN_GUARDED_READER.with(|f| f.set(false));
+    }
+}
+
+/// Is the current thread inside a reader whose panics are caught (the PDF
+/// library)? A binary's panic hook uses it to stay quiet about panics that
+/// become ordinary errors: see [`crate::input::install_quiet_reader_panics`].
+pub(crate) fn in_guarded_reader() -> bool {
+    IN_GUARDED_READER.with(|f| f.get())
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 mod explain;
 mod extract;
+mod formats;
 mod rank;
 mod score;
 mod snapshot;

@@ -96,7 +96,9 @@ pub(super) fn metadata<'a>(lines: impl Iterator<Item = (&'a str, Option<Block>)>
         if markdown_title && title_line.is_none() && before_sections && is_title_line(line) {
             title_line = Some(line.to_string());
         }
-        if block.is_none() || matches!(block, Some(Block::Requirements(_))) {
+        // The title heading does not end the page's top: the company and
+        // location line under it still belongs there.
+        if (block.is_none() && !markdown_title) || matches!(block, Some(Block::Requirements(_))) {
             before_sections = false;
         }
         let lower = line.to_lowercase();
