@@ -1092,3 +1092,31 @@ fn bad_files_in_a_postings_directory_are_skipped_unless_strict() {
     let stderr = fails(&strict);
     assert!(stderr.contains("--strict"), "{stderr}");
 }
+
+#[test]
+fn files_over_the_size_limit_are_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    // A sparse file: its length is over the limit, its disk use nothing.
+    for (name, len, what) in [
+        (
+            "huge.txt",
+            64 * 1024 * 1024 + 1,
+            "for one posting or résumé",
+        ),
+        (
+            "huge.pdf",
+            64 * 1024 * 1024 + 1,
+            "for one posting or résumé",
+        ),
+        ("huge.csv", 2 * 1024 * 1024 * 1024 + 1, "for a batch file"),
+    ] {
+        let path = dir.path().join(name);
+        fs::File::create(&path).unwrap().set_len(len).unwrap();
+        let path = path.to_str().unwrap().to_string();
+        let stderr = fails(&["extract", "--as", "posting", &path]);
+        assert!(
+            stderr.contains(name) && stderr.contains("byte limit") && stderr.contains(what),
+            "{stderr}"
+        );
+    }
+}
