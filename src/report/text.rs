@@ -27,6 +27,7 @@ pub fn posting(taxonomy: &Taxonomy, p: &Posting) -> String {
     if let Some(s) = &p.salary {
         let period = match s.period {
             SalaryPeriod::Year => "year",
+            SalaryPeriod::Month => "month",
             SalaryPeriod::Hour => "hour",
         };
         facts.push(format!(

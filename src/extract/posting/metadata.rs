@@ -17,6 +17,8 @@ use super::{is_title_line, strip_bullet};
 pub enum SalaryPeriod {
     /// Per year.
     Year,
+    /// Per month (common outside the US, and in JobPosting `unitText`).
+    Month,
     /// Per hour.
     Hour,
 }
@@ -30,7 +32,7 @@ pub struct Salary {
     pub max: f64,
     /// ISO currency code ("USD" for a bare "$").
     pub currency: String,
-    /// Per year or per hour.
+    /// Per year, per month or per hour.
     pub period: SalaryPeriod,
 }
 
@@ -271,6 +273,11 @@ fn salary_in(line: &str) -> Option<Salary> {
         .any(|p| lower.contains(p))
     {
         SalaryPeriod::Hour
+    } else if ["/month", "per month", "a month", "/mo ", "monthly", "/mth"]
+        .iter()
+        .any(|p| lower.contains(p) || lower.trim_end().ends_with("/mo"))
+    {
+        SalaryPeriod::Month
     } else {
         SalaryPeriod::Year
     };
@@ -366,6 +373,11 @@ mod tests {
                 Some((120000.0, 150000.0, SalaryPeriod::Year)),
             ),
             ("$55.50 per hour", Some((55.5, 55.5, SalaryPeriod::Hour))),
+            (
+                "Salary: $9,000 - $11,000 per month",
+                Some((9000.0, 11000.0, SalaryPeriod::Month)),
+            ),
+            ("€4.500/mo", Some((4500.0, 4500.0, SalaryPeriod::Month))),
             (
                 "\u{20ac}85,000 - \u{20ac}105,000",
                 Some((85000.0, 105000.0, SalaryPeriod::Year)),
