@@ -9,7 +9,7 @@ use skillmatch::extract::resume::Candidate;
 use skillmatch::extract::Matcher;
 use skillmatch::input::{self, Document, Role};
 use skillmatch::report;
-use skillmatch::score::{rank_postings, suggestions};
+use skillmatch::score::{explain_all, rank_explained, suggestions_from};
 
 use super::output::Output;
 use super::{write_json, GlobalArgs};
@@ -85,12 +85,14 @@ pub fn run(global: &GlobalArgs, args: ScoreArgs) -> anyhow::Result<ExitCode> {
     let documents = global.load_documents(&args.postings, Role::Postings, "posting")?;
     let postings = input::extract_postings(&matcher, &documents);
     let top = (args.top > 0).then_some(args.top);
-    let ranked = rank_postings(&taxonomy, &candidate, &postings, &weights, top);
+    // Each posting is explained once, for the suggestions and the ranking.
+    let explanations = explain_all(&taxonomy, &candidate, &postings, &weights);
     let mut suggested = if args.suggest > 0 {
-        suggestions(&taxonomy, &candidate, &postings, &weights)
+        suggestions_from(&taxonomy, &candidate, &postings, &explanations, &weights)
     } else {
         Vec::new()
     };
+    let ranked = rank_explained(&postings, explanations, top);
     suggested.truncate(args.suggest);
 
     let mut out = Output::create(args.output.as_deref())?;

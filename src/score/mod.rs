@@ -13,7 +13,10 @@ pub mod rank;
 pub mod weights;
 
 pub use credit::{assess, Assessment, How, Matched, Status, Years, MAX_EVIDENCE_LINES};
-pub use rank::{rank_postings, suggestions, Ranked, Suggestion, TopK};
+pub use rank::{
+    explain_all, rank_explained, rank_postings, suggestions, suggestions_from, Ranked, Suggestion,
+    TopK,
+};
 pub use weights::Weights;
 
 /// Small hand-built inputs shared by the scoring tests.

@@ -113,7 +113,21 @@ pub fn rank_postings<'a>(
     weights: &Weights,
     top: Option<usize>,
 ) -> Vec<Ranked<'a>> {
-    let explanations = explain_all(taxonomy, candidate, postings, weights);
+    rank_explained(
+        postings,
+        explain_all(taxonomy, candidate, postings, weights),
+        top,
+    )
+}
+
+/// Ranks postings already explained ([`explain_all`]): as
+/// [`rank_postings`], for a caller that also needs the explanations for
+/// [`suggestions_from`] and should not compute them twice.
+pub fn rank_explained<'a>(
+    postings: &'a [Posting],
+    explanations: Vec<Explanation<'a>>,
+    top: Option<usize>,
+) -> Vec<Ranked<'a>> {
     let mut ranked: Vec<(usize, Explanation<'a>)> = explanations.into_iter().enumerate().collect();
     ranked.sort_by(|(ia, a), (ib, b)| by_score(a.score, *ia, b.score, *ib));
     ranked
@@ -138,6 +152,18 @@ pub fn suggestions(
     weights: &Weights,
 ) -> Vec<Suggestion> {
     let base = explain_all(taxonomy, candidate, postings, weights);
+    suggestions_from(taxonomy, candidate, postings, &base, weights)
+}
+
+/// The suggestions given the explanations of every posting, in posting
+/// order (see [`explain_all`]).
+pub fn suggestions_from(
+    taxonomy: &Taxonomy,
+    candidate: &Candidate,
+    postings: &[Posting],
+    base: &[Explanation<'_>],
+    weights: &Weights,
+) -> Vec<Suggestion> {
     let skills: BTreeSet<SkillId> = base
         .iter()
         .flat_map(|e| e.missing_required.iter().copied())
@@ -157,7 +183,7 @@ pub fn suggestions(
             });
             let mut gain = 0.0;
             let mut missing_in = 0;
-            for (posting, before) in postings.iter().zip(&base) {
+            for (posting, before) in postings.iter().zip(base) {
                 if before.missing_required.contains(&skill) {
                     missing_in += 1;
                 }
@@ -183,7 +209,7 @@ pub fn suggestions(
 }
 
 /// Explains every posting, in parallel, results in posting order.
-fn explain_all<'a>(
+pub fn explain_all<'a>(
     taxonomy: &Taxonomy,
     candidate: &'a Candidate,
     postings: &'a [Posting],
