@@ -70,26 +70,32 @@ impl Output {
                     .into_inner()
                     .map_err(|e| e.into_error())
                     .with_context(|| format!("{}: cannot write", path.display()))?;
-                tmp.as_file()
-                    .sync_all()
-                    .with_context(|| format!("{}: cannot write", path.display()))?;
-                // A temporary file is private (0600); the output gets the
-                // permissions of the file it replaces, or the usual 0644.
-                let permissions = std::fs::metadata(&path)
-                    .ok()
-                    .map(|meta| meta.permissions())
-                    .or_else(default_permissions);
-                if let Some(permissions) = permissions {
-                    std::fs::set_permissions(tmp.path(), permissions)
-                        .with_context(|| format!("{}: cannot set permissions", path.display()))?;
-                }
-                tmp.persist(&path)
-                    .map_err(|e| e.error)
-                    .with_context(|| format!("{}: cannot write", path.display()))?;
-                Ok(())
+                persist(tmp, &path)
             }
         }
     }
+}
+
+/// Syncs a finished temporary file, gives it the permissions of the file it
+/// replaces (or 0644), and renames it to `path`.
+pub fn persist(tmp: NamedTempFile, path: &Path) -> anyhow::Result<()> {
+    tmp.as_file()
+        .sync_all()
+        .with_context(|| format!("{}: cannot write", path.display()))?;
+    // A temporary file is private (0600); the output gets the
+    // permissions of the file it replaces, or the usual 0644.
+    let permissions = std::fs::metadata(path)
+        .ok()
+        .map(|meta| meta.permissions())
+        .or_else(default_permissions);
+    if let Some(permissions) = permissions {
+        std::fs::set_permissions(tmp.path(), permissions)
+            .with_context(|| format!("{}: cannot set permissions", path.display()))?;
+    }
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| format!("{}: cannot write", path.display()))?;
+    Ok(())
 }
 
 /// Permissions of a new output file: read-write for the owner, readable by

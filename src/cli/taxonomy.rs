@@ -1,13 +1,15 @@
 //! `skillmatch taxonomy lint|stats|lookup`.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
 use std::process::ExitCode;
 
-use clap::{Args, Subcommand};
+use clap::{Args, Subcommand, ValueEnum};
 use serde_json::json;
 use skillmatch::extract::{lookup, LookupKind, Matcher};
-use skillmatch::taxonomy::{lint, Source};
+use skillmatch::taxonomy::{ambiguous_forms, import, lint, Source};
 
 use super::{write_json, GlobalArgs, TextOrJson, EXIT_FINDINGS};
 
@@ -15,6 +17,15 @@ use super::{write_json, GlobalArgs, TextOrJson, EXIT_FINDINGS};
 pub struct TaxonomyArgs {
     #[command(subcommand)]
     command: TaxonomyCommand,
+}
+
+/// Where an import's files come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ImportSource {
+    /// ESCO CSV exports (official format and the long label table).
+    Esco,
+    /// O*NET Technology Skills (tab-separated).
+    Onet,
 }
 
 #[derive(Debug, Subcommand)]
@@ -27,6 +38,35 @@ enum TaxonomyCommand {
         /// Output format.
         #[arg(long, value_enum, default_value_t)]
         format: TextOrJson,
+        /// Also list every form that needs evidence of its sense (ambiguity
+        /// and exact-case forms), with the rule that derives it: short,
+        /// common-word, generic-word, or none (a person's judgement).
+        #[arg(long)]
+        ambiguous: bool,
+    },
+    /// Convert a published taxonomy into taxonomy TOML files in DIR, ready for
+    /// `--taxonomy DIR` or `--taxonomy-extra DIR`.
+    ///
+    /// ESCO: give any of the official CSVs (skills or skill collections,
+    /// skillGroups, skillsHierarchy, broaderRelationsSkillPillar,
+    /// skillSkillRelations) and/or the long label table with its JSON
+    /// group-name map; each file is recognised by its header. O*NET: give
+    /// the Technology Skills file (tab-separated).
+    ///
+    /// Source ids are kept (`source_id`: ESCO URI, O*NET commodity code);
+    /// forms that need evidence get derived ambiguity rules; each form has
+    /// one owner, so the output is lint-clean.
+    Import {
+        /// Which taxonomy the files come from.
+        #[arg(long, value_enum)]
+        from: ImportSource,
+        /// The source files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Directory to write the TOML files to (created if missing; files of
+        /// the same names are replaced).
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
     },
     /// Count skills, aliases, categories and the depth of the hierarchy.
     Stats {
@@ -47,16 +87,50 @@ enum TaxonomyCommand {
 pub fn run(global: &GlobalArgs, args: TaxonomyArgs) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     match args.command {
-        TaxonomyCommand::Lint { path, format } => {
+        TaxonomyCommand::Import {
+            from,
+            files,
+            output,
+        } => run_import(global, from, &files, &output),
+        TaxonomyCommand::Lint {
+            path,
+            format,
+            ambiguous,
+        } => {
             let sources = match &path {
                 Some(p) => Source::read_path(p)?,
                 None => global.taxonomy_builder()?.sources().to_vec(),
             };
             let findings = lint(&sources);
+            let listed = if ambiguous {
+                ambiguous_forms(&sources)
+            } else {
+                Vec::new()
+            };
             match format {
                 TextOrJson::Text => {
                     for f in &findings {
                         writeln!(out, "{f}")?;
+                    }
+                    for a in &listed {
+                        writeln!(
+                            out,
+                            "{}: ambiguous form {:?} of {:?}: {} ({} qualifiers, {} context skills); rule: {}",
+                            a.location,
+                            a.form,
+                            a.skill,
+                            a.rule,
+                            a.evidence.0,
+                            a.evidence.1,
+                            a.reason.unwrap_or("judgement")
+                        )?;
+                    }
+                    if ambiguous && !global.quiet {
+                        eprintln!(
+                            "{} form{} need evidence of their sense",
+                            listed.len(),
+                            skillmatch::report::plural(listed.len())
+                        );
                     }
                     if !global.quiet {
                         eprintln!(
@@ -82,7 +156,27 @@ pub fn run(global: &GlobalArgs, args: TaxonomyArgs) -> anyhow::Result<ExitCode> 
                             })
                         })
                         .collect();
-                    write_json(&mut out, &json!({ "findings": list }))?;
+                    let mut doc = json!({ "findings": list });
+                    if ambiguous {
+                        let forms: Vec<_> = listed
+                            .iter()
+                            .map(|a| {
+                                json!({
+                                    "file": a.location.file,
+                                    "line": a.location.line,
+                                    "column": a.location.column,
+                                    "skill": a.skill,
+                                    "form": a.form,
+                                    "rule": a.rule,
+                                    "reason": a.reason,
+                                    "qualifiers": a.evidence.0,
+                                    "context": a.evidence.1,
+                                })
+                            })
+                            .collect();
+                        doc["ambiguous"] = json!(forms);
+                    }
+                    write_json(&mut out, &doc)?;
                 }
             }
             Ok(exit_if(findings.is_empty()))
@@ -191,6 +285,123 @@ pub fn run(global: &GlobalArgs, args: TaxonomyArgs) -> anyhow::Result<ExitCode> 
             Ok(exit_if(!matches.is_empty()))
         }
     }
+}
+
+/// `taxonomy import`: read, render, lint, then write every file or none.
+fn run_import(
+    global: &GlobalArgs,
+    from: ImportSource,
+    files: &[PathBuf],
+    dir: &Path,
+) -> anyhow::Result<ExitCode> {
+    let imported = match from {
+        ImportSource::Esco => import::esco::import(files)?,
+        ImportSource::Onet => import::onet::import(files)?,
+    };
+    let rendered = imported.render();
+    let sources: Vec<Source> = rendered
+        .files
+        .iter()
+        .map(|f| Source::new(dir.join(&f.name).display().to_string(), f.text.clone()))
+        .collect();
+    // The output must load: check before anything is written.
+    let mut builder = skillmatch::taxonomy::TaxonomyBuilder::new();
+    for s in &sources {
+        builder.add_source(s.clone());
+    }
+    builder
+        .build()
+        .context("the imported taxonomy does not load (a bug in the importer: please report it)")?;
+    let findings = lint(&sources);
+
+    if dir.exists() && !dir.is_dir() {
+        anyhow::bail!(
+            "{}: exists and is not a directory: give -o a directory",
+            dir.display()
+        );
+    }
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("{}: cannot create the output directory", dir.display()))?;
+    // Every file goes to a temporary file first; only when all are written
+    // are they renamed into place.
+    let mut pending = Vec::new();
+    for f in &rendered.files {
+        let mut tmp = tempfile::NamedTempFile::new_in(dir)
+            .with_context(|| format!("{}: cannot write here", dir.display()))?;
+        tmp.write_all(f.text.as_bytes())
+            .and_then(|_| tmp.flush())
+            .with_context(|| format!("{}: cannot write {}", dir.display(), f.name))?;
+        pending.push((tmp, dir.join(&f.name)));
+    }
+    for (tmp, path) in pending {
+        super::output::persist(tmp, &path)?;
+    }
+
+    if !global.quiet {
+        let st = &rendered.stats;
+        eprintln!(
+            "wrote {} file{} to {}: {} skills, {} aliases",
+            rendered.files.len(),
+            skillmatch::report::plural(rendered.files.len()),
+            dir.display(),
+            st.skills,
+            st.aliases
+        );
+        for f in &rendered.files {
+            eprintln!("  {:<26} {:>6} skills", f.name, f.skills);
+        }
+        eprintln!(
+            "forms: {} derived (qualifier or vendor dropped), {} dropped as another skill's, {} redundant; {} labels renamed",
+            st.derived_forms, st.conflicting_forms, st.redundant_forms, st.renamed_labels
+        );
+        let reasons: Vec<String> = st
+            .ambiguous
+            .iter()
+            .map(|(r, n)| format!("{n} {r}"))
+            .collect();
+        eprintln!(
+            "ambiguity rules: {} (list them: skillmatch taxonomy lint {} --ambiguous)",
+            if reasons.is_empty() {
+                "none".to_string()
+            } else {
+                reasons.join(", ")
+            },
+            dir.display()
+        );
+        if st.dropped_links > 0 {
+            eprintln!(
+                "links dropped (unknown target, self link or cycle): {}",
+                st.dropped_links
+            );
+        }
+        for note in &rendered.notes {
+            eprintln!("note: {note}");
+        }
+        let others: Vec<String> = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".toml") && !rendered.files.iter().any(|f| &f.name == n))
+            .collect();
+        if !others.is_empty() {
+            eprintln!(
+                "note: {} also holds {}: --taxonomy {} loads those too",
+                dir.display(),
+                others.join(", "),
+                dir.display()
+            );
+        }
+        eprintln!(
+            "lint: {} finding{}",
+            findings.len(),
+            skillmatch::report::plural(findings.len())
+        );
+    }
+    for f in &findings {
+        eprintln!("{f}");
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn exit_if(ok: bool) -> ExitCode {

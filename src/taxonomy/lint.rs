@@ -492,6 +492,75 @@ pub fn lint(sources: &[Source]) -> Vec<Finding> {
     findings
 }
 
+/// A form that counts only with evidence of its sense, as lint lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AmbiguousForm {
+    /// Where the form is declared (its entry in `forms` or `exact_case`).
+    pub location: Location,
+    /// The skill's id.
+    pub skill: String,
+    /// The form as written.
+    pub form: String,
+    /// `exact-case` or `ambiguity` (qualifiers or context needed).
+    pub rule: &'static str,
+    /// Why the form needs a rule, by the importers' derivation
+    /// ([`ambiguity_reason`](super::import::ambiguity_reason)); `None` when only
+    /// a person's judgement put it there.
+    pub reason: Option<&'static str>,
+    /// Number of qualifier words and of context skills of the rule.
+    pub evidence: (usize, usize),
+}
+
+/// Every form of `sources` that needs evidence of its sense (ambiguity
+/// forms and exact-case forms), in file order, with the reason the import
+/// rules give for it.
+pub fn ambiguous_forms(sources: &[Source]) -> Vec<AmbiguousForm> {
+    let parsed: Vec<(&Source, RawFile)> = sources
+        .iter()
+        .filter_map(|s| s.parse().ok().map(|f| (s, f)))
+        .collect();
+    let all_forms: Vec<String> = parsed
+        .iter()
+        .flat_map(|(_, f)| f.skill.iter())
+        .flat_map(|raw| std::iter::once(&raw.label).chain(raw.aliases.iter()))
+        .map(|f| normalize(f.get_ref()))
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    let counts = super::import::WordCounts::of(all_forms.iter().map(String::as_str));
+    let mut out = Vec::new();
+    for (source, file) in &parsed {
+        for raw in &file.skill {
+            let id = raw.id.get_ref().trim();
+            let rules = raw
+                .ambiguity
+                .iter()
+                .flat_map(|a| {
+                    a.forms
+                        .iter()
+                        .map(move |f| (f, "ambiguity", (a.qualifiers.len(), a.context.len())))
+                })
+                .chain(raw.exact_case.iter().map(|f| (f, "exact-case", (0, 0))));
+            for (form, rule, evidence) in rules {
+                out.push(AmbiguousForm {
+                    location: source.locate(form.span()),
+                    skill: id.to_string(),
+                    form: form.get_ref().clone(),
+                    rule,
+                    reason: super::import::form_ambiguity_reason(
+                        form.get_ref(),
+                        raw.label.get_ref(),
+                        &counts,
+                    )
+                    .map(|r| r.name()),
+                    evidence,
+                });
+            }
+        }
+    }
+    out
+}
+
 fn finding(code: LintCode, location: Location, message: String) -> Finding {
     Finding {
         code,

@@ -7,10 +7,11 @@
 //! ancestor set is precomputed and sorted, so [`Taxonomy::is_a`] is a binary
 //! search.
 
+pub mod import;
 mod lint;
 mod source;
 
-pub use lint::{lint, Finding, LintCode};
+pub use lint::{ambiguous_forms, lint, AmbiguousForm, Finding, LintCode};
 pub use source::Source;
 
 use std::collections::{BTreeSet, HashMap, HashSet};

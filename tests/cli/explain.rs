@@ -212,7 +212,7 @@ fn a_posting_with_nothing_to_assess_scores_zero() {
     let path = dir.path().join("office.txt");
     fs::write(
         &path,
-        "Office Manager\n\nRequirements\n- A friendly manner with visitors\n- Punctual and tidy\n",
+        "Office Manager\n\nRequirements\n- A friendly manner with visitors\n- Lives within walking distance of the office\n",
     )
     .unwrap();
     let doc = explain_json(MARIA, path.to_str().unwrap(), &[]);

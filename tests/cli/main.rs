@@ -6,6 +6,7 @@
 mod explain;
 mod extract;
 mod formats;
+mod import;
 mod rank;
 mod score;
 mod snapshot;

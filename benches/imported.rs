@@ -1,0 +1,169 @@
+//! Benchmarks of imported taxonomies at full scale: the whole ESCO import
+//! (about 14,400 skills and 84,000 aliases) and the O*NET technology import.
+//!
+//! The imports are made in-process from `../shared/data` (the development
+//! data next to the repository) with the same code as `skillmatch taxonomy
+//! import`; without that folder the benchmarks say so and do nothing.
+//!
+//! Measured: building the taxonomy from the imported TOML (parse and
+//! validate), building its matcher, both together (what `--taxonomy DIR`
+//! costs at start-up), and matching throughput on 1 MiB of posting and
+//! résumé text, with ESCO alone and with the default taxonomy plus ESCO.
+//!
+//! Run: `cargo bench --bench imported`.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use divan::counter::BytesCount;
+use divan::{black_box, Bencher};
+use skillmatch::extract::Matcher;
+use skillmatch::taxonomy::import::{esco, onet};
+use skillmatch::taxonomy::{Source, Taxonomy, TaxonomyBuilder};
+
+const DATA: &str = "../shared/data";
+
+fn main() {
+    if !Path::new(DATA).join("esco").is_dir() || !Path::new(DATA).join("onet").is_dir() {
+        println!("imported: skipped: {DATA}/esco and {DATA}/onet are not present");
+        return;
+    }
+    divan::main();
+}
+
+const TARGET_BYTES: usize = 1 << 20;
+
+fn corpus() -> &'static str {
+    static TEXT: OnceLock<String> = OnceLock::new();
+    TEXT.get_or_init(|| {
+        let parts = [
+            include_str!("../examples/postings/platform-backend-engineer.txt"),
+            include_str!("../examples/postings/data-engineer.txt"),
+            include_str!("../examples/resumes/java-backend.txt"),
+        ];
+        let mut text = String::with_capacity(TARGET_BYTES + 4096);
+        while text.len() < TARGET_BYTES {
+            for part in parts {
+                text.push_str(part);
+                text.push('\n');
+            }
+        }
+        text
+    })
+}
+
+fn files_in(dir: &str, extensions: &[&str]) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(Path::new(DATA).join(dir))
+        .expect("data folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|x| extensions.iter().any(|e| x == *e))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn sources_of(import: skillmatch::taxonomy::import::Import) -> Vec<Source> {
+    import
+        .render()
+        .files
+        .into_iter()
+        .map(|f| Source::new(f.name, f.text))
+        .collect()
+}
+
+fn esco_sources() -> &'static [Source] {
+    static SOURCES: OnceLock<Vec<Source>> = OnceLock::new();
+    SOURCES.get_or_init(|| {
+        sources_of(esco::import(&files_in("esco", &["csv", "json"])).expect("ESCO import"))
+    })
+}
+
+fn onet_sources() -> &'static [Source] {
+    static SOURCES: OnceLock<Vec<Source>> = OnceLock::new();
+    SOURCES.get_or_init(|| {
+        sources_of(onet::import(&files_in("onet", &["tsv"])).expect("O*NET import"))
+    })
+}
+
+fn build(sources: &[Source], with_default: bool) -> Taxonomy {
+    let mut builder = if with_default {
+        TaxonomyBuilder::new().with_embedded()
+    } else {
+        TaxonomyBuilder::new()
+    };
+    for s in sources {
+        builder.add_source(s.clone());
+    }
+    builder.build().expect("imported taxonomy builds")
+}
+
+fn esco_taxonomy() -> &'static Taxonomy {
+    static T: OnceLock<Taxonomy> = OnceLock::new();
+    T.get_or_init(|| build(esco_sources(), false))
+}
+
+fn default_and_esco_taxonomy() -> &'static Taxonomy {
+    static T: OnceLock<Taxonomy> = OnceLock::new();
+    T.get_or_init(|| build(esco_sources(), true))
+}
+
+/// Parse and validate the ESCO import's TOML (no matcher).
+#[divan::bench]
+fn esco_load() -> usize {
+    build(esco_sources(), false).len()
+}
+
+/// Build the matcher of the ESCO import.
+#[divan::bench]
+fn esco_build_matcher() -> usize {
+    Matcher::new(esco_taxonomy())
+        .expect("matcher")
+        .pattern_count()
+}
+
+/// Load the ESCO import and build its matcher: the start-up cost of `--taxonomy DIR`.
+#[divan::bench]
+fn esco_load_and_build_matcher() -> usize {
+    let taxonomy = build(esco_sources(), false);
+    let matcher = Matcher::new(&taxonomy).expect("matcher");
+    matcher.pattern_count()
+}
+
+/// Load the default taxonomy plus the ESCO import and build the matcher.
+#[divan::bench]
+fn default_and_esco_load_and_build_matcher() -> usize {
+    let taxonomy = build(esco_sources(), true);
+    let matcher = Matcher::new(&taxonomy).expect("matcher");
+    matcher.pattern_count()
+}
+
+/// Load the O*NET technology import and build its matcher.
+#[divan::bench]
+fn onet_load_and_build_matcher() -> usize {
+    let taxonomy = build(onet_sources(), false);
+    let matcher = Matcher::new(&taxonomy).expect("matcher");
+    matcher.pattern_count()
+}
+
+/// Find mentions in 1 MiB of posting and résumé text with the ESCO import alone.
+#[divan::bench]
+fn esco_find_mentions(bencher: Bencher<'_, '_>) {
+    let matcher = Matcher::new(esco_taxonomy()).expect("matcher");
+    let text = corpus();
+    bencher
+        .counter(BytesCount::new(text.len()))
+        .bench(|| matcher.find(black_box(text)).len());
+}
+
+/// Find mentions in 1 MiB of text with the default taxonomy plus ESCO.
+#[divan::bench]
+fn default_and_esco_find_mentions(bencher: Bencher<'_, '_>) {
+    let matcher = Matcher::new(default_and_esco_taxonomy()).expect("matcher");
+    let text = corpus();
+    bencher
+        .counter(BytesCount::new(text.len()))
+        .bench(|| matcher.find(black_box(text)).len());
+}

@@ -1,0 +1,824 @@
+//! Importers: turn a published skill taxonomy (ESCO, O*NET) into taxonomy
+//! TOML files of our own format, ready for `--taxonomy DIR` or
+//! `--taxonomy-extra DIR`.
+//!
+//! Each reader ([`esco`], [`onet`]) produces an [`Import`]: skills keyed by
+//! their source identifiers, with labels, aliases, parents and related links
+//! as the source gives them. [`Import::render`] then does what every import
+//! needs, the same way for all sources:
+//!
+//! - readable, unique kebab-case ids (`esco-java-computer-programming`);
+//! - one owner per form: a preferred label beats an alternative label, and
+//!   the rest is dropped and counted, so the output is lint-clean;
+//! - "Java (computer programming)" also gets the form "Java", because that is
+//!   how real text writes it;
+//! - parents and related links that resolve, with no cycle;
+//! - ambiguity rules derived by rule ([`ambiguity_reason`]): short forms,
+//!   everyday words and the import's own generic words need evidence of their
+//!   sense before they count.
+
+pub mod esco;
+pub mod onet;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::fmt::Write as _;
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::lint::{COMMON_WORDS, SHORT_FORM_MAX_CHARS};
+use crate::normalize::normalize;
+
+/// A single-word, all-lowercase form that occurs as a word in at least this
+/// many other forms of the same import is one of the import's generic
+/// building words ("data" is in 806 ESCO labels, "design" in 911, "lead" in
+/// 116): on its own in a text it rarely names the skill.
+pub const GENERIC_WORD_MIN_FORMS: usize = 100;
+
+/// At most this many qualifier words are kept in a derived ambiguity rule.
+pub const MAX_DERIVED_QUALIFIERS: usize = 12;
+
+/// Longest id stem taken from a label, in bytes (ids stay readable).
+const MAX_ID_STEM: usize = 60;
+
+/// Words never used as qualifiers of a derived rule: they say nothing of a sense.
+const QUALIFIER_STOPWORDS: &[&str] = &[
+    "and", "the", "for", "with", "from", "into", "onto", "use", "using", "other", "its", "their",
+    "all", "any", "per", "via", "not",
+];
+
+/// One skill as a source gives it, before ids and forms are settled.
+#[derive(Debug, Clone, Default)]
+pub struct ImportedSkill {
+    /// The source's key for the skill (URI, code), unique within the import.
+    pub key: String,
+    /// Preferred label.
+    pub label: String,
+    /// Alternative labels, as written.
+    pub aliases: Vec<String>,
+    /// Output file stem (without `.toml`).
+    pub file: String,
+    /// Category.
+    pub category: String,
+    /// Keys of the broader skills.
+    pub parents: Vec<String>,
+    /// Keys of related skills.
+    pub related: Vec<String>,
+    /// Identifier written as `source_id` (ESCO URI, O*NET commodity code).
+    pub source_id: String,
+    /// Attributes written as `tags`.
+    pub tags: Vec<String>,
+    /// Set by a reader that knows the skill's one-word forms double as
+    /// everyday words (ESCO language names are also nationality adjectives:
+    /// "a Danish company"): those forms need one of these qualifier words.
+    pub one_word_qualifiers: Option<Vec<String>>,
+}
+
+/// What a reader produced: skills and notes on what it left out.
+#[derive(Debug, Clone, Default)]
+pub struct Import {
+    /// Id prefix of every skill ("esco", "onet").
+    pub prefix: String,
+    /// Comment lines written at the top of every file (source, attribution).
+    pub header: Vec<String>,
+    /// The skills.
+    pub skills: Vec<ImportedSkill>,
+    /// Human-readable notes: what was skipped and why.
+    pub notes: Vec<String>,
+    /// One-line description of each output file, by file stem.
+    pub file_titles: BTreeMap<String, String>,
+}
+
+/// One output file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderedFile {
+    /// File name (`esco-skills.toml`).
+    pub name: String,
+    /// TOML text.
+    pub text: String,
+    /// Skills in the file.
+    pub skills: usize,
+}
+
+/// Counts of what [`Import::render`] did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RenderStats {
+    /// Skills written.
+    pub skills: usize,
+    /// Aliases written (labels not counted).
+    pub aliases: usize,
+    /// Forms dropped because another skill owns them.
+    pub conflicting_forms: usize,
+    /// Forms dropped because they repeat a form of the same skill.
+    pub redundant_forms: usize,
+    /// Forms added by dropping a parenthesised qualifier.
+    pub derived_forms: usize,
+    /// Labels renamed because another skill's label has the same form.
+    pub renamed_labels: usize,
+    /// Forms given an ambiguity rule, by reason.
+    pub ambiguous: BTreeMap<&'static str, usize>,
+    /// Parent or related links dropped (unknown target, self link, cycle).
+    pub dropped_links: usize,
+}
+
+/// The rendered taxonomy.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    /// Files in name order.
+    pub files: Vec<RenderedFile>,
+    /// What rendering did.
+    pub stats: RenderStats,
+    /// The reader's notes.
+    pub notes: Vec<String>,
+}
+
+/// Why a form needs evidence of its sense.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum AmbiguityReason {
+    /// At most [`SHORT_FORM_MAX_CHARS`] letters ("R", "IT").
+    Short,
+    /// An everyday English word that is also a name ([`COMMON_WORDS`]).
+    CommonWord,
+    /// One lowercase word that the import itself uses in at least
+    /// [`GENERIC_WORD_MIN_FORMS`] other forms ("data", "design", "lead").
+    GenericWord,
+    /// A one-word, lowercase alternative label sharing no word with the
+    /// preferred label: a loose synonym ("form" for "design principles",
+    /// "current" for "electricity principles", "interview" for "use
+    /// questioning techniques").
+    LooseSynonym,
+    /// A one-word form the reader marked (see [`ImportedSkill::one_word_qualifiers`]).
+    SourceRule,
+    /// One word that the source itself qualifies in the skill's label:
+    /// "Canvas (learning management systems)", "Unity (digital game
+    /// creation systems)". The source needed the qualifier; so does text.
+    Qualified,
+}
+
+impl AmbiguityReason {
+    /// Name used in reports and in the comment written next to the rule.
+    pub fn name(self) -> &'static str {
+        match self {
+            AmbiguityReason::Short => "short",
+            AmbiguityReason::CommonWord => "common-word",
+            AmbiguityReason::GenericWord => "generic-word",
+            AmbiguityReason::Qualified => "qualified",
+            AmbiguityReason::LooseSynonym => "loose-synonym",
+            AmbiguityReason::SourceRule => "source-rule",
+        }
+    }
+}
+
+/// How often each normalized word occurs across distinct forms: the input
+/// of the generic-word rule.
+#[derive(Debug, Clone, Default)]
+pub struct WordCounts(HashMap<String, usize>);
+
+impl WordCounts {
+    /// Counts the words of each normalized form (each word once per form).
+    pub fn of<'a>(forms: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for form in forms {
+            let words: HashSet<&str> = form.split(' ').filter(|w| !w.is_empty()).collect();
+            for w in words {
+                *counts.entry(w.to_string()).or_default() += 1;
+            }
+        }
+        WordCounts(counts)
+    }
+
+    /// Number of forms holding `word`.
+    pub fn get(&self, word: &str) -> usize {
+        self.0.get(word).copied().unwrap_or(0)
+    }
+}
+
+/// Does `written` (a form as the source writes it) need evidence of its
+/// sense, and why? `counts` are the import's word counts (see [`WordCounts`]).
+pub fn ambiguity_reason(written: &str, counts: &WordCounts) -> Option<AmbiguityReason> {
+    let norm = normalize(written);
+    if norm.is_empty() {
+        return None;
+    }
+    let letters_only = norm.chars().all(char::is_alphabetic);
+    if letters_only && norm.chars().count() <= SHORT_FORM_MAX_CHARS {
+        return Some(AmbiguityReason::Short);
+    }
+    if COMMON_WORDS.contains(&norm.as_str()) {
+        return Some(AmbiguityReason::CommonWord);
+    }
+    let one_word = !norm.contains(' ');
+    let lowercase = !written.chars().any(char::is_uppercase);
+    // The form's own occurrence is one of the counted forms.
+    if one_word && lowercase && counts.get(&norm) > GENERIC_WORD_MIN_FORMS {
+        return Some(AmbiguityReason::GenericWord);
+    }
+    None
+}
+
+/// [`ambiguity_reason`] for a form of the skill labelled `label`: also a
+/// single word that is the head of the qualified label ([`AmbiguityReason::Qualified`]).
+pub fn form_ambiguity_reason(
+    written: &str,
+    label: &str,
+    counts: &WordCounts,
+) -> Option<AmbiguityReason> {
+    if let Some(reason) = ambiguity_reason(written, counts) {
+        return Some(reason);
+    }
+    let norm = normalize(written);
+    if norm.is_empty() || norm.contains(' ') {
+        return None;
+    }
+    if let Some((head, _)) = split_qualifier(label) {
+        if normalize(head) == norm {
+            return Some(AmbiguityReason::Qualified);
+        }
+    }
+    let label_norm = normalize(label);
+    let lowercase = !written.chars().any(char::is_uppercase);
+    let shares_word = words(&label_norm).any(|w| same_stem(w, &norm));
+    (lowercase && label_norm != norm && !shares_word).then_some(AmbiguityReason::LooseSynonym)
+}
+
+/// Letters of a stem two words must share to count as one word
+/// ("debug"/"debugging"; "terms"/"terminology" share only "term").
+const STEM_PREFIX_CHARS: usize = 5;
+
+/// Do `a` and `b` look like forms of one word: equal, or sharing their first
+/// [`STEM_PREFIX_CHARS`] characters?
+fn same_stem(a: &str, b: &str) -> bool {
+    let (a, b) = (
+        a.strip_suffix('s').unwrap_or(a),
+        b.strip_suffix('s').unwrap_or(b),
+    );
+    if a == b {
+        return true;
+    }
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    common >= STEM_PREFIX_CHARS
+}
+
+/// The words of a normalized form, without punctuation ("(computer" → "computer").
+fn words(norm: &str) -> impl Iterator<Item = &str> {
+    norm.split(|c: char| !(c.is_alphanumeric() || c == '+' || c == '#'))
+        .filter(|w| !w.is_empty())
+}
+
+/// "Java (computer programming)" → ("Java", "computer programming"); `None`
+/// when the form has no trailing parenthesised qualifier.
+pub fn split_qualifier(form: &str) -> Option<(&str, &str)> {
+    let form = form.trim();
+    let inner = form.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let head = inner[..open].trim();
+    let qualifier = inner[open + 1..].trim();
+    (!head.is_empty() && !qualifier.is_empty()).then_some((head, qualifier))
+}
+
+/// A kebab-case id stem from a label: lowercase ASCII letters and digits
+/// joined by single hyphens ("C#" → "c-sharp", "C++" → "c-plus-plus").
+pub fn slug(label: &str) -> String {
+    let mut out = String::new();
+    let mut pending_hyphen = false;
+    let push_word = |out: &mut String, pending: &mut bool, word: &str| {
+        if *pending && !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(word);
+        *pending = false;
+    };
+    for c in normalize(label).chars() {
+        match c {
+            'a'..='z' | '0'..='9' => {
+                if pending_hyphen && !out.is_empty() {
+                    out.push('-');
+                }
+                pending_hyphen = false;
+                out.push(c);
+            }
+            '#' => push_word(&mut out, &mut pending_hyphen, "-sharp"),
+            '+' => push_word(&mut out, &mut pending_hyphen, "-plus"),
+            _ => {
+                // Letters outside ASCII: keep their base letter when there is one.
+                let base: String = c
+                    .to_string()
+                    .nfd()
+                    .filter(char::is_ascii_alphanumeric)
+                    .collect();
+                if base.is_empty() {
+                    pending_hyphen = true;
+                } else {
+                    if pending_hyphen && !out.is_empty() {
+                        out.push('-');
+                    }
+                    pending_hyphen = false;
+                    out.push_str(&base.to_ascii_lowercase());
+                }
+            }
+        }
+    }
+    let out = out.replace("--", "-");
+    let trimmed = out.trim_matches('-');
+    if trimmed.len() <= MAX_ID_STEM {
+        return trimmed.to_string();
+    }
+    // Cut at a hyphen so the stem stays made of whole words.
+    let cut = trimmed[..MAX_ID_STEM].rfind('-').unwrap_or(MAX_ID_STEM);
+    trimmed[..cut].to_string()
+}
+
+/// A TOML basic string for `s`, with quotes and escapes.
+fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn quote_list(items: &[String]) -> String {
+    let inner: Vec<String> = items.iter().map(|s| quote(s)).collect();
+    format!("[{}]", inner.join(", "))
+}
+
+/// A skill with its settled id and forms.
+struct Settled {
+    id: String,
+    label: String,
+    aliases: Vec<String>,
+    parents: Vec<usize>,
+    related: Vec<usize>,
+    ambiguous: Vec<(String, AmbiguityReason)>,
+}
+
+impl Import {
+    /// Settles ids, forms, links and ambiguity rules, and writes the TOML
+    /// files (one per [`ImportedSkill::file`]), deterministically: the same
+    /// input gives the same bytes.
+    pub fn render(&self) -> Rendered {
+        let mut stats = RenderStats::default();
+        // Stable order: by label, then key; the first of two claims wins.
+        let mut order: Vec<usize> = (0..self.skills.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (sa, sb) = (&self.skills[a], &self.skills[b]);
+            (normalize(&sa.label), &sa.label, &sa.key).cmp(&(
+                normalize(&sb.label),
+                &sb.label,
+                &sb.key,
+            ))
+        });
+        let index_of: HashMap<&str, usize> = self
+            .skills
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.key.as_str(), i))
+            .collect();
+
+        // Ids.
+        let mut ids: Vec<String> = vec![String::new(); self.skills.len()];
+        let mut taken: HashSet<String> = HashSet::new();
+        for &i in &order {
+            let stem = slug(&self.skills[i].label);
+            let base = if stem.is_empty() {
+                format!("{}-skill", self.prefix)
+            } else {
+                format!("{}-{stem}", self.prefix)
+            };
+            let mut id = base.clone();
+            let mut n = 2;
+            while !taken.insert(id.clone()) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            ids[i] = id;
+        }
+
+        // Labels own their forms first; a label whose form is taken gets the
+        // label of its first parent (or its category) as a qualifier.
+        let mut owner: HashMap<String, usize> = HashMap::new();
+        let mut labels: Vec<String> = vec![String::new(); self.skills.len()];
+        for &i in &order {
+            let skill = &self.skills[i];
+            let mut label = skill.label.trim().to_string();
+            if owner.contains_key(&normalize(&label)) || normalize(&label).is_empty() {
+                // The nearest ancestor whose label differs, else the category.
+                let mut hint = skill.category.clone();
+                let mut at = i;
+                for _ in 0..8 {
+                    let Some(&p) = self.skills[at]
+                        .parents
+                        .iter()
+                        .find_map(|k| index_of.get(k.as_str()))
+                    else {
+                        break;
+                    };
+                    if normalize(&self.skills[p].label) != normalize(&label) {
+                        hint = self.skills[p].label.trim().to_string();
+                        break;
+                    }
+                    at = p;
+                }
+                let mut candidate = format!("{label} ({hint})");
+                let mut n = 2;
+                while owner.contains_key(&normalize(&candidate)) {
+                    candidate = format!("{label} ({hint} {n})");
+                    n += 1;
+                }
+                label = candidate;
+                stats.renamed_labels += 1;
+            }
+            owner.insert(normalize(&label), i);
+            labels[i] = label;
+        }
+        // Then aliases, and the heads of qualified forms, in the same order.
+        let mut aliases: Vec<Vec<String>> = vec![Vec::new(); self.skills.len()];
+        let mut owned: Vec<HashSet<String>> = labels
+            .iter()
+            .map(|l| std::iter::once(normalize(l)).collect())
+            .collect();
+        for &i in &order {
+            let skill = &self.skills[i];
+            let written: Vec<(String, bool)> = std::iter::once((labels[i].clone(), false))
+                .chain(skill.aliases.iter().map(|a| (a.trim().to_string(), true)))
+                .collect();
+            let mut candidates: Vec<(String, bool)> = Vec::new();
+            for (form, is_alias) in &written {
+                if *is_alias {
+                    candidates.push((form.clone(), false));
+                }
+                if let Some((head, _)) = split_qualifier(form) {
+                    candidates.push((head.to_string(), true));
+                }
+            }
+            for (form, derived) in candidates {
+                let norm = normalize(&form);
+                if norm.is_empty() {
+                    continue;
+                }
+                if owned[i].contains(&norm) {
+                    if !derived {
+                        stats.redundant_forms += 1;
+                    }
+                    continue;
+                }
+                if owner.contains_key(&norm) {
+                    if !derived {
+                        stats.conflicting_forms += 1;
+                    }
+                    continue;
+                }
+                owner.insert(norm.clone(), i);
+                owned[i].insert(norm);
+                if derived {
+                    stats.derived_forms += 1;
+                }
+                aliases[i].push(form);
+            }
+        }
+
+        // Links: resolve, drop self links and duplicates, then break cycles.
+        let resolve = |keys: &[String], i: usize, dropped: &mut usize| -> Vec<usize> {
+            let mut out: Vec<usize> = Vec::new();
+            for k in keys {
+                match index_of.get(k.as_str()) {
+                    Some(&j) if j != i && !out.contains(&j) => out.push(j),
+                    _ => *dropped += 1,
+                }
+            }
+            out
+        };
+        let mut parents: Vec<Vec<usize>> = Vec::with_capacity(self.skills.len());
+        let mut related: Vec<Vec<usize>> = Vec::with_capacity(self.skills.len());
+        for (i, skill) in self.skills.iter().enumerate() {
+            let p = resolve(&skill.parents, i, &mut stats.dropped_links);
+            let mut r = resolve(&skill.related, i, &mut stats.dropped_links);
+            r.retain(|j| !p.contains(j));
+            parents.push(p);
+            related.push(r);
+        }
+        stats.dropped_links += break_cycles(&mut parents);
+
+        // Ambiguity rules.
+        let counts = WordCounts::of(owned.iter().flat_map(|s| s.iter().map(String::as_str)));
+        let mut settled: Vec<Settled> = Vec::with_capacity(self.skills.len());
+        for i in 0..self.skills.len() {
+            let mut ambiguous = Vec::new();
+            for form in std::iter::once(&labels[i]).chain(aliases[i].iter()) {
+                let marked =
+                    self.skills[i].one_word_qualifiers.is_some() && !normalize(form).contains(' ');
+                let reason = if marked {
+                    Some(AmbiguityReason::SourceRule)
+                } else {
+                    form_ambiguity_reason(form, &labels[i], &counts)
+                };
+                if let Some(reason) = reason {
+                    *stats.ambiguous.entry(reason.name()).or_default() += 1;
+                    ambiguous.push((form.clone(), reason));
+                }
+            }
+            settled.push(Settled {
+                id: ids[i].clone(),
+                label: labels[i].clone(),
+                aliases: std::mem::take(&mut aliases[i]),
+                parents: std::mem::take(&mut parents[i]),
+                related: std::mem::take(&mut related[i]),
+                ambiguous,
+            });
+        }
+
+        // Files.
+        let mut by_file: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for &i in &order {
+            by_file
+                .entry(self.skills[i].file.as_str())
+                .or_default()
+                .push(i);
+        }
+        let mut files = Vec::new();
+        for (file, mut members) in by_file {
+            members.sort_by(|&a, &b| settled[a].id.cmp(&settled[b].id));
+            let category = self.skills[members[0]].category.clone();
+            let mut text = String::new();
+            if let Some(title) = self.file_titles.get(file) {
+                let _ = writeln!(text, "# {title}");
+            }
+            for line in &self.header {
+                let _ = writeln!(text, "# {line}");
+            }
+            let _ = writeln!(text, "# Written by `skillmatch taxonomy import`; edit the source data and re-import rather than this file.");
+            let _ = writeln!(text, "category = {}", quote(&category));
+            let _ = writeln!(text, "fuzzy = false");
+            for &i in &members {
+                let s = &settled[i];
+                let raw = &self.skills[i];
+                stats.skills += 1;
+                stats.aliases += s.aliases.len();
+                text.push('\n');
+                let _ = writeln!(text, "[[skill]]");
+                let _ = writeln!(text, "id = {}", quote(&s.id));
+                let _ = writeln!(text, "label = {}", quote(&s.label));
+                if !s.aliases.is_empty() {
+                    let _ = writeln!(text, "aliases = {}", quote_list(&s.aliases));
+                }
+                if raw.category != category {
+                    let _ = writeln!(text, "category = {}", quote(&raw.category));
+                }
+                let ids_of = |list: &[usize]| -> Vec<String> {
+                    list.iter().map(|&j| settled[j].id.clone()).collect()
+                };
+                if !s.parents.is_empty() {
+                    let _ = writeln!(text, "parents = {}", quote_list(&ids_of(&s.parents)));
+                }
+                if !s.related.is_empty() {
+                    let _ = writeln!(text, "related = {}", quote_list(&ids_of(&s.related)));
+                }
+                if !raw.source_id.is_empty() {
+                    let _ = writeln!(text, "source_id = {}", quote(&raw.source_id));
+                }
+                if !raw.tags.is_empty() {
+                    let _ = writeln!(text, "tags = {}", quote_list(&raw.tags));
+                }
+                if !s.ambiguous.is_empty() {
+                    let reasons: BTreeSet<&str> =
+                        s.ambiguous.iter().map(|(_, r)| r.name()).collect();
+                    let forms: Vec<String> = s.ambiguous.iter().map(|(f, _)| f.clone()).collect();
+                    let ambiguous_norms: HashSet<String> =
+                        forms.iter().map(|f| normalize(f)).collect();
+                    let mut qualifiers: Vec<String> =
+                        raw.one_word_qualifiers.clone().unwrap_or_default();
+                    for form in std::iter::once(&s.label).chain(s.aliases.iter()) {
+                        let norm = normalize(form);
+                        for word in words(&norm) {
+                            let useful = word.chars().count() >= 3
+                                && !QUALIFIER_STOPWORDS.contains(&word)
+                                && !ambiguous_norms.contains(word)
+                                && !qualifiers.iter().any(|q| q == word);
+                            if useful
+                                && qualifiers.len()
+                                    < MAX_DERIVED_QUALIFIERS
+                                        + raw.one_word_qualifiers.as_ref().map_or(0, Vec::len)
+                            {
+                                qualifiers.push(word.to_string());
+                            }
+                        }
+                    }
+                    let context: Vec<String> = ids_of(&s.parents)
+                        .into_iter()
+                        .chain(ids_of(&s.related))
+                        .collect();
+                    let _ = writeln!(
+                        text,
+                        "[skill.ambiguity]   # derived: {}",
+                        reasons.into_iter().collect::<Vec<_>>().join(", ")
+                    );
+                    let _ = writeln!(text, "forms = {}", quote_list(&forms));
+                    if !qualifiers.is_empty() {
+                        let _ = writeln!(text, "qualifiers = {}", quote_list(&qualifiers));
+                    }
+                    if !context.is_empty() {
+                        let _ = writeln!(text, "context = {}", quote_list(&context));
+                    }
+                }
+            }
+            files.push(RenderedFile {
+                name: format!("{file}.toml"),
+                text,
+                skills: members.len(),
+            });
+        }
+        Rendered {
+            files,
+            stats,
+            notes: self.notes.clone(),
+        }
+    }
+}
+
+/// Removes the parent links that close a cycle (depth-first, in index
+/// order, so the result is deterministic); returns how many were removed.
+fn break_cycles(parents: &mut [Vec<usize>]) -> usize {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        Open,
+        Done,
+    }
+    let n = parents.len();
+    let mut mark = vec![Mark::New; n];
+    let mut removed = 0;
+    for root in 0..n {
+        if mark[root] != Mark::New {
+            continue;
+        }
+        // Iterative DFS: (node, next parent position).
+        let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
+        mark[root] = Mark::Open;
+        while let Some(&mut (node, ref mut pos)) = stack.last_mut() {
+            if *pos < parents[node].len() {
+                let p = parents[node][*pos];
+                match mark[p] {
+                    Mark::Open => {
+                        parents[node].remove(*pos);
+                        removed += 1;
+                    }
+                    Mark::Done => *pos += 1,
+                    Mark::New => {
+                        *pos += 1;
+                        mark[p] = Mark::Open;
+                        stack.push((p, 0));
+                    }
+                }
+            } else {
+                mark[node] = Mark::Done;
+                stack.pop();
+            }
+        }
+    }
+    removed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn skill(key: &str, label: &str, aliases: &[&str], parents: &[&str]) -> ImportedSkill {
+        ImportedSkill {
+            key: key.into(),
+            label: label.into(),
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            file: "test".into(),
+            category: "test".into(),
+            parents: parents.iter().map(|s| s.to_string()).collect(),
+            related: Vec::new(),
+            source_id: format!("src:{key}"),
+            tags: Vec::new(),
+            one_word_qualifiers: None,
+        }
+    }
+
+    #[test]
+    fn slugs_are_kebab_case() {
+        let table = [
+            ("Java (computer programming)", "java-computer-programming"),
+            ("C#", "c-sharp"),
+            ("C++", "c-plus-plus"),
+            ("  manage   musical staff ", "manage-musical-staff"),
+            ("Résumé writing", "resume-writing"),
+            ("?", ""),
+        ];
+        for (label, want) in table {
+            assert_eq!(slug(label), want, "{label}");
+        }
+        let long = slug(&"word ".repeat(40));
+        assert!(long.len() <= MAX_ID_STEM && !long.ends_with('-'), "{long}");
+    }
+
+    #[test]
+    fn qualifiers_split_off_the_head() {
+        assert_eq!(
+            split_qualifier("Java (computer programming)"),
+            Some(("Java", "computer programming"))
+        );
+        assert_eq!(split_qualifier("Java"), None);
+        assert_eq!(split_qualifier("(x)"), None);
+    }
+
+    #[test]
+    fn ambiguity_reasons_table() {
+        let counts = WordCounts::of((0..150).map(|_| "data design").chain(["nursing care"; 3]));
+        let table = [
+            ("R", Some(AmbiguityReason::Short)),
+            ("IT", Some(AmbiguityReason::Short)),
+            ("Access", Some(AmbiguityReason::CommonWord)),
+            ("lead", Some(AmbiguityReason::CommonWord)),
+            ("data", Some(AmbiguityReason::CommonWord)),
+            ("design", Some(AmbiguityReason::CommonWord)),
+            ("nursing", None),
+            ("C++", None),
+            ("Haskell", None),
+            ("data analysis", None),
+        ];
+        for (form, want) in table {
+            assert_eq!(ambiguity_reason(form, &counts), want, "{form}");
+        }
+        // Generic by the import's own counts: lowercase single words only.
+        let counts = WordCounts::of((0..150).map(|_| "equipment maintenance"));
+        assert_eq!(
+            ambiguity_reason("equipment", &counts),
+            Some(AmbiguityReason::GenericWord)
+        );
+        assert_eq!(ambiguity_reason("Equipment", &counts), None);
+    }
+
+    #[test]
+    fn render_settles_ids_forms_and_rules() {
+        let import = Import {
+            prefix: "t".into(),
+            skills: vec![
+                skill("1", "Java (computer programming)", &["J2EE"], &["3"]),
+                skill("2", "JavaScript", &["Java"], &["3"]),
+                skill("3", "computer programming", &["programming"], &[]),
+                skill("4", "R", &["R programming"], &["3", "99"]),
+                skill("5", "computer programming", &[], &["3"]),
+            ],
+            ..Import::default()
+        };
+        let rendered = import.render();
+        assert_eq!(rendered.files.len(), 1);
+        let text = &rendered.files[0].text;
+        // Claims go in label order: "Java (computer programming)" sorts
+        // before "JavaScript", so its head "Java" is taken before
+        // JavaScript's alias "Java" (which is dropped as a conflict).
+        let taxonomy = {
+            let mut b = crate::taxonomy::TaxonomyBuilder::new();
+            b.add_source(crate::taxonomy::Source::new("t.toml", text.clone()));
+            b.build().expect(text)
+        };
+        assert_eq!(taxonomy.len(), 5);
+        let java = taxonomy.get("t-java-computer-programming").expect(text);
+        let forms: Vec<&str> = taxonomy.skill(java).forms().collect();
+        assert!(forms.contains(&"Java"), "{forms:?}");
+        // The second "computer programming" is renamed, not dropped.
+        assert_eq!(rendered.stats.renamed_labels, 1, "{text}");
+        assert!(text.contains("\"computer programming (test)\""), "{text}");
+        // "R" needs evidence; unknown parent "99" is dropped.
+        let r = taxonomy.get("t-r").expect(text);
+        assert!(taxonomy.skill(r).is_ambiguous_form("r"), "{text}");
+        assert_eq!(rendered.stats.dropped_links, 1);
+        assert!(
+            crate::taxonomy::lint(&[crate::taxonomy::Source::new("t.toml", text.clone())])
+                .is_empty()
+        );
+        // Deterministic.
+        assert_eq!(import.render().files, rendered.files);
+    }
+
+    #[test]
+    fn cycles_are_broken() {
+        let mut parents = vec![vec![1], vec![2], vec![0], vec![0]];
+        assert_eq!(break_cycles(&mut parents), 1);
+        // No cycle remains: every chain ends.
+        for start in 0..parents.len() {
+            let mut node = start;
+            for _ in 0..=parents.len() {
+                match parents[node].first() {
+                    Some(&p) => node = p,
+                    None => break,
+                }
+            }
+            assert!(parents[node].is_empty(), "{parents:?}");
+        }
+    }
+}
