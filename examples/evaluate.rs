@@ -323,6 +323,10 @@ fn posting_source(file: &str) -> &str {
 
 struct Results {
     postings: BTreeMap<String, Group>,
+    /// Per source, only the mentions on lines holding at least one gold span
+    /// (a supplementary figure: many posting lines carry no annotation at all,
+    /// skill lists included).
+    annotated_lines: BTreeMap<String, Group>,
     resumes: Group,
     /// The résumés with at least one skill-type span (a supplementary
     /// figure: some résumés were left without any skill annotation).
@@ -339,8 +343,34 @@ fn evaluate(
     let skills: &dyn Fn(&str) -> bool = &|k| RESUME_SKILL_TYPES.contains(&k);
 
     let mut postings: BTreeMap<String, Group> = BTreeMap::new();
+    let mut annotated_lines: BTreeMap<String, Group> = BTreeMap::new();
     for doc in read_corpus(&corpus.join("postings-dev"))? {
         let mentions = matcher.find(&doc.text);
+        let gold_lines: std::collections::BTreeSet<usize> = doc
+            .spans
+            .iter()
+            .map(|s| doc.text[..s.start].matches('\n').count() + 1)
+            .collect();
+        let on_gold_lines: Vec<Mention> = mentions
+            .iter()
+            .filter(|m| gold_lines.contains(&m.line))
+            .cloned()
+            .collect();
+        annotated_lines
+            .entry(posting_source(&doc.file).to_string())
+            .or_default()
+            .add(
+                taxonomy,
+                &doc,
+                &on_gold_lines,
+                &[Reference {
+                    name: "any",
+                    category: None,
+                    counts: any,
+                }],
+                &POSTING_TYPES,
+                &mut String::new(),
+            );
         postings
             .entry(posting_source(&doc.file).to_string())
             .or_default()
@@ -401,6 +431,7 @@ fn evaluate(
     }
     Ok(Results {
         postings,
+        annotated_lines,
         resumes,
         annotated_resumes,
     })
@@ -497,6 +528,14 @@ fn text_report(taxonomy: &Taxonomy, results: &Results, n: usize) -> String {
             g.recall("knowledge"),
             g.gold.get("skill").copied().unwrap_or(0),
             g.recall("skill"),
+        );
+    }
+    for (source, g) in &results.annotated_lines {
+        let _ = writeln!(
+            out,
+            "supplementary: {source}: precision of the {} mentions on lines holding a gold span {:.3}",
+            g.predicted,
+            g.precision("any"),
         );
     }
     let r = &results.resumes;
@@ -597,9 +636,14 @@ fn json_report(taxonomy: &Taxonomy, results: &Results, n: usize) -> serde_json::
             json!({"title": title, "rows": rows})
         })
         .collect();
+    let mut annotated = serde_json::Map::new();
+    for (source, g) in &results.annotated_lines {
+        annotated.insert(source.clone(), group_json(g, &["any"], &[]));
+    }
     json!({
         "taxonomy": {"skills": taxonomy.len(), "aliases": taxonomy.alias_count()},
         "postings": postings,
+        "postings_annotated_lines": annotated,
         "resumes": group_json(&results.resumes, &["any", "skills", "soft"], &RESUME_SKILL_TYPES),
         "resumes_with_skill_spans": group_json(&results.annotated_resumes, &["any", "skills", "soft"], &RESUME_SKILL_TYPES),
         "lists": lists,

@@ -179,10 +179,16 @@ fn fold_segment(segment: &str, out: &mut String) {
 /// Typographic punctuation to its ASCII form; invisible characters dropped;
 /// whitespace and controls to a space.
 fn map_punctuation(c: char) -> Option<char> {
+    // U+0091–U+0097 are the C1 controls left where Windows-1252 quotes and
+    // dashes were read as Latin-1 ("Driver\u{92}s license"): read them as
+    // the characters they were meant to be.
     match c {
         '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' => Some('-'),
+        '\u{0096}' | '\u{0097}' => Some('-'),
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{00B4}' => Some('\''),
+        '\u{0091}' | '\u{0092}' => Some('\''),
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => Some('"'),
+        '\u{0093}' | '\u{0094}' => Some('"'),
         '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => None,
         c if c.is_whitespace() || c.is_control() => Some(' '),
         c => Some(c),
@@ -219,6 +225,12 @@ mod tests {
             ),
             ("trims", "  go  ", "go"),
             ("en dash to hyphen", "front\u{2013}end", "front-end"),
+            (
+                "mis-decoded apostrophe",
+                "driver\u{92}s license",
+                "driver's license",
+            ),
+            ("mis-decoded dash", "front\u{96}end", "front-end"),
             ("curly quote", "bachelor\u{2019}s", "bachelor's"),
             ("nfkc fullwidth", "\u{FF23}\u{FF0B}\u{FF0B}", "c++"),
             ("nfkc ligature", "\u{FB01}nance", "finance"),

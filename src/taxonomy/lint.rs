@@ -519,15 +519,13 @@ pub fn ambiguous_forms(sources: &[Source]) -> Vec<AmbiguousForm> {
         .iter()
         .filter_map(|s| s.parse().ok().map(|f| (s, f)))
         .collect();
-    let all_forms: Vec<String> = parsed
-        .iter()
-        .flat_map(|(_, f)| f.skill.iter())
-        .flat_map(|raw| std::iter::once(&raw.label).chain(raw.aliases.iter()))
-        .map(|f| normalize(f.get_ref()))
-        .collect::<HashSet<_>>()
-        .into_iter()
-        .collect();
-    let counts = super::import::WordCounts::of(all_forms.iter().map(String::as_str));
+    let counts = super::import::WordCounts::of(
+        parsed
+            .iter()
+            .flat_map(|(_, f)| f.skill.iter())
+            .flat_map(|raw| std::iter::once(&raw.label).chain(raw.aliases.iter()))
+            .map(|f| f.get_ref().as_str()),
+    );
     let mut out = Vec::new();
     for (source, file) in &parsed {
         for raw in &file.skill {

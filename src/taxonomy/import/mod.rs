@@ -146,6 +146,15 @@ pub enum AmbiguityReason {
     /// "current" for "electricity principles", "interview" for "use
     /// questioning techniques").
     LooseSynonym,
+    /// An acronym in capitals (3 to 5 letters: "WILD", "CASE", "SQL"): it
+    /// counts only when written in capitals (`exact_case`), since many are
+    /// also words ("wild", "case", "first").
+    AcronymWord,
+    /// A one-word alternative form written as a name ("Project") that other
+    /// forms of the import write as an ordinary lowercase word: "Project" for "Microsoft Project" (O*NET
+    /// also has "project management software"), "Email" for "electronic
+    /// communication".
+    OrdinaryWord,
     /// A one-word form the reader marked (see [`ImportedSkill::one_word_qualifiers`]).
     SourceRule,
     /// One word that the source itself qualifies in the skill's label:
@@ -164,31 +173,54 @@ impl AmbiguityReason {
             AmbiguityReason::Qualified => "qualified",
             AmbiguityReason::LooseSynonym => "loose-synonym",
             AmbiguityReason::SourceRule => "source-rule",
+            AmbiguityReason::AcronymWord => "acronym-word",
+            AmbiguityReason::OrdinaryWord => "ordinary-word",
         }
     }
 }
 
-/// How often each normalized word occurs across distinct forms: the input
-/// of the generic-word rule.
+/// How often each normalized word occurs across distinct forms, and which
+/// words some form writes in lowercase: the inputs of the generic-word and
+/// acronym-word rules.
 #[derive(Debug, Clone, Default)]
-pub struct WordCounts(HashMap<String, usize>);
+pub struct WordCounts {
+    counts: HashMap<String, usize>,
+    lowercase: HashSet<String>,
+}
 
 impl WordCounts {
-    /// Counts the words of each normalized form (each word once per form).
-    pub fn of<'a>(forms: impl IntoIterator<Item = &'a str>) -> Self {
+    /// Counts the words of each distinct form (each word once per form),
+    /// from the forms as written.
+    pub fn of<'a>(written: impl IntoIterator<Item = &'a str>) -> Self {
         let mut counts: HashMap<String, usize> = HashMap::new();
-        for form in forms {
-            let words: HashSet<&str> = form.split(' ').filter(|w| !w.is_empty()).collect();
-            for w in words {
+        let mut lowercase: HashSet<String> = HashSet::new();
+        let mut seen: HashSet<String> = HashSet::new();
+        for form in written {
+            let norm = normalize(form);
+            if !seen.insert(norm.clone()) {
+                continue;
+            }
+            for w in form.split_whitespace() {
+                if !w.chars().any(char::is_uppercase) {
+                    lowercase.insert(normalize(w));
+                }
+            }
+            let distinct: HashSet<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
+            for w in distinct {
                 *counts.entry(w.to_string()).or_default() += 1;
             }
         }
-        WordCounts(counts)
+        WordCounts { counts, lowercase }
     }
 
-    /// Number of forms holding `word`.
+    /// Number of forms holding `word` (normalized).
     pub fn get(&self, word: &str) -> usize {
-        self.0.get(word).copied().unwrap_or(0)
+        self.counts.get(word).copied().unwrap_or(0)
+    }
+
+    /// Does some form write `word` (normalized) in lowercase?
+    pub fn is_lowercase_word(&self, word: &str) -> bool {
+        self.lowercase.contains(word)
     }
 }
 
@@ -234,10 +266,48 @@ pub fn form_ambiguity_reason(
             return Some(AmbiguityReason::Qualified);
         }
     }
+    let letters = written.trim();
+    if (3..=5).contains(&letters.chars().count()) && letters.chars().all(|c| c.is_ascii_uppercase())
+    {
+        return Some(AmbiguityReason::AcronymWord);
+    }
     let label_norm = normalize(label);
-    let lowercase = !written.chars().any(char::is_uppercase);
+    let title_case =
+        written.starts_with(char::is_uppercase) && written.chars().any(char::is_lowercase);
+    if label_norm != norm && title_case && counts.is_lowercase_word(&norm) {
+        return Some(AmbiguityReason::OrdinaryWord);
+    }
     let shares_word = words(&label_norm).any(|w| same_stem(w, &norm));
-    (lowercase && label_norm != norm && !shares_word).then_some(AmbiguityReason::LooseSynonym)
+    let acronym = written
+        .chars()
+        .all(|c| !c.is_alphabetic() || c.is_uppercase());
+    (label_norm != norm && !shares_word && !(acronym && abbreviates(written, label)))
+        .then_some(AmbiguityReason::LooseSynonym)
+}
+
+/// Does `acronym` abbreviate `name`? Its letters (digits aside) appear in
+/// order in the name's letters, the first being the name's first letter:
+/// "HTML" for "Hypertext markup language", "EC2" for "Elastic Compute Cloud".
+pub fn abbreviates(acronym: &str, name: &str) -> bool {
+    let letters: Vec<char> = acronym
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let mut name_letters = name
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_lowercase());
+    if letters.len() < 2 || name_letters.next() != letters.first().copied() {
+        return false;
+    }
+    let mut rest = letters[1..].iter().peekable();
+    for c in name_letters {
+        if rest.peek() == Some(&&c) {
+            rest.next();
+        }
+    }
+    rest.peek().is_none()
 }
 
 /// Letters of a stem two words must share to count as one word
@@ -361,6 +431,7 @@ struct Settled {
     parents: Vec<usize>,
     related: Vec<usize>,
     ambiguous: Vec<(String, AmbiguityReason)>,
+    exact_case: Vec<String>,
 }
 
 impl Import {
@@ -511,10 +582,16 @@ impl Import {
         stats.dropped_links += break_cycles(&mut parents);
 
         // Ambiguity rules.
-        let counts = WordCounts::of(owned.iter().flat_map(|s| s.iter().map(String::as_str)));
+        let counts = WordCounts::of(
+            labels
+                .iter()
+                .chain(aliases.iter().flatten())
+                .map(String::as_str),
+        );
         let mut settled: Vec<Settled> = Vec::with_capacity(self.skills.len());
         for i in 0..self.skills.len() {
             let mut ambiguous = Vec::new();
+            let mut exact_case = Vec::new();
             for form in std::iter::once(&labels[i]).chain(aliases[i].iter()) {
                 let marked =
                     self.skills[i].one_word_qualifiers.is_some() && !normalize(form).contains(' ');
@@ -525,7 +602,11 @@ impl Import {
                 };
                 if let Some(reason) = reason {
                     *stats.ambiguous.entry(reason.name()).or_default() += 1;
-                    ambiguous.push((form.clone(), reason));
+                    if reason == AmbiguityReason::AcronymWord {
+                        exact_case.push(form.clone());
+                    } else {
+                        ambiguous.push((form.clone(), reason));
+                    }
                 }
             }
             settled.push(Settled {
@@ -535,6 +616,7 @@ impl Import {
                 parents: std::mem::take(&mut parents[i]),
                 related: std::mem::take(&mut related[i]),
                 ambiguous,
+                exact_case,
             });
         }
 
@@ -590,6 +672,13 @@ impl Import {
                 if !raw.tags.is_empty() {
                     let _ = writeln!(text, "tags = {}", quote_list(&raw.tags));
                 }
+                if !s.exact_case.is_empty() {
+                    let _ = writeln!(
+                        text,
+                        "exact_case = {}   # derived: acronym-word",
+                        quote_list(&s.exact_case)
+                    );
+                }
                 if !s.ambiguous.is_empty() {
                     let reasons: BTreeSet<&str> =
                         s.ambiguous.iter().map(|(_, r)| r.name()).collect();
@@ -598,12 +687,24 @@ impl Import {
                         forms.iter().map(|f| normalize(f)).collect();
                     let mut qualifiers: Vec<String> =
                         raw.one_word_qualifiers.clone().unwrap_or_default();
-                    for form in std::iter::once(&s.label).chain(s.aliases.iter()) {
-                        let norm = normalize(form);
-                        for word in words(&norm) {
+                    // The label's own words, and the words the source
+                    // writes next to the form in other forms ("R
+                    // programming"), unless the import uses them everywhere
+                    // ("management", "systems").
+                    let beside: Vec<String> = std::iter::once(normalize(&s.label))
+                        .chain(
+                            s.aliases
+                                .iter()
+                                .map(|a| normalize(a))
+                                .filter(|a| words(a).any(|w| ambiguous_norms.contains(w))),
+                        )
+                        .collect();
+                    for norm in &beside {
+                        for word in words(norm) {
                             let useful = word.chars().count() >= 3
                                 && !QUALIFIER_STOPWORDS.contains(&word)
                                 && !ambiguous_norms.contains(word)
+                                && counts.get(word) <= GENERIC_WORD_MIN_FORMS
                                 && !qualifiers.iter().any(|q| q == word);
                             if useful
                                 && qualifiers.len()
@@ -737,7 +838,11 @@ mod tests {
 
     #[test]
     fn ambiguity_reasons_table() {
-        let counts = WordCounts::of((0..150).map(|_| "data design").chain(["nursing care"; 3]));
+        let forms: Vec<String> = (0..150)
+            .map(|i| format!("data design {i}"))
+            .chain((0..3).map(|i| format!("nursing care {i}")))
+            .collect();
+        let counts = WordCounts::of(forms.iter().map(String::as_str));
         let table = [
             ("R", Some(AmbiguityReason::Short)),
             ("IT", Some(AmbiguityReason::Short)),
@@ -754,12 +859,56 @@ mod tests {
             assert_eq!(ambiguity_reason(form, &counts), want, "{form}");
         }
         // Generic by the import's own counts: lowercase single words only.
-        let counts = WordCounts::of((0..150).map(|_| "equipment maintenance"));
+        let forms: Vec<String> = (0..150)
+            .map(|i| format!("equipment maintenance {i}"))
+            .chain(["wild animals".to_string(), "Zoo".to_string()])
+            .collect();
+        let counts = WordCounts::of(forms.iter().map(String::as_str));
         assert_eq!(
             ambiguity_reason("equipment", &counts),
             Some(AmbiguityReason::GenericWord)
         );
         assert_eq!(ambiguity_reason("Equipment", &counts), None);
+        // Label-aware rules.
+        let table = [
+            (
+                "WILD",
+                "wheel impact load detector",
+                Some(AmbiguityReason::AcronymWord),
+            ),
+            (
+                "SQL",
+                "structured query language",
+                Some(AmbiguityReason::AcronymWord),
+            ),
+            ("Postgres", "PostgreSQL", None),
+            (
+                "Canvas",
+                "Canvas (learning management systems)",
+                Some(AmbiguityReason::Qualified),
+            ),
+            (
+                "form",
+                "design principles",
+                Some(AmbiguityReason::LooseSynonym),
+            ),
+            ("Animals", "wildlife", Some(AmbiguityReason::OrdinaryWord)),
+            (
+                "Email",
+                "electronic communication",
+                Some(AmbiguityReason::LooseSynonym),
+            ),
+            ("term", "terminology", Some(AmbiguityReason::LooseSynonym)),
+            ("debugging", "debug software", None),
+            ("machine learning", "artificial intelligence", None),
+        ];
+        for (form, label, want) in table {
+            assert_eq!(
+                form_ambiguity_reason(form, label, &counts),
+                want,
+                "{form} of {label}"
+            );
+        }
     }
 
     #[test]

@@ -14,12 +14,14 @@
 //! ([`derived_forms`]): drop a trailing "software"; split a trailing
 //! acronym from the name it abbreviates; drop a vendor's name (a capitalised
 //! first word that starts at least [`VENDOR_MIN_PRODUCTS`] examples) when a
-//! capitalised product name follows.
+//! capitalised product name follows. A one-word form left once the vendor
+//! is dropped ("Project" of "Microsoft Project") counts only with the
+//! vendor's name or a related skill nearby, as ESCO's qualified heads do.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
-use super::{Import, ImportedSkill};
+use super::{abbreviates, Import, ImportedSkill};
 use crate::error::{Error, Location, Result};
 
 /// A capitalised first word that starts at least this many multi-word
@@ -97,31 +99,6 @@ pub fn derived_forms(example: &str, vendors: &BTreeSet<String>) -> Vec<String> {
         }
     }
     out
-}
-
-/// Does `acronym` abbreviate `name`? Its letters (digits aside) appear in
-/// order in the name's letters, the first being the name's first letter:
-/// "HTML" for "Hypertext markup language", "EC2" for "Elastic Compute Cloud".
-pub fn abbreviates(acronym: &str, name: &str) -> bool {
-    let letters: Vec<char> = acronym
-        .chars()
-        .filter(char::is_ascii_alphabetic)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    let mut name_letters = name
-        .chars()
-        .filter(char::is_ascii_alphabetic)
-        .map(|c| c.to_ascii_lowercase());
-    if letters.len() < 2 || name_letters.next() != letters.first().copied() {
-        return false;
-    }
-    let mut rest = letters[1..].iter().peekable();
-    for c in name_letters {
-        if rest.peek() == Some(&&c) {
-            rest.next();
-        }
-    }
-    rest.peek().is_none()
 }
 
 /// Vendors: capitalised first words starting at least
@@ -315,7 +292,12 @@ pub fn import(files: &[impl AsRef<Path>]) -> Result<Import> {
             related: Vec::new(),
             source_id: e.commodities.iter().cloned().collect::<Vec<_>>().join(" "),
             tags,
-            one_word_qualifiers: None,
+            // "Microsoft Project" → "Project": the vendor told its sense, so
+            // a one-word form needs the vendor's name or a related skill nearby.
+            one_word_qualifiers: name
+                .split_once(' ')
+                .filter(|(first, _)| vendors.contains(*first))
+                .map(|(first, _)| vec![first.to_lowercase()]),
         });
     }
     Ok(import)
