@@ -1,25 +1,22 @@
-//! The phrase matcher: every taxonomy form in Aho–Corasick automata (one per
-//! first byte, built in parallel),
-//! searched leftmost-longest from token starts only, so "machine learning"
-//! beats "learning" and "Java" is never found inside "JavaScript".
+//! The phrase matcher: every taxonomy form in one byte trie (the `trie`
+//! module), searched for the longest form from token starts only, so
+//! "machine learning" beats "learning" and "Java" is never found inside
+//! "JavaScript".
 //!
 //! Pipeline per text: normalize (keeping the map to original bytes) →
-//! automaton hits at token starts that also end on a token boundary →
+//! trie hits at token starts that also end on a token boundary →
 //! typo-tolerant hits for long uncovered words → ambiguity rules (forms
 //! like "Go" or "R" stay only with evidence of their sense) → mentions with
 //! original byte spans and line numbers.
 
 use rustc_hash::FxHashMap as HashMap;
 
-use aho_corasick::{
-    AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind as AcMatchKind, StartKind,
-};
-use rayon::prelude::*;
 use serde::Serialize;
 
 use super::ambiguity::{resolve, Evidence};
 use super::fuzzy::{is_fuzzable, FuzzyIndex};
-use crate::error::{Error, Location, Result};
+use super::trie::FormTrie;
+use crate::error::Result;
 use crate::normalize::{is_word_char, normalize, Normalized};
 use crate::taxonomy::{SkillId, Taxonomy};
 
@@ -77,7 +74,7 @@ pub struct Mention {
     pub evidence: Evidence,
 }
 
-/// What a surface form in the automaton stands for.
+/// What a surface form in the trie stands for.
 #[derive(Debug, Clone)]
 pub(crate) struct Pattern {
     pub skill: SkillId,
@@ -97,12 +94,8 @@ pub(crate) struct Pattern {
 #[derive(Debug, Clone)]
 pub struct Matcher<'t> {
     taxonomy: &'t Taxonomy,
-    /// One automaton per group of forms sharing a first byte, with the
-    /// global pattern index of each of its patterns.
-    automata: Vec<Automaton>,
-    /// First byte of the text at a token start → index into `automata`
-    /// (`NO_AUTOMATON` when no form starts with that byte).
-    by_first_byte: [u8; 256],
+    /// Every form, searched anchored at token starts for the longest one.
+    trie: FormTrie,
     patterns: Vec<Pattern>,
     /// Normalized form → pattern index (written forms and changed-spelling plurals).
     forms: HashMap<String, u32>,
@@ -111,7 +104,7 @@ pub struct Matcher<'t> {
     fuzzy: FuzzyIndex,
 }
 
-/// A raw automaton or fuzzy hit in normalized coordinates.
+/// A raw trie or fuzzy hit in normalized coordinates.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Hit {
     pub pattern: u32,
@@ -177,11 +170,10 @@ impl<'t> Matcher<'t> {
                 _ => {}
             }
         }
-        let (automata, by_first_byte) = build_automata(&keys)?;
+        let trie = FormTrie::new(&keys);
         Ok(Matcher {
             taxonomy,
-            automata,
-            by_first_byte,
+            trie,
             patterns,
             forms,
             explicit,
@@ -194,7 +186,7 @@ impl<'t> Matcher<'t> {
         self.taxonomy
     }
 
-    /// Number of patterns in the automaton (forms and changed-spelling plurals).
+    /// Number of patterns in the trie (forms and changed-spelling plurals).
     pub fn pattern_count(&self) -> usize {
         self.patterns.len()
     }
@@ -242,7 +234,7 @@ impl<'t> Matcher<'t> {
     /// the text (the posting parser knows which lines are requirements).
     pub fn find_candidates(&self, text: &str) -> Vec<Mention> {
         let normalized = Normalized::new(text);
-        let mut hits = self.automaton_hits(&normalized, text);
+        let mut hits = self.trie_hits(&normalized, text);
         self.fuzzy_hits(&normalized, &mut hits);
         let links = link_spans(&normalized.text);
         if !links.is_empty() {
@@ -254,7 +246,7 @@ impl<'t> Matcher<'t> {
         mentions
     }
 
-    fn automaton_hits(&self, normalized: &Normalized, original: &str) -> Vec<Hit> {
+    fn trie_hits(&self, normalized: &Normalized, original: &str) -> Vec<Hit> {
         let hay = normalized.text.as_str();
         let bytes = hay.as_bytes();
         let mut hits = Vec::new();
@@ -294,13 +286,9 @@ impl<'t> Matcher<'t> {
     /// The longest form starting at `p` that also ends on a token boundary.
     fn hit_at(&self, normalized: &Normalized, original: &str, p: usize) -> Option<Hit> {
         let hay = normalized.text.as_str();
-        let group = self.by_first_byte[usize::from(*hay.as_bytes().get(p)?)];
-        let (automaton, global) = self.automata.get(usize::from(group))?;
-        let input = Input::new(hay).range(p..).anchored(Anchored::Yes);
-        let m = automaton.find(input)?;
-        let index = global[m.pattern().as_usize()];
+        let (index, end) = self.trie.longest_at(hay.as_bytes(), p)?;
         let pattern = &self.patterns[index as usize];
-        let mut end = m.end();
+        let mut end = end;
         let mut next = hay[end..].chars().next();
         if pattern.word_end && next.is_some_and(is_word_char) {
             let suffix = pattern.suffix.filter(|s| hay[end..].starts_with(s))?;
@@ -395,57 +383,6 @@ impl<'t> Matcher<'t> {
             })
             .collect()
     }
-}
-
-/// An automaton and the global pattern index of each of its patterns.
-type Automaton = (AhoCorasick, Vec<u32>);
-
-/// Marks a first byte no form starts with.
-const NO_AUTOMATON: u8 = u8::MAX;
-
-/// One anchored, leftmost-longest automaton per first byte of the forms.
-///
-/// Searches are anchored at token starts, so a search only ever needs the
-/// forms that begin with the byte found there. Smaller automata are quicker
-/// to build (failure transitions dominate construction time) and the groups
-/// build in parallel.
-fn build_automata(keys: &[String]) -> Result<(Vec<Automaton>, [u8; 256])> {
-    let mut groups: Vec<Vec<u32>> = vec![Vec::new(); 256];
-    for (i, key) in keys.iter().enumerate() {
-        if let Some(&b) = key.as_bytes().first() {
-            groups[usize::from(b)].push(i as u32);
-        }
-    }
-    let firsts: Vec<u8> = (0..=255u8)
-        .filter(|&b| !groups[usize::from(b)].is_empty())
-        .collect();
-    let automata = firsts
-        .par_iter()
-        .map(|&b| {
-            let members = &groups[usize::from(b)];
-            let automaton = AhoCorasick::builder()
-                .match_kind(AcMatchKind::LeftmostLongest)
-                .start_kind(StartKind::Anchored)
-                // A DFA searches a little faster but takes most of the build
-                // time; the contiguous NFA keeps start-up in milliseconds.
-                .kind(Some(AhoCorasickKind::ContiguousNFA))
-                // Anchored searches never use a prefilter.
-                .prefilter(false)
-                .build(members.iter().map(|&i| &keys[i as usize]))
-                .map_err(|e| {
-                    Error::taxonomy(
-                        Location::file("<taxonomy>"),
-                        format!("could not build the matcher: {e}"),
-                    )
-                })?;
-            Ok((automaton, members.clone()))
-        })
-        .collect::<Result<Vec<_>>>()?;
-    let mut by_first_byte = [NO_AUTOMATON; 256];
-    for (slot, &b) in firsts.iter().enumerate() {
-        by_first_byte[usize::from(b)] = slot as u8;
-    }
-    Ok((automata, by_first_byte))
 }
 
 /// Byte spans of web addresses, e-mail addresses and similar links in

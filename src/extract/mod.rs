@@ -14,6 +14,7 @@ mod lookup;
 mod matcher;
 pub mod posting;
 pub mod resume;
+mod trie;
 
 pub use ambiguity::{
     Evidence, CONTEXT_MAX_BYTES, CONTEXT_WINDOW_LINES, LIST_GAP_MAX_WORDS,
