@@ -60,7 +60,8 @@ enum TaxonomyCommand {
         /// Which taxonomy the files come from.
         #[arg(long, value_enum)]
         from: ImportSource,
-        /// The source files.
+        /// The source files, or directories holding them (ESCO: *.csv and
+        /// *.json; O*NET: *.tsv and *.txt).
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Directory to write the TOML files to (created if missing; files of
@@ -294,6 +295,37 @@ fn run_import(
     files: &[PathBuf],
     dir: &Path,
 ) -> anyhow::Result<ExitCode> {
+    // A directory stands for the data files in it.
+    let extensions: &[&str] = match from {
+        ImportSource::Esco => &["csv", "json"],
+        ImportSource::Onet => &["tsv", "txt"],
+    };
+    let mut expanded: Vec<PathBuf> = Vec::new();
+    for f in files {
+        if f.is_dir() {
+            let mut inside: Vec<PathBuf> = std::fs::read_dir(f)
+                .with_context(|| format!("{}: cannot read the directory", f.display()))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.is_file()
+                        && p.extension()
+                            .is_some_and(|x| extensions.iter().any(|e| x.eq_ignore_ascii_case(e)))
+                })
+                .collect();
+            if inside.is_empty() {
+                anyhow::bail!(
+                    "{}: no .{} files in this directory",
+                    f.display(),
+                    extensions.join(" or .")
+                );
+            }
+            inside.sort();
+            expanded.extend(inside);
+        } else {
+            expanded.push(f.clone());
+        }
+    }
+    let files = &expanded;
     let imported = match from {
         ImportSource::Esco => import::esco::import(files)?,
         ImportSource::Onet => import::onet::import(files)?,
