@@ -39,8 +39,10 @@ enum TaxonomyCommand {
         #[arg(long, value_enum, default_value_t)]
         format: TextOrJson,
         /// Also list every form that needs evidence of its sense (ambiguity
-        /// and exact-case forms), with the rule that derives it: short,
-        /// common-word, generic-word, or none (a person's judgement).
+        /// and exact-case forms), with the rule that derives it (short,
+        /// common-word, generic-word, qualified, loose-synonym,
+        /// ordinary-word, source-rule, acronym-word; see README), or
+        /// "judgement" when a person wrote the rule.
         #[arg(long)]
         ambiguous: bool,
     },
@@ -123,7 +125,7 @@ pub fn run(global: &GlobalArgs, args: TaxonomyArgs) -> anyhow::Result<ExitCode> 
                             a.rule,
                             a.evidence.0,
                             a.evidence.1,
-                            a.reason.unwrap_or("judgement")
+                            a.reason.as_deref().unwrap_or("judgement")
                         )?;
                     }
                     if ambiguous && !global.quiet {
@@ -300,7 +302,7 @@ fn run_import(
         ImportSource::Esco => &["csv", "json"],
         ImportSource::Onet => &["tsv", "txt"],
     };
-    let mut expanded: Vec<PathBuf> = Vec::new();
+    let mut expanded: Vec<import::SourceFile> = Vec::new();
     for f in files {
         if f.is_dir() {
             let mut inside: Vec<PathBuf> = std::fs::read_dir(f)
@@ -320,15 +322,18 @@ fn run_import(
                 );
             }
             inside.sort();
-            expanded.extend(inside);
+            // A folder may hold other tables too: those are skipped, with a note.
+            expanded.extend(inside.into_iter().map(|path| import::SourceFile {
+                path,
+                skip_if_unknown: true,
+            }));
         } else {
-            expanded.push(f.clone());
+            expanded.push(import::SourceFile::strict(f));
         }
     }
-    let files = &expanded;
     let imported = match from {
-        ImportSource::Esco => import::esco::import(files)?,
-        ImportSource::Onet => import::onet::import(files)?,
+        ImportSource::Esco => import::esco::import_files(&expanded)?,
+        ImportSource::Onet => import::onet::import_files(&expanded)?,
     };
     let rendered = imported.render();
     let sources: Vec<Source> = rendered
@@ -345,12 +350,31 @@ fn run_import(
         .build()
         .context("the imported taxonomy does not load (a bug in the importer: please report it)")?;
     let findings = lint(&sources);
+    if !findings.is_empty() {
+        for f in &findings {
+            eprintln!("{f}");
+        }
+        anyhow::bail!(
+            "the imported taxonomy has {} lint finding(s) (a bug in the importer: please report it); nothing written",
+            findings.len()
+        );
+    }
 
     if dir.exists() && !dir.is_dir() {
         anyhow::bail!(
             "{}: exists and is not a directory: give -o a directory",
             dir.display()
         );
+    }
+    // Every target must be replaceable before any is replaced.
+    for f in &rendered.files {
+        let target = dir.join(&f.name);
+        if target.exists() && !target.is_file() {
+            anyhow::bail!(
+                "{}: exists and is not a file: move it away; nothing written",
+                target.display()
+            );
+        }
     }
     std::fs::create_dir_all(dir)
         .with_context(|| format!("{}: cannot create the output directory", dir.display()))?;
@@ -424,14 +448,7 @@ fn run_import(
                 dir.display()
             );
         }
-        eprintln!(
-            "lint: {} finding{}",
-            findings.len(),
-            skillmatch::report::plural(findings.len())
-        );
-    }
-    for f in &findings {
-        eprintln!("{f}");
+        eprintln!("lint: 0 findings");
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -503,10 +503,11 @@ pub struct AmbiguousForm {
     pub form: String,
     /// `exact-case` or `ambiguity` (qualifiers or context needed).
     pub rule: &'static str,
-    /// Why the form needs a rule, by the importers' derivation
-    /// ([`ambiguity_reason`](super::import::ambiguity_reason)); `None` when only
-    /// a person's judgement put it there.
-    pub reason: Option<&'static str>,
+    /// Why the form needs a rule: the reason an import wrote next to the
+    /// rule (`# derived: ...`), else the importers' derivation
+    /// ([`form_ambiguity_reason`](super::import::form_ambiguity_reason));
+    /// `None` when only a person's judgement put it there.
+    pub reason: Option<String>,
     /// Number of qualifier words and of context skills of the rule.
     pub evidence: (usize, usize),
 }
@@ -534,29 +535,71 @@ pub fn ambiguous_forms(sources: &[Source]) -> Vec<AmbiguousForm> {
                 .ambiguity
                 .iter()
                 .flat_map(|a| {
-                    a.forms
-                        .iter()
-                        .map(move |f| (f, "ambiguity", (a.qualifiers.len(), a.context.len())))
+                    a.forms.iter().enumerate().map(move |(k, f)| {
+                        (f, k, "ambiguity", (a.qualifiers.len(), a.context.len()))
+                    })
                 })
-                .chain(raw.exact_case.iter().map(|f| (f, "exact-case", (0, 0))));
-            for (form, rule, evidence) in rules {
+                .chain(
+                    raw.exact_case
+                        .iter()
+                        .enumerate()
+                        .map(|(k, f)| (f, k, "exact-case", (0, 0))),
+                );
+            for (form, k, rule, evidence) in rules {
+                let declared = declared_reasons(source, form.span().start);
+                let reason = declared
+                    .get(k)
+                    .or(if declared.len() == 1 {
+                        declared.first()
+                    } else {
+                        None
+                    })
+                    .cloned()
+                    .or_else(|| {
+                        super::import::form_ambiguity_reason(
+                            form.get_ref(),
+                            raw.label.get_ref(),
+                            &counts,
+                        )
+                        .map(|r| r.name().to_string())
+                    });
                 out.push(AmbiguousForm {
                     location: source.locate(form.span()),
                     skill: id.to_string(),
                     form: form.get_ref().clone(),
                     rule,
-                    reason: super::import::form_ambiguity_reason(
-                        form.get_ref(),
-                        raw.label.get_ref(),
-                        &counts,
-                    )
-                    .map(|r| r.name()),
+                    reason,
                     evidence,
                 });
             }
         }
     }
     out
+}
+
+/// The reasons an import wrote as `# derived: a, b` on the line of the byte
+/// `at`, or on the line before it (the `[skill.ambiguity]` header above
+/// `forms`), one per form in order.
+fn declared_reasons(source: &Source, at: usize) -> Vec<String> {
+    const MARK: &str = "# derived: ";
+    let text = &source.text;
+    let at = at.min(text.len());
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let previous_start = text[..start.saturating_sub(1)]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let lines = [&text[start..end], &text[previous_start..start]];
+    lines
+        .iter()
+        .find_map(|line| line.find(MARK).map(|i| &line[i + MARK.len()..]))
+        .map(|list| {
+            list.split(',')
+                .map(|r| r.trim().to_string())
+                .filter(|r| !r.is_empty())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 fn finding(code: LintCode, location: Location, message: String) -> Finding {

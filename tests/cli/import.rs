@@ -211,7 +211,13 @@ fn bad_import_files_name_file_and_line_exit_2_and_write_nothing() {
         "O*NET-SOC Code\tExample\tCommodity Code\tCommodity Title\tHot Technology\tIn Demand\n11-1011.00\tExcel\t4323\tSpreadsheets\tmaybe\tN\n",
     )
     .unwrap();
-    let cases: [(&str, &Path, String); 3] = [
+    let empty_title = tmp.path().join("tech2.tsv");
+    fs::write(
+        &empty_title,
+        "O*NET-SOC Code\tExample\tCommodity Code\tCommodity Title\tHot Technology\tIn Demand\n11-1011.00\tExcel\t4323\t\tY\tN\n",
+    )
+    .unwrap();
+    let cases: [(&str, &Path, String); 4] = [
         (
             "esco",
             &unknown,
@@ -227,6 +233,14 @@ fn bad_import_files_name_file_and_line_exit_2_and_write_nothing() {
             &bad_onet,
             format!("{}:2:1: Hot Technology is \"maybe\"", bad_onet.display()),
         ),
+        (
+            "onet",
+            &empty_title,
+            format!(
+                "{}:2:1: empty Example, Commodity Code or Commodity Title",
+                empty_title.display()
+            ),
+        ),
     ];
     for (from, file, want) in cases {
         skillmatch()
@@ -238,6 +252,173 @@ fn bad_import_files_name_file_and_line_exit_2_and_write_nothing() {
             .stderr(predicate::str::contains(want));
         assert!(!out_dir.exists(), "nothing is written on error");
     }
+}
+
+/// Writes `files` (name, content) into a fresh directory.
+fn dir_with(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, content) in files {
+        fs::write(dir.path().join(name), content).unwrap();
+    }
+    dir
+}
+
+const COLLECTION_HEADER: &str = "conceptType,conceptUri,preferredLabel,status,skillType,reuseLevel,altLabels,description,broaderConceptUri,broaderConceptPT";
+
+#[test]
+fn malformed_esco_input_is_refused_with_its_line_and_nothing_is_written() {
+    let u = "http://data.europa.eu/esco/skill/";
+    let cases: Vec<(&str, String, &str)> = vec![
+        (
+            "unterminated.csv",
+            format!("{COLLECTION_HEADER}\nKnowledgeSkillCompetence,{u}1,\"Java,released,knowledge,x,,d,,\nKnowledgeSkillCompetence,{u}2,Python,released,knowledge,x,,d,,\n"),
+            ":2:1: 3 fields, the header has 10",
+        ),
+        (
+            "empty-label.csv",
+            format!("{COLLECTION_HEADER}\nKnowledgeSkillCompetence,{u}1,,released,knowledge,x,,d,,\n"),
+            ":2:1: empty label",
+        ),
+        (
+            "zero-width.csv",
+            "id,description,hierarchy_levels,type\nabc,\u{200b},\"[['S']]\",preferredLabel\n".to_string(),
+            ":2:1: empty label",
+        ),
+        (
+            "latin1.csv",
+            String::new(), // written as bytes below
+            ":2:1: not UTF-8 text",
+        ),
+    ];
+    for (name, content, want) in cases {
+        let tmp = tempfile::tempdir().unwrap();
+        let file = tmp.path().join(name);
+        if name == "latin1.csv" {
+            fs::write(
+                &file,
+                b"id,description,hierarchy_levels,type\nabc,caf\xe9,\"[['S']]\",preferredLabel\n",
+            )
+            .unwrap();
+        } else {
+            fs::write(&file, content).unwrap();
+        }
+        let out = tmp.path().join("out");
+        skillmatch()
+            .args(["taxonomy", "import", "--from", "esco", "-o"])
+            .arg(&out)
+            .arg(&file)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(format!(
+                "{}{want}",
+                file.display()
+            )));
+        assert!(!out.exists(), "{name}: nothing is written on error");
+    }
+}
+
+#[test]
+fn non_ascii_group_codes_do_not_panic() {
+    let dir = dir_with(&[(
+        "labels.csv",
+        "id,description,hierarchy_levels,type\nabc,Foo,\"[['\u{c9}1']]\",preferredLabel\n\u{c9}1,Group E,,level_2\n",
+    )]);
+    let out = dir.path().join("out");
+    skillmatch()
+        .args(["taxonomy", "import", "--from", "esco", "-o"])
+        .arg(&out)
+        .arg(dir.path().join("labels.csv"))
+        .assert()
+        .code(0);
+    let text = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect::<String>();
+    assert!(text.contains("label = \"Group E\""), "{text}");
+}
+
+#[test]
+fn a_failed_write_replaces_no_existing_file() {
+    let out = tempfile::tempdir().unwrap();
+    fs::create_dir(out.path().join("esco-skills.toml")).unwrap();
+    fs::write(out.path().join("esco-knowledge.toml"), "old\n").unwrap();
+    skillmatch()
+        .args(["taxonomy", "import", "--from", "esco", "-o"])
+        .arg(out.path())
+        .args(esco_files())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is not a file"));
+    assert_eq!(
+        fs::read_to_string(out.path().join("esco-knowledge.toml")).unwrap(),
+        "old\n"
+    );
+}
+
+#[test]
+fn collections_merge_whatever_the_order_of_the_files() {
+    let u = "http://data.europa.eu/esco/skill/";
+    let row = |id: &str, label: &str, broader: &str| {
+        format!("KnowledgeSkillCompetence,{u}{id},{label},released,knowledge,x,,d,{broader},\n")
+    };
+    let digital = format!(
+        "{COLLECTION_HEADER}\n{}{}{}",
+        row("1", "alpha", ""),
+        row("2", "beta", ""),
+        row("3", "gamma", &format!("{u}1"))
+    );
+    let green = format!(
+        "{COLLECTION_HEADER}\n{}",
+        row("3", "gamma", &format!("{u}2"))
+    );
+    let dir = dir_with(&[
+        ("digitalSkillsCollection_en.csv", &digital),
+        ("greenSkillsCollection_en.csv", &green),
+    ]);
+    let a = dir.path().join("digitalSkillsCollection_en.csv");
+    let b = dir.path().join("greenSkillsCollection_en.csv");
+    let (one, _) = import("esco", &[a.clone(), b.clone()]);
+    let (two, _) = import("esco", &[b, a]);
+    let read = |d: &Path| fs::read_to_string(d.join("esco-knowledge.toml")).unwrap();
+    assert_eq!(read(one.path()), read(two.path()));
+    let gamma = read(one.path());
+    assert!(
+        gamma.contains("parents = [\"esco-alpha\", \"esco-beta\"]"),
+        "both collections' broader concepts: {gamma}"
+    );
+}
+
+#[test]
+fn other_tables_in_a_folder_are_skipped_but_refused_when_named() {
+    let dir = tempfile::tempdir().unwrap();
+    for f in esco_files() {
+        fs::copy(&f, dir.path().join(f.file_name().unwrap())).unwrap();
+    }
+    let isco = dir.path().join("ISCOGroups_en.csv");
+    fs::write(
+        &isco,
+        "conceptType,conceptUri,code,preferredLabel,altLabels\nISCOGroup,http://data.europa.eu/esco/isco/C0110,0110,commissioned armed forces officers,\n",
+    )
+    .unwrap();
+    let (out, stderr) = import("esco", &[dir.path().to_path_buf()]);
+    assert!(
+        stderr.contains("ISCOGroups_en.csv: not an ESCO skills file this importer knows: skipped"),
+        "{stderr}"
+    );
+    let all: String = fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    assert!(!all.contains("armed forces"), "{all}");
+    skillmatch()
+        .args(["taxonomy", "import", "--from", "esco", "-o"])
+        .arg(dir.path().join("out"))
+        .arg(&isco)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "not an ESCO file this importer knows",
+        ));
 }
 
 /// The full published files, when the shared data folder is present.

@@ -25,7 +25,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
-use super::{Import, ImportedSkill};
+use super::{read_utf8, Import, ImportedSkill, SourceFile};
 use crate::error::{Error, Location, Result};
 
 /// Prefix of skill URIs; the long table gives only the UUID after it.
@@ -152,7 +152,8 @@ pub fn normalize_code(code: &str) -> String {
 /// The parent code of a group code: "S1.2.3" → "S1.2", "K0613" → "K061",
 /// "S1" → "S", "S" → none.
 pub fn parent_code(code: &str) -> Option<String> {
-    if code.len() <= 1 {
+    let first = code.chars().next()?;
+    if code.len() == first.len_utf8() {
         return None;
     }
     if let Some(rest) = code.strip_prefix('K') {
@@ -167,7 +168,7 @@ pub fn parent_code(code: &str) -> Option<String> {
     }
     match code.rfind('.') {
         Some(i) => Some(code[..i].to_string()),
-        None => Some(code[..1].to_string()),
+        None => Some(first.to_string()),
     }
 }
 
@@ -239,14 +240,6 @@ fn split_labels<'a>(field: &'a str, separator: &'a str) -> impl Iterator<Item = 
         .map(str::to_string)
 }
 
-fn read(path: &Path) -> Result<String> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    })
-}
-
 /// CSV records with their 1-based line numbers.
 type Rows = Vec<(usize, csv::StringRecord)>;
 
@@ -271,6 +264,16 @@ fn csv_rows(name: &str, text: &str) -> Result<(Vec<String>, Rows)> {
             )
         })?;
         let line = record.position().map_or(0, |p| p.line() as usize);
+        if record.len() > headers.len() {
+            return Err(Error::input(
+                Location::at(name, line.max(1), 1),
+                format!(
+                    "{} fields, the header has {}: a stray comma or quote?",
+                    record.len(),
+                    headers.len()
+                ),
+            ));
+        }
         rows.push((line, record));
     }
     Ok((headers, rows))
@@ -321,9 +324,10 @@ impl Reader {
         self.skills.entry(uri.to_string()).or_default()
     }
 
-    fn add_file(&mut self, path: &Path) -> Result<()> {
+    fn add_file(&mut self, file: &SourceFile) -> Result<()> {
+        let path = file.path.as_path();
         let name = path.display().to_string();
-        let text = read(path)?;
+        let text = read_utf8(path)?;
         if path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("json"))
@@ -332,19 +336,46 @@ impl Reader {
         }
         let (headers, rows) = csv_rows(&name, &text)?;
         let header_refs: Vec<&str> = headers.iter().map(String::as_str).collect();
-        let kind = EscoFile::of_header(&header_refs).ok_or_else(|| {
-            Error::input(
+        let cols = Columns {
+            name: &name,
+            headers: &headers,
+        };
+        // Occupation and ISCO group files also have conceptUri,
+        // preferredLabel and code: skill groups say so in conceptType.
+        let kind = EscoFile::of_header(&header_refs).filter(|k| {
+            *k != EscoFile::Groups
+                || cols
+                    .optional("conceptType")
+                    .is_none_or(|c| rows.iter().all(|(_, r)| field(r, c) == "SkillGroup"))
+        });
+        let Some(kind) = kind else {
+            if file.skip_if_unknown {
+                self.notes.push(format!(
+                    "{name}: not an ESCO skills file this importer knows: skipped"
+                ));
+                return Ok(());
+            }
+            return Err(Error::input(
                 Location::at(&name, 1, 1),
                 format!(
                     "not an ESCO file this importer knows (header: {}); expected skills or collection CSVs (conceptUri, preferredLabel, altLabels, skillType), skillGroups, skillsHierarchy, broaderRelationsSkillPillar, skillSkillRelations, the long label table (id, description, hierarchy_levels, type) or its JSON group-name map",
                     headers.join(", ")
                 ),
-            )
-        })?;
-        let cols = Columns {
-            name: &name,
-            headers: &headers,
+            ));
         };
+        // Only the hierarchy file leaves trailing empty fields out.
+        if kind != EscoFile::Hierarchy {
+            if let Some((line, row)) = rows.iter().find(|(_, r)| r.len() != headers.len()) {
+                return Err(Error::input(
+                    Location::at(&name, (*line).max(1), 1),
+                    format!(
+                        "{} fields, the header has {}: an unterminated quote or a stray comma?",
+                        row.len(),
+                        headers.len()
+                    ),
+                ));
+            }
+        }
         match kind {
             EscoFile::Skills => {
                 let uri = cols.require("conceptUri")?;
@@ -364,11 +395,9 @@ impl Reader {
                             ),
                         ));
                     }
-                    let l = field(row, label).to_string();
+                    let l = checked_label(&name, *line, field(row, label))?;
                     let skill = self.skill(u);
-                    if !l.is_empty() {
-                        skill.label = Some(l);
-                    }
+                    skill.label = Some(l);
                     if let Some(a) = alt {
                         // Official files separate labels by " | ", or by newlines.
                         let sep = if field(row, a).contains(" | ") {
@@ -385,7 +414,12 @@ impl Reader {
                         skill.reuse_level = Some(r.to_string());
                     }
                     if let Some(b) = broader {
-                        skill.broader_in_collection = split_labels(field(row, b), " | ").collect();
+                        // A skill in several collections: the union, sorted.
+                        skill
+                            .broader_in_collection
+                            .extend(split_labels(field(row, b), " | "));
+                        skill.broader_in_collection.sort();
+                        skill.broader_in_collection.dedup();
                     }
                     if let Some(tag) = &tag {
                         skill.collections.insert(tag.clone());
@@ -466,13 +500,18 @@ impl Reader {
                                 )
                             })?;
                             let uri = format!("{SKILL_URI_PREFIX}{i}");
+                            let preferred = if k == "preferredLabel" {
+                                Some(checked_label(&name, *line, l)?)
+                            } else {
+                                None
+                            };
                             let skill = self.skill(&uri);
-                            if k == "preferredLabel" {
+                            if let Some(p) = preferred {
                                 // An official file's label wins over the older table's.
                                 if skill.label.is_none() {
-                                    skill.label = Some(l.to_string());
+                                    skill.label = Some(p);
                                 }
-                            } else if !l.is_empty() {
+                            } else if !l.is_empty() && !l.contains('\n') {
                                 skill.aliases.insert(l.to_string());
                             }
                             if skill.paths.is_empty() {
@@ -487,7 +526,7 @@ impl Reader {
                         other => {
                             return Err(Error::input(
                                 Location::at(&name, *line, 1),
-                                format!("unknown label type {other:?} (expected preferredLabel, altLabels, level_2 or level_3)"),
+                                format!("unknown label type {other:?} (expected preferredLabel, altLabels, level_1, level_2 or level_3)"),
                             ))
                         }
                     }
@@ -648,6 +687,7 @@ impl Reader {
                 key: group_key(code),
                 label: name,
                 aliases: Vec::new(),
+                derived: Vec::new(),
                 file: file.into(),
                 category: category.into(),
                 parents: group_parent.remove(code).unwrap_or_default(),
@@ -716,6 +756,7 @@ impl Reader {
                     .filter(|a| *a != label)
                     .cloned()
                     .collect(),
+                derived: Vec::new(),
                 file: file.into(),
                 category: category.into(),
                 parents: parents.get(uri).cloned().unwrap_or_default(),
@@ -745,24 +786,51 @@ impl Reader {
 }
 
 /// Reads ESCO `files` (any mix of the kinds in [`EscoFile`]) into an
-/// [`Import`].
+/// [`Import`]; a file of another kind is an error.
 pub fn import(files: &[impl AsRef<Path>]) -> Result<Import> {
+    let files: Vec<SourceFile> = files
+        .iter()
+        .map(|f| SourceFile::strict(f.as_ref()))
+        .collect();
+    import_files(&files)
+}
+
+/// Reads ESCO files; those marked [`SourceFile::skip_if_unknown`] are
+/// skipped with a note when they are of another kind. Files are read in
+/// path order, whatever the order given, so the result does not depend on
+/// it.
+pub fn import_files(files: &[SourceFile]) -> Result<Import> {
+    let mut sorted: Vec<&SourceFile> = files.iter().collect();
+    sorted.sort_by(|a, b| a.path.cmp(&b.path));
+    sorted.dedup_by(|a, b| a.path == b.path);
     let mut reader = Reader::default();
-    for f in files {
-        reader.add_file(f.as_ref())?;
+    for f in sorted {
+        reader.add_file(f)?;
     }
     if reader.skills.values().all(|s| s.label.is_none()) {
         return Err(Error::input(
-            Location::file(
-                files
-                    .first()
-                    .map(|f| f.as_ref().display().to_string())
-                    .unwrap_or_default(),
-            ),
-            "no ESCO skill with a label in these files: give a skills or collection CSV, or the long label table",
+            Location::file(format!("the {} ESCO file(s) given", files.len())),
+            "no skill with a label in them: give a skills or collection CSV, or the long label table",
         ));
     }
     Ok(reader.into_import())
+}
+
+/// A label as read: not empty once normalized, and on one line.
+fn checked_label(name: &str, line: usize, label: &str) -> Result<String> {
+    if crate::normalize::normalize(label).is_empty() {
+        return Err(Error::input(
+            Location::at(name, line.max(1), 1),
+            "empty label: every skill needs its preferred label",
+        ));
+    }
+    if label.contains('\n') {
+        return Err(Error::input(
+            Location::at(name, line.max(1), 1),
+            "a label spanning lines: an unterminated quote?",
+        ));
+    }
+    Ok(label.trim().to_string())
 }
 
 #[cfg(test)]
@@ -789,6 +857,8 @@ mod tests {
             ("S1.2.3", "S1.2.3", Some("S1.2")),
             ("S1", "S1", Some("S")),
             ("T", "T", None),
+            ("É1", "É1", Some("É")),
+            ("É", "É", None),
         ];
         for (code, norm, parent) in table {
             assert_eq!(normalize_code(code), norm);

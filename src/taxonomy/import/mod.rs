@@ -20,7 +20,7 @@
 pub mod esco;
 pub mod onet;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 
 use unicode_normalization::UnicodeNormalization;
@@ -33,6 +33,50 @@ use crate::normalize::normalize;
 /// building words ("data" is in 806 ESCO labels, "design" in 911, "lead" in
 /// 116): on its own in a text it rarely names the skill.
 pub const GENERIC_WORD_MIN_FORMS: usize = 100;
+
+/// One input file of an import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// The file.
+    pub path: std::path::PathBuf,
+    /// Skip it, with a note, when it is not a file the reader knows (it
+    /// came from a directory that also holds other data); otherwise that
+    /// is an error.
+    pub skip_if_unknown: bool,
+}
+
+impl SourceFile {
+    /// A file given by name: an unknown kind is an error.
+    pub fn strict(path: impl Into<std::path::PathBuf>) -> Self {
+        SourceFile {
+            path: path.into(),
+            skip_if_unknown: false,
+        }
+    }
+}
+
+/// Reads a UTF-8 text file (a leading BOM is dropped); invalid UTF-8 is an
+/// error naming the line.
+pub(crate) fn read_utf8(path: &std::path::Path) -> crate::error::Result<String> {
+    use crate::error::{Error, Location};
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..valid]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        Error::input(
+            Location::at(path.display().to_string(), line, 1),
+            "not UTF-8 text: export the file as UTF-8",
+        )
+    })?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
+}
 
 /// At most this many qualifier words are kept in a derived ambiguity rule.
 pub const MAX_DERIVED_QUALIFIERS: usize = 12;
@@ -55,6 +99,9 @@ pub struct ImportedSkill {
     pub label: String,
     /// Alternative labels, as written.
     pub aliases: Vec<String>,
+    /// Forms the reader derived from the source's names ("Excel" from
+    /// "Microsoft Excel"): claimed after the aliases, counted as derived.
+    pub derived: Vec<String>,
     /// Output file stem (without `.toml`).
     pub file: String,
     /// Category.
@@ -533,6 +580,7 @@ impl Import {
                     candidates.push((head.to_string(), true));
                 }
             }
+            candidates.extend(skill.derived.iter().map(|d| (d.trim().to_string(), true)));
             for (form, derived) in candidates {
                 let norm = normalize(&form);
                 if norm.is_empty() {
@@ -680,8 +728,6 @@ impl Import {
                     );
                 }
                 if !s.ambiguous.is_empty() {
-                    let reasons: BTreeSet<&str> =
-                        s.ambiguous.iter().map(|(_, r)| r.name()).collect();
                     let forms: Vec<String> = s.ambiguous.iter().map(|(f, _)| f.clone()).collect();
                     let ambiguous_norms: HashSet<String> =
                         forms.iter().map(|f| normalize(f)).collect();
@@ -719,10 +765,16 @@ impl Import {
                         .into_iter()
                         .chain(ids_of(&s.related))
                         .collect();
+                    // One reason per form, in the order of `forms`: lint
+                    // --ambiguous reads them back.
                     let _ = writeln!(
                         text,
                         "[skill.ambiguity]   # derived: {}",
-                        reasons.into_iter().collect::<Vec<_>>().join(", ")
+                        s.ambiguous
+                            .iter()
+                            .map(|(_, r)| r.name())
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     );
                     let _ = writeln!(text, "forms = {}", quote_list(&forms));
                     if !qualifiers.is_empty() {
@@ -799,6 +851,7 @@ mod tests {
             key: key.into(),
             label: label.into(),
             aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            derived: Vec::new(),
             file: "test".into(),
             category: "test".into(),
             parents: parents.iter().map(|s| s.to_string()).collect(),

@@ -21,7 +21,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
-use super::{abbreviates, Import, ImportedSkill};
+use super::{abbreviates, read_utf8, Import, ImportedSkill, SourceFile};
 use crate::error::{Error, Location, Result};
 
 /// A capitalised first word that starts at least this many multi-word
@@ -122,28 +122,57 @@ pub fn vendors<'a>(examples: impl IntoIterator<Item = &'a str>) -> BTreeSet<Stri
 
 /// Reads the O*NET Technology Skills file(s) into an [`Import`].
 pub fn import(files: &[impl AsRef<Path>]) -> Result<Import> {
+    let files: Vec<SourceFile> = files
+        .iter()
+        .map(|f| SourceFile::strict(f.as_ref()))
+        .collect();
+    import_files(&files)
+}
+
+/// Reads O*NET Technology Skills files; those marked
+/// [`SourceFile::skip_if_unknown`] are skipped with a note when their header
+/// is not that file's (an O*NET database folder holds many other tables).
+pub fn import_files(files: &[SourceFile]) -> Result<Import> {
     let mut examples: BTreeMap<String, Example> = BTreeMap::new();
     let mut commodities: BTreeMap<String, String> = BTreeMap::new();
-    for path in files {
-        let path = path.as_ref();
+    let mut notes = Vec::new();
+    let mut sorted: Vec<&SourceFile> = files.iter().collect();
+    sorted.sort_by(|a, b| a.path.cmp(&b.path));
+    sorted.dedup_by(|a, b| a.path == b.path);
+    for file in sorted {
+        let path = file.path.as_path();
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        let text = read_utf8(path)?;
         let mut lines = text.lines().enumerate();
         let header: Vec<&str> = match lines.next() {
             Some((_, h)) => h.split('\t').map(str::trim).collect(),
+            None if file.skip_if_unknown => continue,
             None => return Err(Error::input(Location::file(&name), "the file is empty")),
         };
         let mut at = [0usize; 5];
+        let mut missing = None;
         for (slot, column) in at.iter_mut().zip(REQUIRED) {
-            *slot = header.iter().position(|h| *h == column).ok_or_else(|| {
-                Error::input(
-                    Location::at(&name, 1, 1),
-                    format!(
-                        "not an O*NET Technology Skills file: no {column:?} column (tab-separated header expected: O*NET-SOC Code, Example, Commodity Code, Commodity Title, Hot Technology, In Demand)"
-                    ),
-                )
-            })?;
+            match header.iter().position(|h| *h == column) {
+                Some(i) => *slot = i,
+                None => {
+                    missing = Some(column);
+                    break;
+                }
+            }
+        }
+        if let Some(column) = missing {
+            if file.skip_if_unknown {
+                notes.push(format!(
+                    "{name}: not an O*NET Technology Skills file: skipped"
+                ));
+                continue;
+            }
+            return Err(Error::input(
+                Location::at(&name, 1, 1),
+                format!(
+                    "not an O*NET Technology Skills file: no {column:?} column (tab-separated header expected: O*NET-SOC Code, Example, Commodity Code, Commodity Title, Hot Technology, In Demand)"
+                ),
+            ));
         }
         let occupation = header.iter().position(|h| *h == "O*NET-SOC Code");
         for (i, line) in lines {
@@ -164,10 +193,11 @@ pub fn import(files: &[impl AsRef<Path>]) -> Result<Import> {
                     ),
                 ));
             };
-            if example.is_empty() || code.is_empty() {
+            let empty = |v: &str| crate::normalize::normalize(v).is_empty();
+            if empty(example) || empty(code) || empty(title) {
                 return Err(Error::input(
                     Location::at(&name, i + 1, 1),
-                    "empty Example or Commodity Code",
+                    "empty Example, Commodity Code or Commodity Title",
                 ));
             }
             let flag = |v: &str, column: &str| match v {
@@ -192,13 +222,8 @@ pub fn import(files: &[impl AsRef<Path>]) -> Result<Import> {
     }
     if examples.is_empty() {
         return Err(Error::input(
-            Location::file(
-                files
-                    .first()
-                    .map(|f| f.as_ref().display().to_string())
-                    .unwrap_or_default(),
-            ),
-            "no technology rows in these files",
+            Location::file(format!("the {} O*NET file(s) given", files.len())),
+            "no technology rows in them: give the Technology Skills file",
         ));
     }
 
@@ -206,6 +231,7 @@ pub fn import(files: &[impl AsRef<Path>]) -> Result<Import> {
     let mut import = Import {
         prefix: "onet".into(),
         header: vec![ATTRIBUTION.to_string()],
+        notes,
         ..Import::default()
     };
     import.file_titles.insert(
@@ -281,7 +307,8 @@ pub fn import(files: &[impl AsRef<Path>]) -> Result<Import> {
         import.skills.push(ImportedSkill {
             key: format!("example:{name}"),
             label: name.clone(),
-            aliases: derived_forms(name, &vendors),
+            aliases: Vec::new(),
+            derived: derived_forms(name, &vendors),
             file: "onet-technology".into(),
             category: "onet-technology".into(),
             parents: e
