@@ -18,7 +18,7 @@ use skillmatch::explain::explain;
 use skillmatch::extract::Matcher;
 use skillmatch::input::{self, Role};
 use skillmatch::report;
-use skillmatch::score::{rank_postings, TopK};
+use skillmatch::score::{rank_postings, Shard, TopK};
 
 use super::output::Output;
 use super::GlobalArgs;
@@ -43,6 +43,11 @@ pub struct RankArgs {
     /// Write the CSV to FILE (whole or not at all) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Rank only shard K of N of the candidates (1 ≤ K ≤ N), so N machines
+    /// can share a batch: a candidate's shard is a fixed hash of its id, the
+    /// same on every machine. Merge with scripts/merge_shards.py.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<Shard>,
 }
 
 /// What each block of rows ranks.
@@ -67,7 +72,11 @@ pub fn run(global: &GlobalArgs, args: RankArgs) -> anyhow::Result<ExitCode> {
     let posting_docs = global.load_documents(&args.postings, Role::Postings, "posting")?;
     let postings = input::extract_postings(&matcher, &posting_docs);
     drop(posting_docs);
-    let candidate_docs = global.load_documents(&args.candidates, Role::Resumes, "résumé")?;
+    let mut candidate_docs = global.load_documents(&args.candidates, Role::Resumes, "résumé")?;
+    let all_candidates = candidate_docs.len();
+    if let Some(shard) = args.shard {
+        candidate_docs.retain(|d| shard.contains(&d.id));
+    }
     let top = (args.top > 0).then_some(args.top);
 
     let progress = if global.quiet || !std::io::stderr().is_terminal() {
@@ -159,8 +168,11 @@ pub fn run(global: &GlobalArgs, args: RankArgs) -> anyhow::Result<ExitCode> {
     drop(csv);
     out.finish()?;
     if !global.quiet {
+        let shard_note = args.shard.map_or(String::new(), |s| {
+            format!(" (shard {s} of {all_candidates} candidates)")
+        });
         eprintln!(
-            "skillmatch: ranked {} candidates × {} postings: {rows_written} rows{} in {:.1} s",
+            "skillmatch: ranked {} candidates{shard_note} × {} postings: {rows_written} rows{} in {:.1} s",
             candidate_docs.len(),
             postings.len(),
             args.output

@@ -10,6 +10,7 @@
 
 pub mod credit;
 pub mod rank;
+pub mod shard;
 pub mod weights;
 
 pub use credit::{assess, Assessment, How, Matched, Status, Years, MAX_EVIDENCE_LINES};
@@ -17,6 +18,7 @@ pub use rank::{
     explain_all, rank_explained, rank_postings, suggestions, suggestions_from, Ranked, Suggestion,
     TopK,
 };
+pub use shard::Shard;
 pub use weights::Weights;
 
 /// Small hand-built inputs shared by the scoring tests.

@@ -565,3 +565,126 @@ fn output_onto_a_folder_fails_and_leaves_it_alone() {
     assert!(listing(&target).is_empty());
     assert_eq!(listing(dir.path()), ["ranked.csv"]);
 }
+
+/// The lines of a rank CSV after its header, sorted.
+fn body_lines(bytes: &[u8]) -> Vec<String> {
+    let text = String::from_utf8(bytes.to_vec()).unwrap();
+    let mut lines: Vec<String> = text.lines().skip(1).map(str::to_string).collect();
+    lines.sort();
+    lines
+}
+
+#[test]
+fn shards_split_the_candidates_and_together_give_the_whole_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let candidates = many_candidates(dir.path(), 30);
+    let whole = rank(&[
+        "--candidates",
+        &candidates,
+        "--postings",
+        POSTINGS_DIR,
+        "--top",
+        "3",
+    ]);
+    let mut union = Vec::new();
+    let mut sizes = Vec::new();
+    for k in 1..=3 {
+        let shard = format!("{k}/3");
+        let part = rank(&[
+            "--candidates",
+            &candidates,
+            "--postings",
+            POSTINGS_DIR,
+            "--top",
+            "3",
+            "--shard",
+            &shard,
+        ]);
+        let lines = body_lines(&part);
+        sizes.push(lines.len());
+        union.extend(lines);
+    }
+    union.sort();
+    assert_eq!(
+        union,
+        body_lines(&whole),
+        "the shards' rows are the whole run's rows"
+    );
+    assert!(
+        sizes.iter().filter(|&&n| n > 0).count() >= 2,
+        "30 candidates spread over at least two of 3 shards: {sizes:?}"
+    );
+    // The same shard twice is the same output.
+    let again = |k: &str| {
+        rank(&[
+            "--candidates",
+            &candidates,
+            "--postings",
+            POSTINGS_DIR,
+            "--top",
+            "3",
+            "--shard",
+            k,
+        ])
+    };
+    assert_eq!(again("2/3"), again("2/3"));
+}
+
+#[test]
+fn per_posting_shards_merge_into_the_whole_ranking() {
+    if std::process::Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: python3 is not available for scripts/merge_shards.py");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let candidates = many_candidates(dir.path(), 30);
+    let args = |shard: Option<&str>| {
+        let mut a = vec![
+            "--candidates",
+            candidates.as_str(),
+            "--postings",
+            POSTINGS_DIR,
+            "--per",
+            "posting",
+            "--top",
+            "4",
+        ];
+        if let Some(s) = shard {
+            a.extend(["--shard", s]);
+        }
+        rank(&a)
+    };
+    let whole = args(None);
+    let mut files = Vec::new();
+    for k in ["1/2", "2/2"] {
+        let path = dir.path().join(format!("shard-{}.csv", &k[..1]));
+        fs::write(&path, args(Some(k))).unwrap();
+        files.push(path);
+    }
+    let merged = std::process::Command::new("python3")
+        .arg("scripts/merge_shards.py")
+        .args(["--per", "posting", "--top", "4"])
+        .args(&files)
+        .output()
+        .unwrap();
+    assert!(
+        merged.status.success(),
+        "{}",
+        String::from_utf8_lossy(&merged.stderr)
+    );
+    // Same pairs, scores and ranks per posting (ties may order differently:
+    // compare the (posting, rank, score) triples and the pairs as sets).
+    let triples = |bytes: &[u8]| -> Vec<(String, usize, String)> {
+        let mut t: Vec<_> = parse(bytes)
+            .iter()
+            .map(|r| (r.posting.clone(), r.rank, format!("{:.2}", r.score)))
+            .collect();
+        t.sort();
+        t
+    };
+    assert_eq!(triples(&merged.stdout), triples(&whole));
+}

@@ -181,9 +181,9 @@ pub struct Rendered {
 /// Why a form needs evidence of its sense.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum AmbiguityReason {
-    /// At most [`SHORT_FORM_MAX_CHARS`] letters ("R", "IT").
+    /// At most `SHORT_FORM_MAX_CHARS` (2) letters ("R", "IT").
     Short,
-    /// An everyday English word that is also a name ([`COMMON_WORDS`]).
+    /// An everyday English word that is also a name (lint's `COMMON_WORDS`).
     CommonWord,
     /// One lowercase word that the import itself uses in at least
     /// [`GENERIC_WORD_MIN_FORMS`] other forms ("data", "design", "lead").
