@@ -65,6 +65,14 @@ impl Normalized {
         self.origin[index.min(self.origin.len() - 1)] as usize
     }
 
+    /// The normalized byte that stands for original byte `offset`: the last
+    /// normalized byte produced at or before it (a collapsed run of
+    /// whitespace is one space, produced by its first character).
+    pub fn normalized_offset(&self, offset: usize) -> usize {
+        let produced = self.origin[..self.text.len()].partition_point(|&o| o as usize <= offset);
+        produced.saturating_sub(1)
+    }
+
     /// The original byte span of the normalized span `start..end`: from the
     /// start of the character that produced `start` to the end of the
     /// character that produced `end - 1`.

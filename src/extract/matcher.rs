@@ -249,16 +249,22 @@ impl<'t> Matcher<'t> {
     fn trie_hits(&self, normalized: &Normalized, original: &str) -> Vec<Hit> {
         let hay = normalized.text.as_str();
         let bytes = hay.as_bytes();
+        let breaks = hard_breaks(normalized, original);
+        let mut next_break = 0;
         let mut hits = Vec::new();
         let mut p = 0;
         let mut prev_word = false;
         while p < bytes.len() {
+            while breaks.get(next_break).is_some_and(|&b| b <= p) {
+                next_break += 1;
+            }
+            let limit = breaks.get(next_break).copied().unwrap_or(bytes.len());
             let b = bytes[p];
             if b < 0x80 {
                 let starts = !prev_word && b != b' ';
                 prev_word = b.is_ascii_alphanumeric();
                 if starts {
-                    if let Some(hit) = self.hit_at(normalized, original, p) {
+                    if let Some(hit) = self.hit_at(normalized, original, p, limit) {
                         p = hit.end;
                         prev_word = hay[..p].chars().next_back().is_some_and(is_word_char);
                         hits.push(hit);
@@ -269,7 +275,7 @@ impl<'t> Matcher<'t> {
             } else {
                 let c = hay[p..].chars().next().unwrap_or(' ');
                 if !prev_word {
-                    if let Some(hit) = self.hit_at(normalized, original, p) {
+                    if let Some(hit) = self.hit_at(normalized, original, p, limit) {
                         p = hit.end;
                         prev_word = hay[..p].chars().next_back().is_some_and(is_word_char);
                         hits.push(hit);
@@ -284,9 +290,15 @@ impl<'t> Matcher<'t> {
     }
 
     /// The longest form starting at `p` that also ends on a token boundary.
-    fn hit_at(&self, normalized: &Normalized, original: &str, p: usize) -> Option<Hit> {
+    fn hit_at(
+        &self,
+        normalized: &Normalized,
+        original: &str,
+        p: usize,
+        limit: usize,
+    ) -> Option<Hit> {
         let hay = normalized.text.as_str();
-        let (index, end) = self.trie.longest_at(hay.as_bytes(), p)?;
+        let (index, end) = self.trie.longest_at(hay.as_bytes(), p, limit)?;
         let pattern = &self.patterns[index as usize];
         let mut end = end;
         let mut next = hay[end..].chars().next();
@@ -448,6 +460,58 @@ pub(crate) fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// Is the span `start..end` glued to a neighbouring word by a joiner
 /// ("go-to-market", "R&D", "let's", "go.mod")?
+/// A colon this early in a line, after at most [`LABEL_MAX_WORDS`] words,
+/// makes the line a labelled item ("Frameworks & tools: Django").
+pub const LABEL_MAX_CHARS: usize = 40;
+
+/// Words before a label's colon.
+pub const LABEL_MAX_WORDS: usize = 5;
+
+/// Normalized positions of the line breaks no form may cross: those
+/// before a blank line, a bulleted or numbered line, or a labelled line.
+/// Other breaks are hard wraps inside a sentence ("DevOps\narchitecture"),
+/// which a form may cross. Without this, "Languages: Python" followed by
+/// "Frameworks & tools: …" read as the skill "Python frameworks".
+fn hard_breaks(normalized: &Normalized, original: &str) -> Vec<usize> {
+    let mut breaks = Vec::new();
+    for (i, _) in original.match_indices('\n') {
+        let next = original[i + 1..].split('\n').next().unwrap_or("");
+        if starts_new_item(next) {
+            breaks.push(normalized.normalized_offset(i));
+        }
+    }
+    breaks.dedup();
+    breaks
+}
+
+/// Does a line start a new item rather than continue a sentence?
+fn starts_new_item(line: &str) -> bool {
+    let line = line.trim_start();
+    if line.trim().is_empty() {
+        return true;
+    }
+    let mut chars = line.chars();
+    let first = chars.next().unwrap_or(' ');
+    let second = chars.next().unwrap_or(' ');
+    if matches!(
+        first,
+        '•' | '·' | '▪' | '◦' | '●' | '○' | '■' | '►' | '▸' | '✓' | '✔'
+    ) || (matches!(first, '-' | '*' | '+' | '–' | '—' | '>' | '#') && second.is_whitespace())
+    {
+        return true;
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && line[digits..].starts_with(['.', ')']) {
+        return true;
+    }
+    line.char_indices()
+        .take(LABEL_MAX_CHARS)
+        .find(|&(_, c)| c == ':' || c == '.' || c == ',' || c == ';')
+        .is_some_and(|(at, c)| {
+            c == ':' && at > 0 && line[..at].split_whitespace().count() <= LABEL_MAX_WORDS
+        })
+}
+
 fn joined_to_word(hay: &str, start: usize, end: usize) -> bool {
     const JOINERS: &[char] = &['-', '&', '_', '\'', '@', '.', '+'];
     let mut after = hay[end..].chars();
@@ -581,6 +645,66 @@ mod default_taxonomy_tests {
             .iter()
             .map(|m| t.skill(m.skill).id.clone())
             .collect()
+    }
+
+    #[test]
+    fn forms_cross_hard_wraps_but_not_new_items() {
+        let table: &[(&str, &[&str], &[&str])] = &[
+            // (text, must contain, must not contain)
+            (
+                "Languages: Python\nFrameworks & tools: Django",
+                &["python", "django"],
+                &["python-web-frameworks"],
+            ),
+            (
+                "Python\n- Frameworks matter",
+                &["python"],
+                &["python-web-frameworks"],
+            ),
+            (
+                "Python\n\nFrameworks matter",
+                &["python"],
+                &["python-web-frameworks"],
+            ),
+            (
+                "Python\n2. Frameworks matter",
+                &["python"],
+                &["python-web-frameworks"],
+            ),
+            (
+                "We build machine\nlearning systems",
+                &["machine-learning"],
+                &[],
+            ),
+        ];
+        for (text, want, not) in table {
+            let got = ids(text);
+            for w in *want {
+                assert!(
+                    got.iter().any(|g| g == w),
+                    "{text:?}: {w} missing in {got:?}"
+                );
+            }
+            for n in *not {
+                assert!(
+                    !got.iter().any(|g| g == n),
+                    "{text:?}: {n} found in {got:?}"
+                );
+            }
+        }
+        let items = [
+            ("- next", true),
+            ("• next", true),
+            ("12) next", true),
+            ("Tools: Git", true),
+            ("", true),
+            ("learning systems", false),
+            ("-dash joined", false),
+            ("a long sentence that goes on, then: a colon", false),
+        ];
+        for (line, want) in items {
+            assert_eq!(starts_new_item(line), want, "{line:?}");
+        }
     }
 
     #[test]

@@ -81,9 +81,10 @@ impl FormTrie {
         trie
     }
 
-    /// The longest form that `hay[at..]` starts with: its pattern index and
-    /// the end offset in `hay`.
-    pub(crate) fn longest_at(&self, hay: &[u8], at: usize) -> Option<(u32, usize)> {
+    /// The longest form that `hay[at..limit]` starts with: its pattern
+    /// index and the end offset in `hay`.
+    pub(crate) fn longest_at(&self, hay: &[u8], at: usize, limit: usize) -> Option<(u32, usize)> {
+        let hay = &hay[..limit.min(hay.len())];
         let first = *hay.get(at)?;
         let mut node = *self.root.get(usize::from(first))?;
         let mut i = at + 1;
@@ -139,8 +140,14 @@ mod tests {
             ("ja", 0, None),
         ];
         for (hay, at, want) in table {
-            assert_eq!(trie.longest_at(hay.as_bytes(), at), want, "{hay:?} at {at}");
+            assert_eq!(
+                trie.longest_at(hay.as_bytes(), at, hay.len()),
+                want,
+                "{hay:?} at {at}"
+            );
         }
+        // A limit cuts the walk: "machine learning" stops at "machine".
+        assert_eq!(trie.longest_at(b"machine learning", 0, 7), Some((4, 7)));
         // Shared prefixes share nodes: root, j-a-v-a-s-c-r-i-p-t, g-o,
         // m-a-c-h-i-n-e-space-l-e-a-r-n-i-n-g.
         assert_eq!(trie.nodes(), 1 + 10 + 2 + 16);
@@ -162,7 +169,7 @@ mod tests {
                 .filter(|(_, key)| hay.as_bytes().get(at..).is_some_and(|rest| rest.starts_with(key.as_bytes())))
                 .map(|(i, key)| (i as u32, at + key.len()))
                 .max_by_key(|&(_, end)| end);
-            prop_assert_eq!(trie.longest_at(hay.as_bytes(), at), expected);
+            prop_assert_eq!(trie.longest_at(hay.as_bytes(), at, hay.len()), expected);
         }
     }
 }
