@@ -49,6 +49,9 @@ if [[ ! -f $stamp || $(cat "$stamp") != "$want" || ! -f $out/postings.csv || ! -
   echo "$want" > "$stamp"
 fi
 
+# Other work on the machine shows in the times: note how busy it was.
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+
 echo "run.sh: skillmatch rank, $postings postings × $resumes résumés" >&2
 /usr/bin/time -v -o "$out/skillmatch.time" \
   "$skillmatch" rank --candidates "$out/candidates.csv" --postings "$out/postings.csv" \
@@ -67,3 +70,4 @@ echo
   "TF-IDF=$out/tfidf.csv:$out/tfidf.time"
 echo
 echo "TF-IDF phases: $(tail -n 1 "$out/tfidf.log")"
+echo "Machine: $(nproc) CPUs; load average (1, 5, 15 min) before the runs: $load_before"
