@@ -1,5 +1,5 @@
 //! Benchmarks of the foundation: taxonomy load + matcher build, normalization,
-//! matching throughput and posting extraction.
+//! matching throughput, and posting and résumé extraction.
 //!
 //! The text is the sample postings and résumé under examples/, concatenated
 //! and repeated to 1 MiB: real posting-like prose with bullets, headers, skill
@@ -11,7 +11,9 @@ use std::sync::OnceLock;
 
 use divan::counter::BytesCount;
 use divan::{black_box, Bencher};
+use skillmatch::extract::dates::YearMonth;
 use skillmatch::extract::posting::parse_postings;
+use skillmatch::extract::resume::{parse_resume, ResumeOptions};
 use skillmatch::extract::Matcher;
 use skillmatch::normalize::{normalize, Normalized};
 use skillmatch::taxonomy::Taxonomy;
@@ -106,4 +108,19 @@ fn extract_one_posting(bencher: Bencher<'_, '_>) {
     bencher
         .counter(BytesCount::new(text.len()))
         .bench(|| parse_postings(matcher, "bench", black_box(text)).len());
+}
+
+/// Extract one résumé (dated roles, skills with years and evidence).
+#[divan::bench]
+fn extract_one_resume(bencher: Bencher<'_, '_>) {
+    let text = include_str!("../examples/resumes/java-backend.txt");
+    let matcher = matcher();
+    let options = ResumeOptions {
+        as_of: YearMonth::new(2026, 11).expect("a valid month"),
+    };
+    bencher.counter(BytesCount::new(text.len())).bench(|| {
+        parse_resume(matcher, "bench", black_box(text), &options)
+            .skills
+            .len()
+    });
 }
