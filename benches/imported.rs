@@ -21,6 +21,9 @@ use skillmatch::extract::Matcher;
 use skillmatch::taxonomy::import::{esco, onet};
 use skillmatch::taxonomy::{Source, Taxonomy, TaxonomyBuilder};
 
+mod common;
+use common::corpus;
+
 const DATA: &str = "../shared/data";
 
 fn main() {
@@ -29,27 +32,6 @@ fn main() {
         return;
     }
     divan::main();
-}
-
-const TARGET_BYTES: usize = 1 << 20;
-
-fn corpus() -> &'static str {
-    static TEXT: OnceLock<String> = OnceLock::new();
-    TEXT.get_or_init(|| {
-        let parts = [
-            include_str!("../examples/postings/platform-backend-engineer.txt"),
-            include_str!("../examples/postings/data-engineer.txt"),
-            include_str!("../examples/resumes/java-backend.txt"),
-        ];
-        let mut text = String::with_capacity(TARGET_BYTES + 4096);
-        while text.len() < TARGET_BYTES {
-            for part in parts {
-                text.push_str(part);
-                text.push('\n');
-            }
-        }
-        text
-    })
 }
 
 fn files_in(dir: &str, extensions: &[&str]) -> Vec<PathBuf> {

@@ -18,29 +18,11 @@ use skillmatch::extract::Matcher;
 use skillmatch::normalize::{normalize, Normalized};
 use skillmatch::taxonomy::Taxonomy;
 
+mod common;
+use common::corpus;
+
 fn main() {
     divan::main();
-}
-
-const TARGET_BYTES: usize = 1 << 20;
-
-fn corpus() -> &'static str {
-    static TEXT: OnceLock<String> = OnceLock::new();
-    TEXT.get_or_init(|| {
-        let parts = [
-            include_str!("../examples/postings/platform-backend-engineer.txt"),
-            include_str!("../examples/postings/data-engineer.txt"),
-            include_str!("../examples/resumes/java-backend.txt"),
-        ];
-        let mut text = String::with_capacity(TARGET_BYTES + 4096);
-        while text.len() < TARGET_BYTES {
-            for part in parts {
-                text.push_str(part);
-                text.push('\n');
-            }
-        }
-        text
-    })
 }
 
 fn taxonomy() -> &'static Taxonomy {

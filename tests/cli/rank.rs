@@ -578,29 +578,25 @@ fn body_lines(bytes: &[u8]) -> Vec<String> {
 fn shards_split_the_candidates_and_together_give_the_whole_run() {
     let dir = tempfile::tempdir().unwrap();
     let candidates = many_candidates(dir.path(), 30);
-    let whole = rank(&[
-        "--candidates",
-        &candidates,
-        "--postings",
-        POSTINGS_DIR,
-        "--top",
-        "3",
-    ]);
-    let mut union = Vec::new();
-    let mut sizes = Vec::new();
-    for k in 1..=3 {
-        let shard = format!("{k}/3");
-        let part = rank(&[
+    let run = |shard: Option<&str>| {
+        let mut args = vec![
             "--candidates",
-            &candidates,
+            candidates.as_str(),
             "--postings",
             POSTINGS_DIR,
             "--top",
             "3",
-            "--shard",
-            &shard,
-        ]);
-        let lines = body_lines(&part);
+        ];
+        if let Some(s) = shard {
+            args.extend(["--shard", s]);
+        }
+        rank(&args)
+    };
+    let whole = run(None);
+    let mut union = Vec::new();
+    let mut sizes = Vec::new();
+    for k in ["1/3", "2/3", "3/3"] {
+        let lines = body_lines(&run(Some(k)));
         sizes.push(lines.len());
         union.extend(lines);
     }
@@ -615,19 +611,7 @@ fn shards_split_the_candidates_and_together_give_the_whole_run() {
         "30 candidates spread over at least two of 3 shards: {sizes:?}"
     );
     // The same shard twice is the same output.
-    let again = |k: &str| {
-        rank(&[
-            "--candidates",
-            &candidates,
-            "--postings",
-            POSTINGS_DIR,
-            "--top",
-            "3",
-            "--shard",
-            k,
-        ])
-    };
-    assert_eq!(again("2/3"), again("2/3"));
+    assert_eq!(run(Some("2/3")), run(Some("2/3")));
 }
 
 #[test]

@@ -788,11 +788,7 @@ impl Reader {
 /// Reads ESCO `files` (any mix of the kinds in [`EscoFile`]) into an
 /// [`Import`]; a file of another kind is an error.
 pub fn import(files: &[impl AsRef<Path>]) -> Result<Import> {
-    let files: Vec<SourceFile> = files
-        .iter()
-        .map(|f| SourceFile::strict(f.as_ref()))
-        .collect();
-    import_files(&files)
+    import_files(&SourceFile::all_strict(files))
 }
 
 /// Reads ESCO files; those marked [`SourceFile::skip_if_unknown`] are

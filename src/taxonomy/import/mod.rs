@@ -53,6 +53,14 @@ impl SourceFile {
             skip_if_unknown: false,
         }
     }
+
+    /// Files given by name.
+    pub fn all_strict(files: &[impl AsRef<std::path::Path>]) -> Vec<SourceFile> {
+        files
+            .iter()
+            .map(|f| SourceFile::strict(f.as_ref()))
+            .collect()
+    }
 }
 
 /// Reads a UTF-8 text file (a leading BOM is dropped); invalid UTF-8 is an

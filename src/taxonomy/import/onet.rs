@@ -122,11 +122,7 @@ pub fn vendors<'a>(examples: impl IntoIterator<Item = &'a str>) -> BTreeSet<Stri
 
 /// Reads the O*NET Technology Skills file(s) into an [`Import`].
 pub fn import(files: &[impl AsRef<Path>]) -> Result<Import> {
-    let files: Vec<SourceFile> = files
-        .iter()
-        .map(|f| SourceFile::strict(f.as_ref()))
-        .collect();
-    import_files(&files)
+    import_files(&SourceFile::all_strict(files))
 }
 
 /// Reads O*NET Technology Skills files; those marked
