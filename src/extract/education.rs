@@ -118,8 +118,41 @@ pub fn degree_levels(text: &str) -> Vec<DegreeLevel> {
             out.push(level);
         }
     }
+    // "Degree in Computer Science", "a university degree": a degree with no
+    // level named is the first university degree, a bachelor's. Not "a high
+    // degree of quality": only before "in", or after a word that makes it
+    // academic.
+    if out.is_empty() {
+        let generic = words.iter().enumerate().any(|(i, (_, lower))| {
+            let next = words.get(i + 1).map_or("", |(_, l)| l.as_str());
+            let previous = i
+                .checked_sub(1)
+                .and_then(|p| words.get(p))
+                .map_or("", |(_, l)| l.as_str());
+            matches!(lower.as_str(), "degree" | "degrees")
+                && (next == "in" || ACADEMIC_DEGREE_WORDS.contains(&previous))
+        });
+        if generic {
+            out.push(DegreeLevel::Bachelor);
+        }
+    }
     out
 }
+
+/// Words before "degree" that make it an academic degree when no level is
+/// named ("university degree", "relevant degree").
+const ACADEMIC_DEGREE_WORDS: &[&str] = &[
+    "university",
+    "college",
+    "academic",
+    "relevant",
+    "technical",
+    "engineering",
+    "stem",
+    "scientific",
+    "tertiary",
+    "undergraduate",
+];
 
 /// Does the text accept experience in place of the degree ("or equivalent
 /// experience", "or equivalent practical experience")?
@@ -128,4 +161,30 @@ pub fn accepts_equivalent(text: &str) -> bool {
     lower.contains("or equivalent")
         || lower.contains("equivalent experience")
         || lower.contains("equivalent practical")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn degrees_without_a_level_are_bachelor_degrees() {
+        let b = [DegreeLevel::Bachelor];
+        let table: [(&str, &[DegreeLevel]); 8] = [
+            ("Degree in Computer Science or similar", &b),
+            ("A university degree in engineering", &b),
+            ("Relevant degree or equivalent experience", &b),
+            ("Master's degree in Physics", &[DegreeLevel::Master]),
+            (
+                "build features with a high degree of technical quality",
+                &[],
+            ),
+            ("a degree of autonomy", &[]),
+            ("360 degree feedback", &[]),
+            ("degrees Celsius", &[]),
+        ];
+        for (text, want) in table {
+            assert_eq!(degree_levels(text), want, "{text}");
+        }
+    }
 }
