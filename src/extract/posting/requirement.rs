@@ -334,6 +334,21 @@ fn group(taxonomy: &Taxonomy, text: &str, offset: usize, mentions: &[&Mention]) 
             }
         }
     }
+    // "one of: AWS, GCP, Azure", "any of the following: Kafka, RabbitMQ":
+    // a list after an any-of lead-in is one requirement with alternatives.
+    let mut before = 0;
+    for (units, or, _) in parts.iter_mut() {
+        let first = units.first().and_then(|u| u.first()).map(|m| m.start);
+        let last = units.last().and_then(|u| u.last()).map(|m| m.end);
+        if let (Some(first), Some(last)) = (first, last) {
+            let from = before.min(text.len());
+            let to = first.saturating_sub(offset).clamp(from, text.len());
+            if units.len() > 1 && any_of_lead_in(&text[from..to]) {
+                *or = true;
+            }
+            before = last.saturating_sub(offset);
+        }
+    }
     let mut groups: Vec<Group> = Vec::new();
     let mut seen: Vec<SkillId> = Vec::new();
     let mut add = |members: Vec<&Mention>, chain: usize, groups: &mut Vec<Group>| {
@@ -374,6 +389,36 @@ fn group(taxonomy: &Taxonomy, text: &str, offset: usize, mentions: &[&Mention]) 
         }
     }
     groups
+}
+
+/// Words an any-of lead-in may have between it and the list ("one of the
+/// following cloud providers: AWS, GCP").
+const ANY_OF_LEAD_IN_GAP_WORDS: usize = 4;
+
+/// Does `gap` (the text before a list) end with an any-of lead-in: "one of",
+/// "any of" ("at least one of", "any one of", "one of the following"),
+/// introducing the list within [`ANY_OF_LEAD_IN_GAP_WORDS`] words?
+fn any_of_lead_in(gap: &str) -> bool {
+    let lower = gap.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(of) = words
+        .windows(2)
+        .rposition(|w| (w[0] == "one" || w[0] == "any") && w[1] == "of")
+    else {
+        return false;
+    };
+    // Only lists the lead-in introduces: "one of: …", "one of the following
+    // (cloud providers): …", "any of these: …"; not "one of our values is …"
+    // or "one of the most important skills: …".
+    let rest = &words[of + 2..];
+    let introduces = matches!(
+        rest,
+        [] | ["the", "following", ..] | ["following", ..] | ["these", ..] | ["those", ..]
+    );
+    introduces && rest.len() <= ANY_OF_LEAD_IN_GAP_WORDS
 }
 
 /// Most words between a head skill and the `(` or `:` of its elaboration:
@@ -620,6 +665,24 @@ fn is_degree(taxonomy: &Taxonomy, skill: SkillId) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn any_of_lead_in_table() {
+        let table = [
+            ("Experience with one of: ", true),
+            ("At least one of ", true),
+            ("any of the following: ", true),
+            ("one of the following cloud providers: ", true),
+            ("Any one of these: ", true),
+            ("Experience with ", false),
+            ("one of our core values is ", false),
+            ("one of the most important skills: ", false),
+            ("two or more of the following: ", false),
+        ];
+        for (gap, want) in table {
+            assert_eq!(any_of_lead_in(gap), want, "{gap:?}");
+        }
+    }
 
     #[test]
     fn entry_level_title_table() {
