@@ -169,7 +169,32 @@ pub(super) fn metadata<'a>(lines: impl Iterator<Item = (&'a str, Option<Block>)>
     if meta.title.is_none() {
         meta.title = title_line.or(first_short);
     }
+    // "Senior Backend Engineer at Acme Corp": the company after " at " or
+    // " @ " in the title line, when no other line named one.
+    if let Some((title, company)) = meta.title.as_deref().and_then(title_at_company) {
+        if meta.company.is_none() {
+            meta.company = Some(company);
+        }
+        meta.title = Some(title);
+    }
     meta
+}
+
+/// Splits "Title at Company" (or "Title @ Company") when what follows is a
+/// name: at most [`COMPANY_MAX_WORDS`] capitalised words.
+fn title_at_company(title: &str) -> Option<(String, String)> {
+    let (head, tail) = title
+        .rsplit_once(" at ")
+        .or_else(|| title.rsplit_once(" @ "))?;
+    let (head, tail) = (head.trim(), tail.trim());
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    let name = (1..=COMPANY_MAX_WORDS).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        });
+    (name && !head.is_empty()).then(|| (head.to_string(), tail.to_string()))
 }
 
 /// `line` without an ASCII `prefix` compared case-insensitively. Slicing the
@@ -458,6 +483,31 @@ mod tests {
     fn currency_from_the_symbol_prefix() {
         let got = salary_in("CA$90,000 - CA$110,000").map(|s| (s.min, s.max, s.currency));
         assert_eq!(got, Some((90000.0, 110000.0, "CAD".to_string())));
+    }
+
+    #[test]
+    fn title_at_company_table() {
+        let table = [
+            (
+                "Senior Backend Engineer at Acme Corp",
+                Some(("Senior Backend Engineer", "Acme Corp")),
+            ),
+            (
+                "Data Engineer @ Riverbend",
+                Some(("Data Engineer", "Riverbend")),
+            ),
+            ("Engineer at the heart of payments", None),
+            ("Backend Engineer", None),
+            ("at Acme", None),
+        ];
+        for (title, want) in table {
+            let got = title_at_company(title);
+            assert_eq!(
+                got.as_ref().map(|(t, c)| (t.as_str(), c.as_str())),
+                want,
+                "{title}"
+            );
+        }
     }
 
     #[test]
