@@ -53,6 +53,12 @@ const POSTING_SIGNS: &[&str] = &[
     "we offer",
     "the ideal candidate",
     "you have",
+    "what you'll bring",
+    "what you will bring",
+    "who we are",
+    "about us",
+    "what we offer",
+    "your profile",
 ];
 
 /// Phrases typical of résumés (matched on whole words).
@@ -121,5 +127,60 @@ pub fn guess_kind(text: &str) -> DocumentKind {
         DocumentKind::Resume
     } else {
         DocumentKind::Posting
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A generated posting whose only section headings are "Who we are",
+    /// "What you'll bring" and "Preferred": with "skills" and dated-looking
+    /// lines it read as a résumé before those headings counted as posting
+    /// signs.
+    const BRING_POSTING: &str = r#"# Senior Frontend Developer
+
+**Evergreen Systems** · Stockholm, Sweden · Full-time
+
+## Who we are
+Evergreen Systems has been growing for 14 years. We are a team of 861 people across 4 offices, and we care about doing the work well.
+
+## Responsibilities
+1. Own the design system with our designers, in Storybook.js
+2. Improve page load and rendering performance of the Next.js app
+3. Write tests for the TypeScript front end with microsoft playwright
+
+## What you'll bring
+1. At least 7 years of professional experience in TypeScript
+2. Working knowledge of Next.js
+3. Proficiency in React.js
+4. Minimum of 2 years working with HTML
+5. Working knowledge of Vite.js
+6. Familiarity with Cypress.io, microsoft playwright and Jestjs
+
+## Preferred
+1. Solid experience with Joomla
+2. Strong Contentful skills
+3. Hands-on experience with scss
+
+"#;
+
+    const DATED_RESUME: &str = "Jane Doe\njane@example.com\n\nSummary\nFrontend developer.\n\n\
+        Work Experience\nAcme, Jan 2019 – Present\n- React\n\nEducation\nBSc, 2014 – 2018\n\n\
+        Skills\nTypeScript, React\n";
+
+    #[test]
+    fn guess_kind_reads_posting_and_resume_signs() {
+        let cases = [
+            (BRING_POSTING, DocumentKind::Posting),
+            (DATED_RESUME, DocumentKind::Resume),
+            (
+                "About us\nWe build tools.\n\nYour profile\n- Rust\n\nWhat we offer\n- Remote work\n\nSkills\nRust\n\nEducation\nBSc",
+                DocumentKind::Posting,
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(guess_kind(text), want, "{text}");
+        }
     }
 }
