@@ -89,17 +89,36 @@ pub fn explain<'a>(
 /// development" required on line 13, asked again on line 14 and in two
 /// responsibilities, weighs as one requirement.
 fn mark_repeats(posting: &Posting, records: &mut [Assessment<'_>]) {
-    let mut order: Vec<usize> = (0..records.len())
+    for (i, kept) in repeated_requirements(posting).into_iter().enumerate() {
+        if let Some(k) = kept {
+            let line = records[k].line;
+            let a = &mut records[i];
+            a.repeats = Some(line);
+            a.status = Status::NotAssessed;
+            a.weight = 0.0;
+            a.credit = 0.0;
+        }
+    }
+}
+
+/// For each requirement of `posting`, the index of the requirement it
+/// repeats (see [`explain`]: the same set of skills asked again), or `None`.
+/// It depends on the posting alone, so a ranking can compute it once per
+/// posting: only skill requirements naming at least one skill take part,
+/// and those are assessed for every candidate.
+pub fn repeated_requirements(posting: &Posting) -> Vec<Option<usize>> {
+    let requirements = &posting.requirements;
+    let mut repeats = vec![None; requirements.len()];
+    let mut order: Vec<usize> = (0..requirements.len())
         .filter(|&i| {
-            records[i].kind == RequirementKind::Skill && records[i].status != Status::NotAssessed
+            requirements[i].kind == RequirementKind::Skill && !requirements[i].any_of.is_empty()
         })
         .collect();
     if order.len() < 2 {
-        return;
+        return repeats;
     }
     // Each requirement's skills as a sorted set, computed once.
-    let sets: Vec<Vec<SkillId>> = posting
-        .requirements
+    let sets: Vec<Vec<SkillId>> = requirements
         .iter()
         .map(|r| {
             let mut skills = r.any_of.clone();
@@ -107,12 +126,11 @@ fn mark_repeats(posting: &Posting, records: &mut [Assessment<'_>]) {
             skills
         })
         .collect();
-    // Records are in posting order: record i is requirement i.
     let key = |i: usize| &sets[i];
     // Keepers first within each set of equal skills.
     order.sort_by(|&a, &b| {
         key(a).cmp(key(b)).then_with(|| {
-            let (ra, rb) = (&posting.requirements[a], &posting.requirements[b]);
+            let (ra, rb) = (&requirements[a], &requirements[b]);
             ra.section
                 .cmp(&rb.section)
                 .then(
@@ -126,17 +144,11 @@ fn mark_repeats(posting: &Posting, records: &mut [Assessment<'_>]) {
     let mut kept: Option<usize> = None;
     for &i in &order {
         match kept {
-            Some(k) if key(k) == key(i) => {
-                let line = records[k].line;
-                let a = &mut records[i];
-                a.repeats = Some(line);
-                a.status = Status::NotAssessed;
-                a.weight = 0.0;
-                a.credit = 0.0;
-            }
+            Some(k) if key(k) == key(i) => repeats[i] = Some(k),
             _ => kept = Some(i),
         }
     }
+    repeats
 }
 
 /// The position of the best-scoring explanation; equal scores keep the
@@ -153,8 +165,8 @@ pub fn best_match(explanations: &[Explanation<'_>]) -> Option<usize> {
 
 /// Builds the explanation, score included, from assessed records.
 fn from_records<'a>(posting: &Posting, requirements: Vec<Assessment<'a>>) -> Explanation<'a> {
-    let earned: f64 = requirements.iter().map(Assessment::earned).sum();
-    let possible: f64 = requirements.iter().map(|a| a.weight).sum();
+    let earned = total(requirements.iter().map(Assessment::earned));
+    let possible = total(requirements.iter().map(|a| a.weight));
     let mut missing_required: Vec<SkillId> = Vec::new();
     let (mut required_met, mut required_partial, mut required_total) = (0, 0, 0);
     for a in &requirements {
@@ -191,9 +203,16 @@ fn from_records<'a>(posting: &Posting, requirements: Vec<Assessment<'a>>) -> Exp
     }
 }
 
+/// The sum of `values` in order, from +0: the one summation behind
+/// `earned` and `possible`, so that a ranking that adds only the non-zero
+/// terms ([`crate::score::PostingIndex`]) gets the same bits.
+pub(crate) fn total(values: impl Iterator<Item = f64>) -> f64 {
+    values.fold(0.0, |sum, v| sum + v)
+}
+
 /// `100 × earned / possible`, clamped to `[0, 100]` against rounding;
 /// [`UNASSESSABLE_SCORE`] when nothing weighs.
-fn score(earned: f64, possible: f64) -> f64 {
+pub(crate) fn score(earned: f64, possible: f64) -> f64 {
     if possible > 0.0 {
         (100.0 * earned / possible).clamp(0.0, 100.0)
     } else {

@@ -13,6 +13,10 @@
 //!   is-a hierarchy and the ambiguity rules for forms like "Go" or "R".
 //! * [`normalize`] is the one normalization applied to forms and to text.
 //! * [`extract`] finds skill mentions in text, with byte spans and lines.
+//! * [`score`] assesses each requirement and ranks postings; its
+//!   [`PostingIndex`](score::PostingIndex) finds a candidate's best postings
+//!   without explaining the others, and [`index_file`] persists extracted
+//!   postings so repeated runs skip extraction.
 //!
 //! Every stage returns plain data; nothing here prints.
 //!
@@ -36,6 +40,7 @@
 pub mod error;
 pub mod explain;
 pub mod extract;
+pub mod index_file;
 pub mod input;
 pub mod normalize;
 pub mod report;

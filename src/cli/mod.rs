@@ -5,6 +5,7 @@
 
 mod explain;
 mod extract;
+mod index;
 mod output;
 mod rank;
 mod score;
@@ -167,6 +168,8 @@ enum Command {
     Explain(explain::ExplainArgs),
     /// Batch: rank postings for every candidate (or candidates for every posting) into a CSV.
     Rank(rank::RankArgs),
+    /// Extract postings once into an index file that `score` and `rank` read with --index.
+    Index(index::IndexArgs),
     /// Check, count and search the skill taxonomy.
     Taxonomy(taxonomy::TaxonomyArgs),
 }
@@ -188,6 +191,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Score(args) => score::run(&cli.global, args),
         Command::Explain(args) => explain::run(&cli.global, args),
         Command::Rank(args) => rank::run(&cli.global, args),
+        Command::Index(args) => index::run(&cli.global, args),
         Command::Taxonomy(args) => taxonomy::run(&cli.global, args),
     }
 }

@@ -1,9 +1,12 @@
 //! `skillmatch rank --candidates … --postings …`: the batch. Every posting
-//! and every candidate is extracted once; candidates are processed in
+//! and every candidate is extracted once, and the postings indexed for
+//! candidate retrieval ([`PostingIndex`]), so a candidate's best postings
+//! are found without explaining the others; candidates are processed in
 //! chunks in parallel (rayon) and, for `--per candidate`, each chunk's rows
 //! are written before the next chunk starts, so memory holds the postings
-//! and one chunk, not every pair. `--per posting` keeps only each posting's
-//! best `--top` candidates. Rows come out in input order whatever the
+//! and one chunk, not every pair. `--per posting` scores every pair of a
+//! chunk, keeps each posting's best `--top` candidates, and explains only
+//! the pairs kept. Rows come out in input order whatever the
 //! number of threads.
 
 use std::io::IsTerminal as _;
@@ -15,10 +18,11 @@ use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use skillmatch::explain::explain;
+use skillmatch::extract::resume::Candidate;
 use skillmatch::extract::Matcher;
 use skillmatch::input::{self, Role};
 use skillmatch::report;
-use skillmatch::score::{rank_postings, Shard, TopK};
+use skillmatch::score::{rank_indexed, PostingIndex, Shard, TopK};
 
 use super::output::Output;
 use super::GlobalArgs;
@@ -32,8 +36,11 @@ pub struct RankArgs {
     #[arg(long, value_name = "CSV|DIR|JSONL")]
     candidates: PathBuf,
     /// The postings: a CSV (id,title,company,location,text), a directory, or JSON Lines.
-    #[arg(long, value_name = "CSV|DIR|JSONL")]
-    postings: PathBuf,
+    #[arg(long, value_name = "CSV|DIR|JSONL", required_unless_present = "index")]
+    postings: Option<PathBuf>,
+    /// The postings, already extracted by `skillmatch index build` (instead of --postings).
+    #[arg(long, value_name = "FILE", conflicts_with = "postings")]
+    index: Option<PathBuf>,
     /// Keep the N best postings per candidate (or candidates per posting); 0 keeps all.
     #[arg(long, value_name = "N", default_value_t = 10)]
     top: usize,
@@ -69,9 +76,14 @@ pub fn run(global: &GlobalArgs, args: RankArgs) -> anyhow::Result<ExitCode> {
     let weights = global.load_weights()?;
     let matcher = Matcher::new(&taxonomy)?;
     let options = global.resume_options();
-    let posting_docs = global.load_documents(&args.postings, Role::Postings, "posting")?;
-    let postings = input::extract_postings(&matcher, &posting_docs);
-    drop(posting_docs);
+    let postings = super::index::load_postings(
+        global,
+        &taxonomy,
+        &matcher,
+        args.postings.as_deref(),
+        args.index.as_deref(),
+    )?;
+    let postings_index = PostingIndex::new(&taxonomy, &postings, &weights);
     let mut candidate_docs = global.load_documents(&args.candidates, Role::Resumes, "résumé")?;
     let all_candidates = candidate_docs.len();
     if let Some(shard) = args.shard {
@@ -102,7 +114,7 @@ pub fn run(global: &GlobalArgs, args: RankArgs) -> anyhow::Result<ExitCode> {
                     .par_iter()
                     .map(|doc| {
                         let c = input::candidate_of(&matcher, doc, &options);
-                        rank_postings(&taxonomy, &c, &postings, &weights, top)
+                        rank_indexed(&taxonomy, &postings_index, &c, &postings, top)
                             .iter()
                             .map(|r| {
                                 report::csv::rank_row(
@@ -125,37 +137,62 @@ pub fn run(global: &GlobalArgs, args: RankArgs) -> anyhow::Result<ExitCode> {
         }
         Per::Posting => {
             let keep = top.unwrap_or(usize::MAX);
-            let mut best: Vec<TopK<Vec<String>>> =
+            // Each posting's best candidates so far. A row is built only
+            // for a pair still kept once its whole chunk has been offered.
+            let mut best: Vec<TopK<Option<Vec<String>>>> =
                 postings.iter().map(|_| TopK::new(keep)).collect();
             for (chunk_no, chunk) in candidate_docs.chunks(CHUNK).enumerate() {
                 let base = chunk_no * CHUNK;
-                let found: Vec<Vec<(usize, f64, Vec<String>)>> = chunk
+                // 1. Every pair's score (no explanation yet).
+                let scored: Vec<(Candidate, Vec<f64>)> = chunk
                     .par_iter()
-                    .enumerate()
-                    .map(|(i, doc)| {
-                        let index = base + i;
+                    .map(|doc| {
                         let c = input::candidate_of(&matcher, doc, &options);
-                        let mut entries = Vec::new();
-                        for (p, posting) in postings.iter().enumerate() {
-                            let e = explain(&taxonomy, posting, &c, &weights);
-                            // Only rows that can still make the cut are built.
-                            if best[p].would_keep(e.score, index) {
-                                let row = report::csv::rank_row(&taxonomy, &c, posting, 0, &e);
-                                entries.push((p, e.score, row));
-                            }
-                        }
-                        entries
+                        let profile = postings_index.profile(&taxonomy, &c);
+                        let scores = (0..postings.len())
+                            .map(|p| postings_index.score(&taxonomy, &profile, &c, p))
+                            .collect();
+                        (c, scores)
                     })
                     .collect();
-                for (i, entries) in found.into_iter().enumerate() {
-                    for (p, score, row) in entries {
-                        best[p].offer(score, base + i, row);
+                // 2. Offered posting by posting.
+                best.par_iter_mut().enumerate().for_each(|(p, list)| {
+                    for (i, (_, scores)) in scored.iter().enumerate() {
+                        list.offer(scores[p], base + i, None);
+                    }
+                });
+                // 3. The pairs of this chunk that were kept, explained.
+                let kept: Vec<(usize, usize)> = best
+                    .iter_mut()
+                    .enumerate()
+                    .flat_map(|(p, list)| {
+                        list.entries_mut()
+                            .filter(|(_, _, row)| row.is_none())
+                            .map(move |(_, index, _)| (p, index))
+                    })
+                    .collect();
+                let rows: Vec<Vec<String>> = kept
+                    .par_iter()
+                    .map(|&(p, index)| {
+                        let c = &scored[index - base].0;
+                        let e = explain(&taxonomy, &postings[p], c, &weights);
+                        report::csv::rank_row(&taxonomy, c, &postings[p], 0, &e)
+                    })
+                    .collect();
+                for ((p, index), row) in kept.into_iter().zip(rows) {
+                    if let Some(slot) = best[p]
+                        .entries_mut()
+                        .find(|&(_, i, _)| i == index)
+                        .map(|(_, _, slot)| slot)
+                    {
+                        *slot = Some(row);
                     }
                 }
                 progress.inc(chunk.len() as u64);
             }
             for list in best {
-                for (i, (_, _, mut row)) in list.into_sorted().into_iter().enumerate() {
+                let rows = list.into_sorted().into_iter().filter_map(|(_, _, row)| row);
+                for (i, mut row) in rows.enumerate() {
                     row[RANK_COLUMN] = (i + 1).to_string();
                     csv.write_record(&row)?;
                     rows_written += 1;

@@ -9,7 +9,9 @@ use skillmatch::extract::resume::Candidate;
 use skillmatch::extract::Matcher;
 use skillmatch::input::{self, Document, Role};
 use skillmatch::report;
-use skillmatch::score::{explain_all, rank_explained, suggestions_from};
+use skillmatch::score::{
+    explain_all, rank_explained, rank_indexed, suggestions_from, PostingIndex,
+};
 
 use super::output::Output;
 use super::{write_json, GlobalArgs};
@@ -20,8 +22,11 @@ pub struct ScoreArgs {
     #[arg(value_name = "RESUME")]
     resume: PathBuf,
     /// The postings: a directory of .txt/.md files, a CSV (id,title,company,location,text) or JSON Lines.
-    #[arg(long, value_name = "DIR|CSV|JSONL")]
-    postings: PathBuf,
+    #[arg(long, value_name = "DIR|CSV|JSONL", required_unless_present = "index")]
+    postings: Option<PathBuf>,
+    /// The postings, already extracted by `skillmatch index build` (instead of --postings).
+    #[arg(long, value_name = "FILE", conflicts_with = "postings")]
+    index: Option<PathBuf>,
     /// Show the N best postings (0: all).
     #[arg(long, value_name = "N", default_value_t = 10)]
     top: usize,
@@ -82,17 +87,28 @@ pub fn run(global: &GlobalArgs, args: ScoreArgs) -> anyhow::Result<ExitCode> {
     let weights = global.load_weights()?;
     let matcher = Matcher::new(&taxonomy)?;
     let (candidate, _) = load_candidate(global, &matcher, &args.resume)?;
-    let documents = global.load_documents(&args.postings, Role::Postings, "posting")?;
-    let postings = input::extract_postings(&matcher, &documents);
+    let postings = super::index::load_postings(
+        global,
+        &taxonomy,
+        &matcher,
+        args.postings.as_deref(),
+        args.index.as_deref(),
+    )?;
     let top = (args.top > 0).then_some(args.top);
-    // Each posting is explained once, for the suggestions and the ranking.
-    let explanations = explain_all(&taxonomy, &candidate, &postings, &weights);
-    let mut suggested = if args.suggest > 0 {
-        suggestions_from(&taxonomy, &candidate, &postings, &explanations, &weights)
+    let (ranked, mut suggested) = if args.suggest > 0 {
+        // Suggestions read every posting's explanation: each posting is
+        // explained once, for them and for the ranking.
+        let explanations = explain_all(&taxonomy, &candidate, &postings, &weights);
+        let suggested = suggestions_from(&taxonomy, &candidate, &postings, &explanations, &weights);
+        (rank_explained(&postings, explanations, top), suggested)
     } else {
-        Vec::new()
+        // Without suggestions, candidate retrieval explains only the top.
+        let index = PostingIndex::new(&taxonomy, &postings, &weights);
+        (
+            rank_indexed(&taxonomy, &index, &candidate, &postings, top),
+            Vec::new(),
+        )
     };
-    let ranked = rank_explained(&postings, explanations, top);
     suggested.truncate(args.suggest);
 
     let mut out = Output::create(args.output.as_deref())?;

@@ -5,10 +5,10 @@
 //! degree"). Short abbreviations count only in their usual uppercase
 //! spelling ("MS", "BA"), so "ms" in prose is not a master's degree.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A degree level, ordered from lowest to highest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DegreeLevel {
     /// Associate degree.

@@ -493,6 +493,24 @@ pub fn extract_postings(matcher: &Matcher<'_>, documents: &[Document]) -> Vec<Po
     per_doc.into_iter().flatten().collect()
 }
 
+/// As [`extract_postings`], without each posting's `mentions`: what
+/// scoring and ranking keep. Mentions are most of an extracted posting's
+/// memory and only `extract` and the HTML explanation show them.
+pub fn extract_postings_for_scoring(matcher: &Matcher<'_>, documents: &[Document]) -> Vec<Posting> {
+    let per_doc: Vec<Vec<Posting>> = documents
+        .par_iter()
+        .map(|d| {
+            let mut postings = postings_of(matcher, d);
+            for p in &mut postings {
+                p.mentions = Vec::new();
+                p.requirements.shrink_to_fit();
+            }
+            postings
+        })
+        .collect();
+    per_doc.into_iter().flatten().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -194,8 +194,9 @@ impl Assessment<'_> {
 }
 
 /// What the kind-specific rules decide.
-struct Outcome {
-    credit: Option<f64>,
+pub(crate) struct Outcome {
+    /// The credit, or `None` when the requirement is not assessed.
+    pub(crate) credit: Option<f64>,
     matched: Option<Matched>,
     years: Years,
 }
@@ -315,7 +316,7 @@ pub fn weight(taxonomy: &Taxonomy, requirement: &Requirement, weights: &Weights)
 }
 
 /// `have / need`, capped at 1; 1 when either is unknown or nothing is needed.
-fn years_factor(have: Option<f32>, need: Option<f32>) -> f64 {
+pub(crate) fn years_factor(have: Option<f32>, need: Option<f32>) -> f64 {
     match (have, need) {
         (Some(have), Some(need)) if need > 0.0 && have < need => {
             (f64::from(have.max(0.0)) / f64::from(need)).clamp(0.0, 1.0)
@@ -326,7 +327,7 @@ fn years_factor(have: Option<f32>, need: Option<f32>) -> f64 {
 
 /// How `have` (a candidate's skill) answers `want` (a skill asked for), and
 /// the credit before years.
-fn relation(
+pub(crate) fn relation(
     taxonomy: &Taxonomy,
     have: SkillId,
     want: SkillId,
@@ -455,15 +456,22 @@ fn experience(requirement: &Requirement, candidate: &Candidate) -> Outcome {
         max: requirement.max_years,
         cap: None,
     };
+    Outcome {
+        credit: experience_credit(&years),
+        matched: None,
+        years,
+    }
+}
+
+/// The credit of an experience requirement: the years factor times the
+/// entry-level ceiling factor; `None` (not assessed) when the candidate's
+/// years are unknown or the requirement states no bound.
+pub(crate) fn experience_credit(years: &Years) -> Option<f64> {
     match years.have {
-        Some(_) if years.need.is_some() || years.max.is_some() => Outcome {
-            credit: Some(
-                years_factor(years.have, years.need) * ceiling_factor(years.have, years.max),
-            ),
-            matched: None,
-            years,
-        },
-        _ => Outcome::not_assessed(years),
+        Some(_) if years.need.is_some() || years.max.is_some() => {
+            Some(years_factor(years.have, years.need) * ceiling_factor(years.have, years.max))
+        }
+        _ => None,
     }
 }
 
@@ -490,7 +498,7 @@ fn level_rank(level: Option<DegreeLevel>) -> u8 {
     }
 }
 
-fn education(
+pub(crate) fn education(
     taxonomy: &Taxonomy,
     requirement: &EducationRequirement,
     candidate: &Candidate,

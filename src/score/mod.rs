@@ -9,15 +9,19 @@
 //! never lowers a score; results do not depend on the number of threads.
 
 pub mod credit;
+pub mod profile;
 pub mod rank;
+pub mod retrieval;
 pub mod shard;
 pub mod weights;
 
 pub use credit::{assess, Assessment, How, Matched, Status, Years, MAX_EVIDENCE_LINES};
+pub use profile::{CandidateProfile, Reach};
 pub use rank::{
-    explain_all, rank_explained, rank_postings, suggestions, suggestions_from, Ranked, Suggestion,
-    TopK,
+    explain_all, rank_explained, rank_indexed, rank_postings, suggestions, suggestions_from,
+    Ranked, Suggestion, TopK,
 };
+pub use retrieval::PostingIndex;
 pub use shard::Shard;
 pub use weights::Weights;
 

@@ -30,6 +30,7 @@ use crate::extract::resume::{Candidate, CandidateSkill};
 use crate::taxonomy::{SkillId, Taxonomy};
 
 use super::credit::{Assessment, Status};
+use super::retrieval::PostingIndex;
 use super::weights::{Weights, SOFT_SKILLS_CATEGORY};
 
 /// One posting in a candidate's ranking.
@@ -98,6 +99,13 @@ impl<T> TopK<T> {
         self.entries.truncate(self.k);
     }
 
+    /// The entries kept, best first, with their items to fill in.
+    pub fn entries_mut(&mut self) -> impl Iterator<Item = (f64, usize, &mut T)> {
+        self.entries
+            .iter_mut()
+            .map(|(score, index, item)| (*score, *index, item))
+    }
+
     /// The entries kept, best first: (score, index, item).
     pub fn into_sorted(self) -> Vec<(f64, usize, T)> {
         self.entries
@@ -118,6 +126,43 @@ pub fn rank_postings<'a>(
         explain_all(taxonomy, candidate, postings, weights),
         top,
     )
+}
+
+/// Ranks the postings of `index` for `candidate` and explains only the
+/// first `top`: the same ranking as [`rank_postings`] with the index's
+/// weights, found by candidate retrieval ([`PostingIndex::top`]) instead of
+/// explaining every posting. With `top` `None` every posting is explained.
+///
+/// # Panics
+///
+/// If `postings` are not the postings `index` was built from (their
+/// number differs).
+pub fn rank_indexed<'a>(
+    taxonomy: &Taxonomy,
+    index: &PostingIndex,
+    candidate: &'a Candidate,
+    postings: &'a [Posting],
+    top: Option<usize>,
+) -> Vec<Ranked<'a>> {
+    assert_eq!(index.len(), postings.len(), "the index's postings");
+    let Some(k) = top else {
+        return rank_postings(taxonomy, candidate, postings, index.weights(), None);
+    };
+    index
+        .top(taxonomy, candidate, k)
+        .into_iter()
+        .enumerate()
+        .map(|(position, (score, p))| {
+            let explanation = explain(taxonomy, &postings[p], candidate, index.weights());
+            debug_assert_eq!(explanation.score.to_bits(), score.to_bits());
+            Ranked {
+                rank: position + 1,
+                index: p,
+                posting: &postings[p],
+                explanation,
+            }
+        })
+        .collect()
 }
 
 /// Ranks postings already explained ([`explain_all`]): as
@@ -452,6 +497,11 @@ mod tests {
                 let one = in_pool(1, || rank_postings(t, &candidate, &postings, &weights, top));
                 let many = in_pool(4, || rank_postings(t, &candidate, &postings, &weights, top));
                 prop_assert_eq!(&one, &many);
+
+                // Candidate retrieval gives the same ranking, explanations included.
+                let index = PostingIndex::new(t, &postings, &weights);
+                let indexed = in_pool(4, || rank_indexed(t, &index, &candidate, &postings, top));
+                prop_assert_eq!(&one, &indexed);
 
                 // And both equal a plain loop and a stable sort.
                 let mut plain: Vec<(usize, f64)> = postings

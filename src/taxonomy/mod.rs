@@ -24,7 +24,12 @@ use crate::normalize::normalize;
 use source::RawFile;
 
 /// A skill's index in its taxonomy: cheap to copy, compare and store.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// Serialized as the bare index, which means something only with the same
+/// taxonomy (see [`Taxonomy::fingerprint`]).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(transparent)]
 pub struct SkillId(pub u32);
 
 impl SkillId {

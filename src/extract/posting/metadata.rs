@@ -6,13 +6,13 @@
 //! or "Remote" in the short lines before the first section; the first money
 //! range ("$195,000 - $234,665", "$120k–$150k") for the salary.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::section::{Block, Excluded};
 use super::{is_title_line, strip_bullet};
 
 /// How often a salary is paid.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SalaryPeriod {
     /// Per year.
@@ -24,7 +24,7 @@ pub enum SalaryPeriod {
 }
 
 /// A stated salary range.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Salary {
     /// Lower bound.
     pub min: f64,

@@ -26,7 +26,7 @@ use super::ambiguity::is_capitalized_mid_sentence;
 use super::{Evidence, Matcher, Mention};
 
 /// A parsed posting.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Posting {
     /// Job title, when found.
     pub title: Option<String>,
@@ -47,7 +47,9 @@ pub struct Posting {
     pub lines: (usize, usize),
     /// The requirements, in text order.
     pub requirements: Vec<Requirement>,
-    /// Every skill mention in the posting's text, whatever its section.
+    /// Every skill mention in the posting's text, whatever its section
+    /// (not kept in a persisted index: see [`crate::index_file`]).
+    #[serde(skip)]
     pub mentions: Vec<Mention>,
 }
 

@@ -10,7 +10,7 @@
 //! on the line. A line with no skill is kept as kind `other`, to be shown as
 //! not assessed.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::section::Section;
 use super::years::years_phrases;
@@ -18,7 +18,7 @@ use crate::extract::{accepts_equivalent, degree_levels, DegreeLevel, Mention};
 use crate::taxonomy::{SkillId, Taxonomy};
 
 /// What a requirement asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RequirementKind {
     /// One of the skills in `any_of`.
@@ -44,7 +44,7 @@ impl RequirementKind {
 }
 
 /// An education requirement.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EducationRequirement {
     /// The lowest level that satisfies it ("BS or MS" → bachelor).
     pub level: DegreeLevel,
@@ -55,7 +55,7 @@ pub struct EducationRequirement {
 }
 
 /// One requirement of a posting.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Requirement {
     /// The source phrase (bullet or sentence), trimmed.
     pub text: String,

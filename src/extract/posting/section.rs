@@ -8,12 +8,12 @@
 //! text that is not a requirement at all (benefits, about the company, legal
 //! and salary notes, "Interested in this job?", related jobs).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::normalize::normalize;
 
 /// The section a requirement comes from (the contract's `section`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Section {
     /// Must have.

@@ -1,0 +1,143 @@
+//! `skillmatch index build --postings … -o FILE` and `skillmatch index info
+//! FILE`: extract postings once into a persisted index (see
+//! `skillmatch::index_file`) that `score --index` and `rank --index` read
+//! instead of the postings.
+
+use std::io::IsTerminal as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Args, Subcommand};
+use skillmatch::extract::posting::Posting;
+use skillmatch::extract::Matcher;
+use skillmatch::index_file;
+use skillmatch::input::{self, Role};
+use skillmatch::taxonomy::Taxonomy;
+
+use super::output::Output;
+use super::GlobalArgs;
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    #[command(subcommand)]
+    command: IndexCommand,
+}
+
+#[derive(Debug, Subcommand)]
+enum IndexCommand {
+    /// Extract postings once into an index file for `score --index` and `rank --index`.
+    ///
+    /// The index holds the extracted requirements, not the text, and is
+    /// tied to this version of skillmatch and to the taxonomy options given
+    /// here (--taxonomy, --taxonomy-extra): other ones refuse it. Weights
+    /// are applied when it is used, so --weights may differ.
+    Build(BuildArgs),
+    /// Show what an index file holds and whether this run can use it.
+    Info(InfoArgs),
+}
+
+#[derive(Debug, Args)]
+struct BuildArgs {
+    /// The postings: a CSV (id,title,company,location,text), a directory, or JSON Lines.
+    #[arg(long, value_name = "CSV|DIR|JSONL")]
+    postings: PathBuf,
+    /// The index file to write (whole or not at all).
+    #[arg(short, long, value_name = "FILE")]
+    output: PathBuf,
+}
+
+#[derive(Debug, Args)]
+struct InfoArgs {
+    /// The index file.
+    #[arg(value_name = "FILE")]
+    index: PathBuf,
+}
+
+pub fn run(global: &GlobalArgs, args: IndexArgs) -> anyhow::Result<ExitCode> {
+    match args.command {
+        IndexCommand::Build(args) => build(global, args),
+        IndexCommand::Info(args) => info(global, args),
+    }
+}
+
+fn build(global: &GlobalArgs, args: BuildArgs) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let taxonomy = global.load_taxonomy()?;
+    let matcher = Matcher::new(&taxonomy)?;
+    let documents = global.load_documents(&args.postings, Role::Postings, "posting")?;
+    let postings = input::extract_postings_for_scoring(&matcher, &documents);
+    drop(documents);
+    let mut out = Output::create(Some(&args.output))?;
+    index_file::write(out.writer(), &taxonomy, &postings)?;
+    out.finish()?;
+    if !global.quiet {
+        let size = std::fs::metadata(&args.output).map_or(0, |m| m.len());
+        eprintln!(
+            "skillmatch: indexed {} postings into {} ({:.1} MB) in {:.1} s",
+            postings.len(),
+            args.output.display(),
+            size as f64 / 1e6,
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn info(global: &GlobalArgs, args: InfoArgs) -> anyhow::Result<ExitCode> {
+    let bytes = std::fs::read(&args.index).map_err(|e| skillmatch::Error::io(&args.index, e))?;
+    let file = args.index.display().to_string();
+    let (header, _) = index_file::read_header(&file, &bytes)?;
+    let taxonomy = global.load_taxonomy()?;
+    let usable = index_file::read(&file, &bytes, &taxonomy).map(|_| ());
+    let mut text = format!(
+        "{file}\n  postings: {}\n  built by: skillmatch {}\n  taxonomy: {} skills, fingerprint {:016x}\n  size: {:.1} MB\n",
+        header.postings,
+        header.version,
+        header.skills,
+        header.taxonomy,
+        bytes.len() as f64 / 1e6
+    );
+    match &usable {
+        Ok(()) => text.push_str("  usable with this run's taxonomy and version: yes\n"),
+        Err(e) => text.push_str(&format!(
+            "  usable with this run's taxonomy and version: no: {e}\n"
+        )),
+    }
+    let mut out = Output::create(None)?;
+    out.writer().write_all(text.as_bytes())?;
+    out.finish()?;
+    Ok(if usable.is_ok() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(super::EXIT_FINDINGS)
+    })
+}
+
+/// The postings of a `score` or `rank` run: read from `--index`, or read
+/// and extracted from `--postings` (with a progress note on a terminal when
+/// there are many).
+pub fn load_postings(
+    global: &GlobalArgs,
+    taxonomy: &Taxonomy,
+    matcher: &Matcher<'_>,
+    postings: Option<&Path>,
+    index: Option<&Path>,
+) -> anyhow::Result<Vec<Posting>> {
+    match (postings, index) {
+        (_, Some(index)) => Ok(index_file::read_file(index, taxonomy)?),
+        (Some(postings), None) => {
+            let documents = global.load_documents(postings, Role::Postings, "posting")?;
+            if !global.quiet && documents.len() >= 10_000 && std::io::stderr().is_terminal() {
+                eprintln!(
+                    "skillmatch: extracting {} postings (`skillmatch index build` saves this step on later runs)",
+                    documents.len()
+                );
+            }
+            Ok(input::extract_postings_for_scoring(matcher, &documents))
+        }
+        (None, None) => {
+            anyhow::bail!("give the postings: --postings CSV|DIR|JSONL or --index FILE")
+        }
+    }
+}

@@ -1,0 +1,431 @@
+//! Candidate retrieval: the best postings for one candidate without
+//! explaining every posting.
+//!
+//! [`PostingIndex`] keeps, for every posting, only what its score depends
+//! on (each assessable requirement's weight, skills, years and degree),
+//! flat in a few arrays, plus an inverted index from each skill to the
+//! postings that ask for it. A candidate's best `k` postings are then found
+//! in two passes:
+//!
+//! 1. **Shared skills.** Every posting that asks for a skill the candidate
+//!    answers ([`CandidateProfile::reached`]: the skill, a more general or
+//!    more specific one, or a related one) is scored.
+//! 2. **No shared skill.** Such a posting can still score through its
+//!    experience and education requirements, but never more than its
+//!    *ceiling*: `100 × E / (S + E)`, where `E` weighs its experience and
+//!    education requirements and `S` its skill requirements (every skill
+//!    credit is 0). Those postings are visited by ceiling, highest first,
+//!    and scored until the ceiling falls below the `k`-th score so far.
+//!
+//! The scores are the ones [`explain`](crate::explain::explain) computes,
+//! to the bit (same credits, same weights, summed in the same order; a
+//! property test checks it), so the top `k` is exactly the top `k` of the
+//! full ranking, ties broken by posting order.
+
+use rayon::prelude::*;
+
+use crate::explain::{repeated_requirements, score};
+use crate::extract::posting::{EducationRequirement, Posting, RequirementKind};
+use crate::extract::resume::Candidate;
+use crate::extract::DegreeLevel;
+use crate::taxonomy::{SkillId, Taxonomy};
+
+use super::credit::{education, experience_credit, weight, Years};
+use super::profile::{CandidateProfile, Reach};
+use super::rank::TopK;
+use super::weights::Weights;
+
+/// Below this many postings to score, one candidate's postings are scored
+/// on one thread; above it, in chunks of this size in parallel.
+pub const PARALLEL_CHUNK: usize = 8192;
+
+/// How far a ceiling may sit below the `k`-th score and still be visited:
+/// a margin for rounding, so that no posting that could tie is skipped.
+const CEILING_MARGIN: f64 = 1e-9;
+
+/// What one assessable requirement needs for its credit.
+#[derive(Debug, Clone, Copy)]
+enum Need {
+    /// Any of `skills[from..to]`, with these years.
+    Skill {
+        from: u32,
+        to: u32,
+        years: Option<f32>,
+    },
+    /// Years of experience in all.
+    Experience { min: Option<f32>, max: Option<f32> },
+    /// A degree of at least `level`, in one of `skills[from..to]` if any.
+    Education {
+        level: DegreeLevel,
+        or_equivalent: bool,
+        from: u32,
+        to: u32,
+    },
+}
+
+/// One assessable requirement: its weight if assessed, and its need.
+#[derive(Debug, Clone, Copy)]
+struct Scored {
+    weight: f64,
+    need: Need,
+}
+
+/// Postings prepared for scoring and retrieval (see the module documentation).
+#[derive(Debug, Clone)]
+pub struct PostingIndex {
+    weights: Weights,
+    fingerprint: u64,
+    reach: Reach,
+    /// Posting `p`'s requirements are `scored[scored_start[p]..scored_start[p + 1]]`.
+    scored: Vec<Scored>,
+    scored_start: Vec<u32>,
+    /// The skills the requirements name.
+    skills: Vec<SkillId>,
+    /// The postings asking for skill `s`, ascending:
+    /// `by_skill[by_skill_start[s]..by_skill_start[s + 1]]`.
+    by_skill_start: Vec<u32>,
+    by_skill: Vec<u32>,
+    /// The highest score each posting can give a candidate who answers
+    /// none of the skills it asks for.
+    ceiling: Vec<f64>,
+    /// Posting indexes by ceiling, highest first, then by index.
+    by_ceiling: Vec<u32>,
+}
+
+impl PostingIndex {
+    /// Prepares `postings` (extracted with `taxonomy`) for scoring with
+    /// `weights`.
+    pub fn new(taxonomy: &Taxonomy, postings: &[Posting], weights: &Weights) -> Self {
+        let mut scored = Vec::new();
+        let mut scored_start = Vec::with_capacity(postings.len() + 1);
+        let mut skills: Vec<SkillId> = Vec::new();
+        let mut asks: Vec<(SkillId, u32)> = Vec::new();
+        let mut ceiling = Vec::with_capacity(postings.len());
+        scored_start.push(0);
+        for (p, posting) in postings.iter().enumerate() {
+            let repeats = repeated_requirements(posting);
+            let first_skill = skills.len();
+            let (mut skill_weight, mut other_weight) = (0.0, 0.0);
+            for (r, repeat) in posting.requirements.iter().zip(repeats) {
+                if repeat.is_some() {
+                    continue;
+                }
+                let from = skills.len() as u32;
+                let need = match (r.kind, &r.education) {
+                    (RequirementKind::Skill, _) if !r.any_of.is_empty() => {
+                        skills.extend_from_slice(&r.any_of);
+                        Need::Skill {
+                            from,
+                            to: skills.len() as u32,
+                            years: r.min_years,
+                        }
+                    }
+                    (RequirementKind::Experience, _) => Need::Experience {
+                        min: r.min_years,
+                        max: r.max_years,
+                    },
+                    (RequirementKind::Education, Some(e)) => {
+                        skills.extend_from_slice(&e.fields);
+                        Need::Education {
+                            level: e.level,
+                            or_equivalent: e.or_equivalent,
+                            from,
+                            to: skills.len() as u32,
+                        }
+                    }
+                    _ => continue,
+                };
+                let w = weight(taxonomy, r, weights);
+                if matches!(need, Need::Skill { .. }) {
+                    skill_weight += w;
+                } else {
+                    other_weight += w;
+                }
+                scored.push(Scored { weight: w, need });
+            }
+            scored_start.push(scored.len() as u32);
+            let mut asked: Vec<SkillId> = skills[first_skill..].to_vec();
+            asked.sort_unstable();
+            asked.dedup();
+            asks.extend(asked.into_iter().map(|s| (s, p as u32)));
+            let both: f64 = skill_weight + other_weight;
+            ceiling.push(if both > 0.0 {
+                (100.0 * other_weight / both).clamp(0.0, 100.0)
+            } else {
+                0.0
+            });
+        }
+        // Postings by skill: `asks` is in posting order, so each list is too.
+        let n = taxonomy.len();
+        let mut by_skill_start = vec![0u32; n + 1];
+        for &(s, _) in &asks {
+            by_skill_start[s.index() + 1] += 1;
+        }
+        for i in 0..n {
+            by_skill_start[i + 1] += by_skill_start[i];
+        }
+        let mut next = by_skill_start.clone();
+        let mut by_skill = vec![0u32; asks.len()];
+        for &(s, p) in &asks {
+            let at = &mut next[s.index()];
+            by_skill[*at as usize] = p;
+            *at += 1;
+        }
+        let mut by_ceiling: Vec<u32> = (0..postings.len() as u32).collect();
+        by_ceiling.sort_by(|&a, &b| {
+            ceiling[b as usize]
+                .total_cmp(&ceiling[a as usize])
+                .then(a.cmp(&b))
+        });
+        PostingIndex {
+            weights: *weights,
+            fingerprint: taxonomy.fingerprint(),
+            reach: Reach::new(taxonomy),
+            scored,
+            scored_start,
+            skills,
+            by_skill_start,
+            by_skill,
+            ceiling,
+            by_ceiling,
+        }
+    }
+
+    /// Number of postings.
+    pub fn len(&self) -> usize {
+        self.ceiling.len()
+    }
+
+    /// Whether the index holds no posting.
+    pub fn is_empty(&self) -> bool {
+        self.ceiling.is_empty()
+    }
+
+    /// The weights the index scores with.
+    pub fn weights(&self) -> &Weights {
+        &self.weights
+    }
+
+    /// Prepares `candidate` for scoring against these postings.
+    pub fn profile(&self, taxonomy: &Taxonomy, candidate: &Candidate) -> CandidateProfile {
+        debug_assert_eq!(taxonomy.fingerprint(), self.fingerprint);
+        CandidateProfile::new(taxonomy, &self.reach, candidate, &self.weights)
+    }
+
+    /// The score of posting `p` for the candidate: the `score` of its
+    /// explanation, to the bit.
+    pub fn score(
+        &self,
+        taxonomy: &Taxonomy,
+        profile: &CandidateProfile,
+        candidate: &Candidate,
+        p: usize,
+    ) -> f64 {
+        let from = self.scored_start[p] as usize;
+        let to = self.scored_start[p + 1] as usize;
+        let weights = &self.weights;
+        let mut earned = 0.0;
+        let mut possible = 0.0;
+        for s in &self.scored[from..to] {
+            let credit = match s.need {
+                Need::Skill { from, to, years } => {
+                    Some(profile.skill_credit(&self.skills[from as usize..to as usize], years))
+                }
+                Need::Experience { min, max } => experience_credit(&Years {
+                    have: candidate.total_years,
+                    need: min,
+                    max,
+                    cap: None,
+                }),
+                Need::Education {
+                    level,
+                    or_equivalent,
+                    from,
+                    to,
+                } => {
+                    let fields = &self.skills[from as usize..to as usize];
+                    let has_level = candidate.education.is_some_and(|l| l >= level);
+                    if has_level && !fields.is_empty() {
+                        Some(if fields.iter().any(|&f| profile.covers(f)) {
+                            1.0
+                        } else {
+                            weights.other_field
+                        })
+                    } else {
+                        // Without the level, or with no field named, the
+                        // rules do not look at the candidate's skills.
+                        let requirement = EducationRequirement {
+                            level,
+                            fields: Vec::new(),
+                            or_equivalent,
+                        };
+                        education(taxonomy, &requirement, candidate, weights).credit
+                    }
+                }
+            };
+            if let Some(credit) = credit {
+                let credit = credit.clamp(0.0, 1.0);
+                // The terms `explain` adds and this loop skips are +0.
+                earned += s.weight * credit;
+                possible += s.weight;
+            }
+        }
+        score(earned, possible)
+    }
+
+    /// The `k` best postings for `candidate`, best first, as (score,
+    /// posting index); equal scores in posting order. Exactly the first
+    /// `k` of the full ranking.
+    pub fn top(&self, taxonomy: &Taxonomy, candidate: &Candidate, k: usize) -> Vec<(f64, usize)> {
+        let profile = self.profile(taxonomy, candidate);
+        let mut seen = vec![false; self.len()];
+        let mut shared: Vec<usize> = Vec::new();
+        for &skill in profile.reached() {
+            let i = skill.index();
+            let (a, b) = (self.by_skill_start[i], self.by_skill_start[i + 1]);
+            for &p in &self.by_skill[a as usize..b as usize] {
+                if !seen[p as usize] {
+                    seen[p as usize] = true;
+                    shared.push(p as usize);
+                }
+            }
+        }
+        let score_all = |ps: &[usize]| {
+            let mut best = TopK::new(k);
+            for &p in ps {
+                best.offer(self.score(taxonomy, &profile, candidate, p), p, ());
+            }
+            best
+        };
+        let mut best = if shared.len() > PARALLEL_CHUNK {
+            shared.par_chunks(PARALLEL_CHUNK).map(score_all).reduce(
+                || TopK::new(k),
+                |mut a, b| {
+                    for (s, p, ()) in b.into_sorted() {
+                        a.offer(s, p, ());
+                    }
+                    a
+                },
+            )
+        } else {
+            score_all(&shared)
+        };
+        for &p in &self.by_ceiling {
+            let p = p as usize;
+            if !best.would_keep(self.ceiling[p] + CEILING_MARGIN, 0) {
+                break;
+            }
+            if !seen[p] {
+                best.offer(self.score(taxonomy, &profile, candidate, p), p, ());
+            }
+        }
+        best.into_sorted()
+            .into_iter()
+            .map(|(s, p, ())| (s, p))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::explain::explain;
+    use crate::extract::posting::Section;
+    use crate::score::fixtures::{
+        candidate, education_req, experience_req, posting, skill_req, taxonomy,
+    };
+
+    #[test]
+    fn postings_without_a_shared_skill_still_rank_by_their_ceiling() {
+        let t = taxonomy();
+        let w = Weights::default();
+        let postings = vec![
+            // Shares Java.
+            posting(
+                "java",
+                vec![skill_req(Section::Required, &["java", "go"], None)],
+            ),
+            // Shares nothing; a degree alone: ceiling 100, score 100.
+            posting(
+                "degree",
+                vec![education_req(DegreeLevel::Bachelor, &[], false)],
+            ),
+            // Shares nothing: ceiling 50, score 50 (experience met).
+            posting(
+                "years",
+                vec![
+                    skill_req(Section::Required, &["kubernetes"], None),
+                    experience_req(2.0),
+                ],
+            ),
+            // Shares nothing, ceiling 0.
+            posting(
+                "docker",
+                vec![skill_req(Section::Required, &["docker"], None)],
+            ),
+        ];
+        let index = PostingIndex::new(t, &postings, &w);
+        assert_eq!(index.ceiling, [0.0, 100.0, 50.0, 0.0]);
+        let c = candidate(&[("java", None)], Some(3.0), Some(DegreeLevel::Bachelor));
+        let cases = [
+            (1, vec![(100.0, 0)]),
+            (2, vec![(100.0, 0), (100.0, 1)]),
+            (3, vec![(100.0, 0), (100.0, 1), (50.0, 2)]),
+            (9, vec![(100.0, 0), (100.0, 1), (50.0, 2), (0.0, 3)]),
+        ];
+        for (k, want) in cases {
+            assert_eq!(index.top(t, &c, k), want, "k = {k}");
+        }
+        for (p, posting) in postings.iter().enumerate() {
+            let profile = index.profile(t, &c);
+            assert_eq!(
+                index.score(t, &profile, &c, p).to_bits(),
+                explain(t, posting, &c, &w).score.to_bits()
+            );
+        }
+    }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::*;
+        use crate::score::fixtures::strategies::{candidate_any, posting_of, weights};
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(128))]
+
+            #[test]
+            fn scores_and_top_k_equal_the_full_explanation(
+                postings in proptest::collection::vec(posting_of(8), 0..24),
+                candidate in candidate_any(),
+                weights in weights(),
+                k in 0usize..30,
+            ) {
+                let t = taxonomy();
+                let index = PostingIndex::new(t, &postings, &weights);
+                let profile = index.profile(t, &candidate);
+                let full: Vec<f64> = postings
+                    .iter()
+                    .map(|p| explain(t, p, &candidate, &weights).score)
+                    .collect();
+                for (p, want) in full.iter().enumerate() {
+                    let got = index.score(t, &profile, &candidate, p);
+                    prop_assert_eq!(got.to_bits(), want.to_bits(), "posting {}", p);
+                }
+                let mut order: Vec<usize> = (0..postings.len()).collect();
+                order.sort_by(|&a, &b| full[b].total_cmp(&full[a]).then(a.cmp(&b)));
+                let want: Vec<(u64, usize)> = order
+                    .into_iter()
+                    .take(k)
+                    .map(|p| (full[p].to_bits(), p))
+                    .collect();
+                let got: Vec<(u64, usize)> = index
+                    .top(t, &candidate, k)
+                    .into_iter()
+                    .map(|(s, p)| (s.to_bits(), p))
+                    .collect();
+                prop_assert_eq!(got, want);
+            }
+        }
+    }
+}
