@@ -27,6 +27,9 @@
 //! neither the thread count nor the chunking changes a byte; taxonomy-derived
 //! lists are sorted by skill id, and no hash map is iterated.
 //!
+//! `benches/retrieval.rs` includes this file as a module to rank against
+//! the same postings in memory, hence the few `pub(crate)` items.
+//!
 //! Exit codes: 0 success, 2 error (bad arguments, a non-empty OUT without
 //! `--force`, an unwritable file).
 
@@ -213,16 +216,16 @@ fn write_batch(
 
 /// One generated posting or résumé.
 #[derive(Debug, Clone, PartialEq)]
-struct Doc {
+pub(crate) struct Doc {
     /// The id: the file stem and the CSV `id`.
-    id: String,
+    pub(crate) id: String,
     /// File extension: `txt` or `md`.
     ext: &'static str,
     /// CSV fields after the id: title, company, location (postings) or name
     /// (résumés).
     fields: Vec<String>,
     /// The document's text, as written to its file and to the CSV.
-    text: String,
+    pub(crate) text: String,
 }
 
 impl Doc {
@@ -1132,7 +1135,7 @@ struct Forms {
 }
 
 /// The taxonomy-derived material of the generator.
-struct Catalog {
+pub(crate) struct Catalog {
     families: Vec<Family>,
     /// Forms of each skill, indexed by `SkillId`; empty when no form counts
     /// without evidence.
@@ -1142,7 +1145,7 @@ struct Catalog {
 }
 
 impl Catalog {
-    fn new(taxonomy: &Taxonomy) -> anyhow::Result<Catalog> {
+    pub(crate) fn new(taxonomy: &Taxonomy) -> anyhow::Result<Catalog> {
         let forms: Vec<Option<Forms>> = taxonomy.skills().iter().map(skill_forms).collect();
         let usable = |id: &str, family: &str| -> anyhow::Result<SkillId> {
             let sid = taxonomy
@@ -1214,7 +1217,7 @@ impl Catalog {
     }
 
     /// Posting number `index` (0-based).
-    fn posting(&self, seed: u64, index: usize) -> Doc {
+    pub(crate) fn posting(&self, seed: u64, index: usize) -> Doc {
         let mut rng = Rng::for_doc(seed, 1, index);
         let rng = &mut rng;
         let fam = self.family(rng);
@@ -1434,7 +1437,7 @@ impl Catalog {
     }
 
     /// Résumé number `index` (0-based).
-    fn resume(&self, seed: u64, index: usize) -> Doc {
+    pub(crate) fn resume(&self, seed: u64, index: usize) -> Doc {
         let mut rng = Rng::for_doc(seed, 2, index);
         let rng = &mut rng;
         let fam = self.family(rng);

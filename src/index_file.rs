@@ -79,7 +79,7 @@ pub fn read_header<'b>(file: &str, bytes: &'b [u8]) -> Result<(Header, &'b [u8])
     let damaged = |what: &str| {
         Error::input(
             Location::file(file),
-            format!("not a readable skillmatch postings index ({what}); build one with `skillmatch index build --postings … -o {file}`"),
+            format!("not a readable skillmatch postings index ({what}); build one with `skillmatch index build --postings POSTINGS -o INDEX`"),
         )
     };
     let rest = bytes

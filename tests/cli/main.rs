@@ -7,6 +7,7 @@ mod explain;
 mod extract;
 mod formats;
 mod import;
+mod index;
 mod rank;
 mod score;
 mod snapshot;

@@ -1,0 +1,157 @@
+//! Benchmarks of candidate retrieval at scale: one résumé against 100,000
+//! extracted postings, top 10, with [`PostingIndex`] (the path `score` and
+//! `rank` take), next to explaining every posting as before it.
+//!
+//! The postings and résumés are the generated corpus (`examples/gen_corpus.rs`,
+//! seed 7, included as a module so the bench ranks the very documents the
+//! whole-command runs in BENCHMARKS.md use). Generating and extracting the
+//! 100,000 postings happens once, before the first measurement (about 10 s
+//! on two cores). Each iteration ranks the next of 16 résumés of different
+//! role families, so the figures are a mix over families.
+//!
+//! Run: `cargo bench --bench retrieval`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
+
+use divan::{black_box, Bencher};
+use rayon::prelude::*;
+use skillmatch::extract::dates::YearMonth;
+use skillmatch::extract::posting::{parse_postings, Posting};
+use skillmatch::extract::resume::{parse_resume, Candidate, ResumeOptions};
+use skillmatch::extract::Matcher;
+use skillmatch::score::{rank_indexed, rank_postings, PostingIndex, Weights};
+use skillmatch::taxonomy::Taxonomy;
+
+// Its command-line half and its tests' imports go unused here.
+#[path = "../examples/gen_corpus.rs"]
+#[allow(dead_code, unused_imports)]
+mod gen_corpus;
+
+fn main() {
+    divan::main();
+}
+
+/// Postings ranked against.
+const POSTINGS: usize = 100_000;
+
+/// Résumés the iterations cycle through.
+const RESUMES: usize = 16;
+
+/// The seed of the corpus in BENCHMARKS.md.
+const SEED: u64 = 7;
+
+fn taxonomy() -> &'static Taxonomy {
+    static TAXONOMY: OnceLock<Taxonomy> = OnceLock::new();
+    TAXONOMY.get_or_init(|| Taxonomy::embedded().expect("default taxonomy"))
+}
+
+fn matcher() -> &'static Matcher<'static> {
+    static MATCHER: OnceLock<Matcher<'static>> = OnceLock::new();
+    MATCHER.get_or_init(|| Matcher::new(taxonomy()).expect("matcher"))
+}
+
+fn catalog() -> &'static gen_corpus::Catalog {
+    static CATALOG: OnceLock<gen_corpus::Catalog> = OnceLock::new();
+    CATALOG.get_or_init(|| gen_corpus::Catalog::new(taxonomy()).expect("catalog"))
+}
+
+/// The generated postings, extracted in parallel, without mentions (as
+/// `rank` keeps them).
+fn postings() -> &'static [Posting] {
+    static SET: OnceLock<Vec<Posting>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let per_doc: Vec<Vec<Posting>> = (0..POSTINGS)
+            .into_par_iter()
+            .map(|i| {
+                let doc = catalog().posting(SEED, i);
+                let mut ps = parse_postings(matcher(), &doc.id, &doc.text);
+                for p in &mut ps {
+                    p.mentions = Vec::new();
+                }
+                ps
+            })
+            .collect();
+        per_doc.into_iter().flatten().collect()
+    })
+}
+
+fn candidates() -> &'static [Candidate] {
+    static SET: OnceLock<Vec<Candidate>> = OnceLock::new();
+    SET.get_or_init(|| {
+        let options = ResumeOptions {
+            as_of: YearMonth::new(2026, 11).expect("month"),
+        };
+        (0..RESUMES)
+            .map(|i| {
+                let doc = catalog().resume(SEED, i);
+                parse_resume(matcher(), &doc.id, &doc.text, &options)
+            })
+            .collect()
+    })
+}
+
+fn index() -> &'static PostingIndex {
+    static INDEX: OnceLock<PostingIndex> = OnceLock::new();
+    INDEX.get_or_init(|| PostingIndex::new(taxonomy(), postings(), &Weights::default()))
+}
+
+/// The next résumé of the cycle.
+fn next_candidate() -> &'static Candidate {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let all = candidates();
+    &all[NEXT.fetch_add(1, Ordering::Relaxed) % all.len()]
+}
+
+fn pool(threads: usize) -> rayon::ThreadPool {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("pool")
+}
+
+/// Build the index of 100,000 extracted postings (inverted lists, ceilings).
+#[divan::bench(sample_count = 10)]
+fn build_index_100k(bencher: Bencher<'_, '_>) {
+    let all = postings();
+    bencher.bench(|| PostingIndex::new(taxonomy(), black_box(all), &Weights::default()).len());
+}
+
+/// One résumé's top 10 of 100,000 postings, explained, on `threads` threads.
+#[divan::bench(args = [1, 2], sample_count = 32)]
+fn top10_of_100k_indexed(bencher: Bencher<'_, '_>, threads: usize) {
+    let (index, all, pool) = (index(), postings(), pool(threads));
+    bencher.bench(|| {
+        pool.install(|| {
+            rank_indexed(
+                taxonomy(),
+                index,
+                next_candidate(),
+                black_box(all),
+                Some(10),
+            )
+            .len()
+        })
+    });
+}
+
+/// The same by explaining all 100,000 postings (the path before the index).
+#[divan::bench(args = [2], sample_count = 4)]
+fn top10_of_100k_explain_all(bencher: Bencher<'_, '_>, threads: usize) {
+    let (all, pool) = (postings(), pool(threads));
+    let weights = Weights::default();
+    bencher.bench(|| {
+        pool.install(|| {
+            rank_postings(
+                taxonomy(),
+                next_candidate(),
+                black_box(all),
+                &weights,
+                Some(10),
+            )
+            .len()
+        })
+    });
+}
