@@ -26,6 +26,10 @@ use common::corpus;
 
 const DATA: &str = "../shared/data";
 
+/// The allocator the binary uses, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     if !Path::new(DATA).join("esco").is_dir() || !Path::new(DATA).join("onet").is_dir() {
         println!("imported: skipped: {DATA}/esco and {DATA}/onet are not present");

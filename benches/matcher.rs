@@ -21,6 +21,10 @@ use skillmatch::taxonomy::Taxonomy;
 mod common;
 use common::corpus;
 
+/// The allocator the binary uses, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

@@ -30,6 +30,10 @@ use skillmatch::taxonomy::Taxonomy;
 #[allow(dead_code, unused_imports)]
 mod gen_corpus;
 
+/// The allocator the binary uses, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

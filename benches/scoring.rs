@@ -18,6 +18,10 @@ use skillmatch::extract::Matcher;
 use skillmatch::score::{rank_postings, suggestions, Weights};
 use skillmatch::taxonomy::Taxonomy;
 
+/// The allocator the binary uses, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

@@ -6,6 +6,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// mimalloc instead of the system allocator: parsing the taxonomy and
+/// extracting text allocate many small strings, and it makes start-up and
+/// extraction measurably faster (BENCHMARKS.md, "Allocator").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     skillmatch::input::install_quiet_reader_panics();
     let args = cli::Cli::parse();
