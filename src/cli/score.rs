@@ -9,9 +9,7 @@ use skillmatch::extract::resume::Candidate;
 use skillmatch::extract::Matcher;
 use skillmatch::input::{self, Document, Role};
 use skillmatch::report;
-use skillmatch::score::{
-    explain_all, rank_explained, rank_indexed, suggestions_from, PostingIndex,
-};
+use skillmatch::score::{rank_indexed, suggestions_indexed, PostingIndex};
 
 use super::output::Output;
 use super::{write_json, GlobalArgs};
@@ -95,19 +93,14 @@ pub fn run(global: &GlobalArgs, args: ScoreArgs) -> anyhow::Result<ExitCode> {
         args.index.as_deref(),
     )?;
     let top = (args.top > 0).then_some(args.top);
-    let (ranked, mut suggested) = if args.suggest > 0 {
-        // Suggestions read every posting's explanation: each posting is
-        // explained once, for them and for the ranking.
-        let explanations = explain_all(&taxonomy, &candidate, &postings, &weights);
-        let suggested = suggestions_from(&taxonomy, &candidate, &postings, &explanations, &weights);
-        (rank_explained(&postings, explanations, top), suggested)
+    // Candidate retrieval: only the postings shown are explained, and the
+    // suggestions rescore only the postings a skill could change.
+    let index = PostingIndex::new(&taxonomy, &postings, &weights);
+    let ranked = rank_indexed(&taxonomy, &index, &candidate, &postings, top);
+    let mut suggested = if args.suggest > 0 {
+        suggestions_indexed(&taxonomy, &index, &candidate)
     } else {
-        // Without suggestions, candidate retrieval explains only the top.
-        let index = PostingIndex::new(&taxonomy, &postings, &weights);
-        (
-            rank_indexed(&taxonomy, &index, &candidate, &postings, top),
-            Vec::new(),
-        )
+        Vec::new()
     };
     suggested.truncate(args.suggest);
 

@@ -19,7 +19,7 @@ pub use credit::{assess, Assessment, How, Matched, Status, Years, MAX_EVIDENCE_L
 pub use profile::{CandidateProfile, Reach};
 pub use rank::{
     explain_all, rank_explained, rank_indexed, rank_postings, suggestions, suggestions_from,
-    Ranked, Suggestion, TopK,
+    suggestions_indexed, Ranked, Suggestion, TopK,
 };
 pub use retrieval::PostingIndex;
 pub use shard::Shard;

@@ -25,12 +25,12 @@
 use rayon::prelude::*;
 
 use crate::explain::{repeated_requirements, score};
-use crate::extract::posting::{EducationRequirement, Posting, RequirementKind};
+use crate::extract::posting::{EducationRequirement, Posting, RequirementKind, Section};
 use crate::extract::resume::Candidate;
 use crate::extract::DegreeLevel;
 use crate::taxonomy::{SkillId, Taxonomy};
 
-use super::credit::{education, experience_credit, weight, Years};
+use super::credit::{education, experience_credit, weight, Status, Years};
 use super::profile::{CandidateProfile, Reach};
 use super::rank::TopK;
 use super::weights::Weights;
@@ -63,11 +63,13 @@ enum Need {
     },
 }
 
-/// One assessable requirement: its weight if assessed, and its need.
+/// One assessable requirement: its weight if assessed, its need, and
+/// whether it is in the required section.
 #[derive(Debug, Clone, Copy)]
 struct Scored {
     weight: f64,
     need: Need,
+    required: bool,
 }
 
 /// Postings prepared for scoring and retrieval (see the module documentation).
@@ -141,7 +143,11 @@ impl PostingIndex {
                 } else {
                     other_weight += w;
                 }
-                scored.push(Scored { weight: w, need });
+                scored.push(Scored {
+                    weight: w,
+                    need,
+                    required: r.section == Section::Required,
+                });
             }
             scored_start.push(scored.len() as u32);
             let mut asked: Vec<SkillId> = skills[first_skill..].to_vec();
@@ -221,11 +227,72 @@ impl PostingIndex {
         candidate: &Candidate,
         p: usize,
     ) -> f64 {
+        let mut earned = 0.0;
+        let mut possible = 0.0;
+        self.credits(taxonomy, profile, candidate, p, |s, credit| {
+            // The terms `explain` adds and this skips are +0.
+            earned += s.weight * credit;
+            possible += s.weight;
+        });
+        score(earned, possible)
+    }
+
+    /// The first alternative of each required skill requirement of posting
+    /// `p` that the candidate misses, each once, in posting order, added
+    /// to `out`: the explanation's `missing_required`, before soft skills
+    /// are put last.
+    pub fn missing_required(
+        &self,
+        taxonomy: &Taxonomy,
+        profile: &CandidateProfile,
+        candidate: &Candidate,
+        p: usize,
+        out: &mut Vec<SkillId>,
+    ) {
+        self.credits(taxonomy, profile, candidate, p, |s, credit| {
+            if let Need::Skill { from, .. } = s.need {
+                let first = self.skills[from as usize];
+                if s.required
+                    && Status::of_credit(credit) == Status::Missing
+                    && !out.contains(&first)
+                {
+                    out.push(first);
+                }
+            }
+        });
+    }
+
+    /// The postings that ask for any of `skills` (as an alternative or a
+    /// field of study), ascending.
+    pub fn postings_asking(&self, skills: &[SkillId]) -> Vec<usize> {
+        let mut out: Vec<usize> = skills
+            .iter()
+            .flat_map(|s| {
+                let i = s.index();
+                let (a, b) = (self.by_skill_start[i], self.by_skill_start[i + 1]);
+                self.by_skill[a as usize..b as usize]
+                    .iter()
+                    .map(|&p| p as usize)
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Calls `visit` with each assessed requirement of posting `p` and its
+    /// credit, clamped to `[0, 1]` as `assess` does, in posting order.
+    fn credits(
+        &self,
+        taxonomy: &Taxonomy,
+        profile: &CandidateProfile,
+        candidate: &Candidate,
+        p: usize,
+        mut visit: impl FnMut(&Scored, f64),
+    ) {
         let from = self.scored_start[p] as usize;
         let to = self.scored_start[p + 1] as usize;
         let weights = &self.weights;
-        let mut earned = 0.0;
-        let mut possible = 0.0;
         for s in &self.scored[from..to] {
             let credit = match s.need {
                 Need::Skill { from, to, years } => {
@@ -264,13 +331,9 @@ impl PostingIndex {
                 }
             };
             if let Some(credit) = credit {
-                let credit = credit.clamp(0.0, 1.0);
-                // The terms `explain` adds and this loop skips are +0.
-                earned += s.weight * credit;
-                possible += s.weight;
+                visit(s, credit.clamp(0.0, 1.0));
             }
         }
-        score(earned, possible)
     }
 
     /// The `k` best postings for `candidate`, best first, as (score,
