@@ -139,7 +139,9 @@ pub fn run(global: &GlobalArgs, args: RankArgs) -> anyhow::Result<ExitCode> {
             let keep = top.unwrap_or(usize::MAX);
             // Each posting's best candidates so far. A row is built only
             // for a pair still kept once its whole chunk has been offered.
-            let mut best: Vec<TopK<Option<Vec<String>>>> =
+            // Rows are kept as CSV records (one buffer each), not as
+            // vectors of strings: `--top` rows for every posting add up.
+            let mut best: Vec<TopK<Option<csv::StringRecord>>> =
                 postings.iter().map(|_| TopK::new(keep)).collect();
             for (chunk_no, chunk) in candidate_docs.chunks(CHUNK).enumerate() {
                 let base = chunk_no * CHUNK;
@@ -171,12 +173,18 @@ pub fn run(global: &GlobalArgs, args: RankArgs) -> anyhow::Result<ExitCode> {
                             .map(move |(_, index, _)| (p, index))
                     })
                     .collect();
-                let rows: Vec<Vec<String>> = kept
+                let rows: Vec<csv::StringRecord> = kept
                     .par_iter()
                     .map(|&(p, index)| {
                         let c = &scored[index - base].0;
                         let e = explain(&taxonomy, &postings[p], c, &weights);
-                        report::csv::rank_row(&taxonomy, c, &postings[p], 0, &e)
+                        csv::StringRecord::from(report::csv::rank_row(
+                            &taxonomy,
+                            c,
+                            &postings[p],
+                            0,
+                            &e,
+                        ))
                     })
                     .collect();
                 for ((p, index), row) in kept.into_iter().zip(rows) {
@@ -192,9 +200,15 @@ pub fn run(global: &GlobalArgs, args: RankArgs) -> anyhow::Result<ExitCode> {
             }
             for list in best {
                 let rows = list.into_sorted().into_iter().filter_map(|(_, _, row)| row);
-                for (i, mut row) in rows.enumerate() {
-                    row[RANK_COLUMN] = (i + 1).to_string();
-                    csv.write_record(&row)?;
+                for (i, row) in rows.enumerate() {
+                    let rank = (i + 1).to_string();
+                    csv.write_record(row.iter().enumerate().map(|(column, field)| {
+                        if column == RANK_COLUMN {
+                            rank.as_str()
+                        } else {
+                            field
+                        }
+                    }))?;
                     rows_written += 1;
                 }
             }
