@@ -59,18 +59,20 @@ impl Header {
 }
 
 /// Writes the index of `postings`, extracted with `taxonomy`, to `out`.
+/// The postings are encoded straight into `out` (give it a buffered
+/// writer), never whole in memory.
 pub fn write(
     out: &mut dyn Write,
     taxonomy: &Taxonomy,
     postings: &[Posting],
 ) -> std::io::Result<()> {
-    let mut bytes = MAGIC.to_vec();
-    bytes.extend_from_slice(&FORMAT.to_le_bytes());
+    out.write_all(MAGIC)?;
+    out.write_all(&FORMAT.to_le_bytes())?;
     let header = Header::new(taxonomy, postings.len());
     let encode = |e: postcard::Error| std::io::Error::other(e.to_string());
-    bytes = postcard::to_extend(&header, bytes).map_err(encode)?;
-    bytes = postcard::to_extend(postings, bytes).map_err(encode)?;
-    out.write_all(&bytes)
+    postcard::to_io(&header, &mut *out).map_err(encode)?;
+    postcard::to_io(postings, &mut *out).map_err(encode)?;
+    Ok(())
 }
 
 /// Reads the header of the index at `path` (`file` names it in errors)
