@@ -1,7 +1,8 @@
 //! Command-line arguments (clap) and dispatch. One file per subcommand.
 //!
-//! Exit codes: 0 success; 1 findings, or nothing matched where that is the
-//! question; 2 error (bad arguments, unreadable or malformed input).
+//! Exit codes: 0 success; 1 findings, nothing matched where that is the
+//! question, or an unusable index (`index info`); 2 error (bad arguments,
+//! unreadable or malformed input, an index that cannot be used).
 
 mod explain;
 mod extract;
@@ -30,8 +31,8 @@ pub const EXIT_ERROR: u8 = 2;
 const AFTER_HELP: &str = "\
 Exit codes:
   0  success
-  1  findings (taxonomy lint), or nothing matched (taxonomy lookup)
-  2  error: bad arguments, unreadable or malformed input (the message names the file and line)";
+  1  findings (taxonomy lint), nothing matched (taxonomy lookup), or an index this run cannot use (index info)
+  2  error: bad arguments, unreadable or malformed input, an index of another version or taxonomy (the message names the file and line)";
 
 /// Match candidates to job postings by skills: offline, fast, explainable.
 #[derive(Debug, Parser)]
