@@ -1,5 +1,5 @@
 //! What a candidate answers, skill by skill: the credit rules' relation
-//! test ([`relation`]) worked out once per candidate, so that scoring a
+//! test (`credit::relation`) worked out once per candidate, so that scoring a
 //! posting looks each asked skill up instead of comparing it with every
 //! skill of the résumé.
 //!
@@ -8,7 +8,7 @@
 //! are within the skill's [`Reach`]: itself, its ancestors, its descendants
 //! and the skills related to it in either direction. The profile lists, for
 //! every skill so reached, each answering skill's base credit and the years
-//! the credit rules would use with it; [`CandidateProfile::skill_credit`]
+//! the credit rules would use with it; `CandidateProfile::skill_credit`
 //! then gives exactly the credit `assess` computes, without the records.
 
 use crate::extract::resume::Candidate;
