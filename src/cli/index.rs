@@ -9,9 +9,8 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Args, Subcommand};
-use skillmatch::extract::posting::Posting;
 use skillmatch::extract::Matcher;
-use skillmatch::index_file;
+use skillmatch::index_file::{self, IndexFile, PostingSource};
 use skillmatch::input::{self, Role};
 use skillmatch::taxonomy::Taxonomy;
 
@@ -85,18 +84,21 @@ fn build(global: &GlobalArgs, args: BuildArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn info(global: &GlobalArgs, args: InfoArgs) -> anyhow::Result<ExitCode> {
-    let bytes = std::fs::read(&args.index).map_err(|e| skillmatch::Error::io(&args.index, e))?;
-    let file = args.index.display().to_string();
-    let (header, _) = index_file::read_header(&file, &bytes)?;
+    let header = IndexFile::header_of(&args.index)?;
+    let size = std::fs::metadata(&args.index).map_or(0, |m| m.len());
     let taxonomy = global.load_taxonomy()?;
-    let usable = index_file::read(&file, &bytes, &taxonomy).map(|_| ());
+    // Usable: opens with this run's version and taxonomy, and every
+    // posting decodes.
+    let usable = IndexFile::open(&args.index, &taxonomy).and_then(|f| f.postings().map(|_| ()));
     let mut text = format!(
-        "{file}\n  postings: {}\n  built by: skillmatch {}\n  taxonomy: {} skills, fingerprint {:016x}\n  size: {:.1} MB\n",
+        "{}\n  postings: {}\n  built by: skillmatch {}\n  taxonomy: {} skills, fingerprint {:016x}\n  size: {:.1} MB (scoring table {:.1} MB)\n",
+        args.index.display(),
         header.postings,
         header.version,
         header.skills,
         header.taxonomy,
-        bytes.len() as f64 / 1e6
+        size as f64 / 1e6,
+        header.table_bytes as f64 / 1e6,
     );
     match &usable {
         Ok(()) => text.push_str("  usable with this run's taxonomy and version: yes\n"),
@@ -114,18 +116,18 @@ fn info(global: &GlobalArgs, args: InfoArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// The postings of a `score` or `rank` run: read from `--index`, or read
-/// and extracted from `--postings` (with a progress note on a terminal when
-/// there are many).
+/// The postings of a `score` or `rank` run: an index file opened with
+/// `--index` (postings read when shown), or `--postings` read and extracted
+/// (with a note on a terminal when there are many).
 pub fn load_postings(
     global: &GlobalArgs,
     taxonomy: &Taxonomy,
     matcher: &Matcher<'_>,
     postings: Option<&Path>,
     index: Option<&Path>,
-) -> anyhow::Result<Vec<Posting>> {
+) -> anyhow::Result<PostingSource> {
     match (postings, index) {
-        (_, Some(index)) => Ok(index_file::read_file(index, taxonomy)?),
+        (_, Some(index)) => Ok(PostingSource::Indexed(IndexFile::open(index, taxonomy)?)),
         (Some(postings), None) => {
             let documents = global.load_documents(postings, Role::Postings, "posting")?;
             if !global.quiet && documents.len() >= 10_000 && std::io::stderr().is_terminal() {
@@ -134,7 +136,9 @@ pub fn load_postings(
                     documents.len()
                 );
             }
-            Ok(input::extract_postings_for_scoring(matcher, &documents))
+            Ok(PostingSource::Extracted(
+                input::extract_postings_for_scoring(matcher, &documents),
+            ))
         }
         (None, None) => {
             anyhow::bail!("give the postings: --postings CSV|DIR|JSONL or --index FILE")

@@ -22,7 +22,7 @@ use skillmatch::extract::resume::Candidate;
 use skillmatch::extract::Matcher;
 use skillmatch::input::{self, Role};
 use skillmatch::report;
-use skillmatch::score::{rank_indexed, PostingIndex, Shard, TopK};
+use skillmatch::score::{explain_top, rank_postings, Ranked, Shard, TopK};
 
 use super::output::Output;
 use super::GlobalArgs;
@@ -83,13 +83,18 @@ pub fn run(global: &GlobalArgs, args: RankArgs) -> anyhow::Result<ExitCode> {
         args.postings.as_deref(),
         args.index.as_deref(),
     )?;
-    let postings_index = PostingIndex::new(&taxonomy, &postings, &weights);
+    let postings_index = postings.posting_index(&taxonomy, &weights);
     let mut candidate_docs = global.load_documents(&args.candidates, Role::Resumes, "résumé")?;
     let all_candidates = candidate_docs.len();
     if let Some(shard) = args.shard {
         candidate_docs.retain(|d| shard.contains(&d.id));
     }
     let top = (args.top > 0).then_some(args.top);
+    // Keeping every row (`--top 0`) explains every posting: read them once.
+    let every_posting = match (top, args.per) {
+        (None, Per::Candidate) => Some(postings.all()?),
+        _ => None,
+    };
 
     let progress = if global.quiet || !std::io::stderr().is_terminal() {
         ProgressBar::hidden()
@@ -112,22 +117,34 @@ pub fn run(global: &GlobalArgs, args: RankArgs) -> anyhow::Result<ExitCode> {
             for chunk in candidate_docs.chunks(CHUNK) {
                 let rows: Vec<Vec<Vec<String>>> = chunk
                     .par_iter()
-                    .map(|doc| {
+                    .map(|doc| -> anyhow::Result<Vec<Vec<String>>> {
                         let c = input::candidate_of(&matcher, doc, &options);
-                        rank_indexed(&taxonomy, &postings_index, &c, &postings, top)
-                            .iter()
-                            .map(|r| {
-                                report::csv::rank_row(
-                                    &taxonomy,
-                                    &c,
-                                    r.posting,
-                                    r.rank,
-                                    &r.explanation,
-                                )
-                            })
-                            .collect()
+                        let row = |r: &Ranked<'_>| {
+                            report::csv::rank_row(&taxonomy, &c, r.posting, r.rank, &r.explanation)
+                        };
+                        Ok(match (top, &every_posting) {
+                            (Some(k), _) => {
+                                // Only the postings shown are read and explained.
+                                let best = postings_index.top(&taxonomy, &c, k);
+                                let shown = best
+                                    .iter()
+                                    .map(|&(_, p)| postings.get(p))
+                                    .collect::<Result<Vec<_>, _>>()?;
+                                let shown = shown.iter().map(|p| p.as_ref());
+                                explain_top(&taxonomy, &weights, &c, &best, shown)
+                                    .iter()
+                                    .map(row)
+                                    .collect()
+                            }
+                            (None, Some(all)) => rank_postings(&taxonomy, &c, all, &weights, None)
+                                .iter()
+                                .map(row)
+                                .collect(),
+                            // Not reached: `every_posting` is read when `top` is None.
+                            (None, None) => Vec::new(),
+                        })
                     })
-                    .collect();
+                    .collect::<anyhow::Result<_>>()?;
                 for row in rows.iter().flatten() {
                     csv.write_record(row)?;
                     rows_written += 1;
@@ -142,7 +159,7 @@ pub fn run(global: &GlobalArgs, args: RankArgs) -> anyhow::Result<ExitCode> {
             // Rows are kept as CSV records (one buffer each), not as
             // vectors of strings: `--top` rows for every posting add up.
             let mut best: Vec<TopK<Option<csv::StringRecord>>> =
-                postings.iter().map(|_| TopK::new(keep)).collect();
+                (0..postings.len()).map(|_| TopK::new(keep)).collect();
             for (chunk_no, chunk) in candidate_docs.chunks(CHUNK).enumerate() {
                 let base = chunk_no * CHUNK;
                 // 1. Every pair's score (no explanation yet).
@@ -163,31 +180,40 @@ pub fn run(global: &GlobalArgs, args: RankArgs) -> anyhow::Result<ExitCode> {
                         list.offer(scores[p], base + i, None);
                     }
                 });
-                // 3. The pairs of this chunk that were kept, explained.
-                let kept: Vec<(usize, usize)> = best
+                // 3. The pairs of this chunk that were kept, explained,
+                //    each posting read once.
+                let kept: Vec<(usize, Vec<usize>)> = best
                     .iter_mut()
                     .enumerate()
-                    .flat_map(|(p, list)| {
-                        list.entries_mut()
+                    .filter_map(|(p, list)| {
+                        let new: Vec<usize> = list
+                            .entries_mut()
                             .filter(|(_, _, row)| row.is_none())
-                            .map(move |(_, index, _)| (p, index))
+                            .map(|(_, index, _)| index)
+                            .collect();
+                        (!new.is_empty()).then_some((p, new))
                     })
                     .collect();
-                let rows: Vec<csv::StringRecord> = kept
+                let rows: Vec<Vec<csv::StringRecord>> = kept
                     .par_iter()
-                    .map(|&(p, index)| {
-                        let c = &scored[index - base].0;
-                        let e = explain(&taxonomy, &postings[p], c, &weights);
-                        csv::StringRecord::from(report::csv::rank_row(
-                            &taxonomy,
-                            c,
-                            &postings[p],
-                            0,
-                            &e,
-                        ))
+                    .map(|(p, indexes)| -> anyhow::Result<Vec<csv::StringRecord>> {
+                        let posting = postings.get(*p)?;
+                        Ok(indexes
+                            .iter()
+                            .map(|&index| {
+                                let c = &scored[index - base].0;
+                                let e = explain(&taxonomy, &posting, c, &weights);
+                                csv::StringRecord::from(report::csv::rank_row(
+                                    &taxonomy, c, &posting, 0, &e,
+                                ))
+                            })
+                            .collect())
                     })
-                    .collect();
-                for ((p, index), row) in kept.into_iter().zip(rows) {
+                    .collect::<anyhow::Result<_>>()?;
+                let kept = kept
+                    .into_iter()
+                    .flat_map(|(p, indexes)| indexes.into_iter().map(move |i| (p, i)));
+                for ((p, index), row) in kept.zip(rows.into_iter().flatten()) {
                     if let Some(slot) = best[p]
                         .entries_mut()
                         .find(|&(_, i, _)| i == index)

@@ -301,13 +301,27 @@ pub fn assess<'a>(
 /// The weight of an assessed requirement: its section's weight, times
 /// [`Weights::soft_skills`] when every alternative is a soft skill.
 pub fn weight(taxonomy: &Taxonomy, requirement: &Requirement, weights: &Weights) -> f64 {
-    let section = weights.section(requirement.section);
-    let soft_only = requirement.kind == RequirementKind::Skill
+    weight_of(
+        requirement.section,
+        names_only_soft_skills(taxonomy, requirement),
+        weights,
+    )
+}
+
+/// Is `requirement` a skill requirement whose every alternative is a soft skill?
+pub(crate) fn names_only_soft_skills(taxonomy: &Taxonomy, requirement: &Requirement) -> bool {
+    requirement.kind == RequirementKind::Skill
         && !requirement.any_of.is_empty()
         && requirement
             .any_of
             .iter()
-            .all(|&s| taxonomy.skill(s).category == SOFT_SKILLS_CATEGORY);
+            .all(|&s| taxonomy.skill(s).category == SOFT_SKILLS_CATEGORY)
+}
+
+/// The weight of an assessed requirement in `section`, naming only soft
+/// skills or not (see [`weight`]).
+pub(crate) fn weight_of(section: Section, soft_only: bool, weights: &Weights) -> f64 {
+    let section = weights.section(section);
     if soft_only {
         section * weights.soft_skills
     } else {

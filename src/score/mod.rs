@@ -18,10 +18,10 @@ pub mod weights;
 pub use credit::{assess, Assessment, How, Matched, Status, Years, MAX_EVIDENCE_LINES};
 pub use profile::{CandidateProfile, Reach};
 pub use rank::{
-    explain_all, rank_explained, rank_indexed, rank_postings, suggestions, suggestions_from,
-    suggestions_indexed, Ranked, Suggestion, TopK,
+    explain_all, explain_top, rank_explained, rank_indexed, rank_postings, suggestions,
+    suggestions_from, suggestions_indexed, Ranked, Suggestion, TopK,
 };
-pub use retrieval::PostingIndex;
+pub use retrieval::{PostingIndex, PostingTable};
 pub use shard::Shard;
 pub use weights::Weights;
 

@@ -148,17 +148,31 @@ pub fn rank_indexed<'a>(
     let Some(k) = top else {
         return rank_postings(taxonomy, candidate, postings, index.weights(), None);
     };
-    index
-        .top(taxonomy, candidate, k)
-        .into_iter()
+    let best = index.top(taxonomy, candidate, k);
+    let shown = best.iter().map(|&(_, p)| &postings[p]);
+    explain_top(taxonomy, index.weights(), candidate, &best, shown)
+}
+
+/// The ranking of the postings [`PostingIndex::top`] chose: `best[i]` is
+/// a (score, posting index) pair and the `i`-th of `shown` its posting, so
+/// a caller that reads postings on demand (an index file) reads only these.
+pub fn explain_top<'a>(
+    taxonomy: &Taxonomy,
+    weights: &Weights,
+    candidate: &'a Candidate,
+    best: &[(f64, usize)],
+    shown: impl IntoIterator<Item = &'a Posting>,
+) -> Vec<Ranked<'a>> {
+    best.iter()
+        .zip(shown)
         .enumerate()
-        .map(|(position, (score, p))| {
-            let explanation = explain(taxonomy, &postings[p], candidate, index.weights());
+        .map(|(position, (&(score, p), posting))| {
+            let explanation = explain(taxonomy, posting, candidate, weights);
             debug_assert_eq!(explanation.score.to_bits(), score.to_bits());
             Ranked {
                 rank: position + 1,
                 index: p,
-                posting: &postings[p],
+                posting,
                 explanation,
             }
         })

@@ -23,6 +23,7 @@
 //! full ranking, ties broken by posting order.
 
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::explain::{repeated_requirements, score};
 use crate::extract::posting::{EducationRequirement, Posting, RequirementKind, Section};
@@ -30,7 +31,9 @@ use crate::extract::resume::Candidate;
 use crate::extract::DegreeLevel;
 use crate::taxonomy::{SkillId, Taxonomy};
 
-use super::credit::{education, experience_credit, weight, Status, Years};
+use super::credit::{
+    education, experience_credit, names_only_soft_skills, weight_of, Status, Years,
+};
 use super::profile::{CandidateProfile, Reach};
 use super::rank::TopK;
 use super::weights::Weights;
@@ -44,7 +47,7 @@ pub const PARALLEL_CHUNK: usize = 8192;
 const CEILING_MARGIN: f64 = 1e-9;
 
 /// What one assessable requirement needs for its credit.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 enum Need {
     /// Any of `skills[from..to]`, with these years.
     Skill {
@@ -61,6 +64,131 @@ enum Need {
         from: u32,
         to: u32,
     },
+}
+
+/// One assessable requirement as stored: what its weight depends on
+/// besides the weights (its section, and whether it names only soft
+/// skills), and its need.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+struct TableRow {
+    need: Need,
+    section: Section,
+    soft_only: bool,
+}
+
+/// What scoring needs from a list of postings, without the weights: each
+/// assessable requirement's need, section and soft-skill flag (repeats
+/// left out), flat. Small, and independent of the weights, so an index file
+/// stores it and a run with any `--weights` builds a [`PostingIndex`] from
+/// it without decoding the postings.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PostingTable {
+    /// Posting `p`'s requirements are `rows[row_start[p]..row_start[p + 1]]`.
+    rows: Vec<TableRow>,
+    row_start: Vec<u32>,
+    /// The skills the requirements name.
+    skills: Vec<SkillId>,
+}
+
+impl PostingTable {
+    /// The table of `postings`, extracted with `taxonomy`.
+    pub fn new(taxonomy: &Taxonomy, postings: &[Posting]) -> Self {
+        let mut table = PostingTable {
+            rows: Vec::new(),
+            row_start: Vec::with_capacity(postings.len() + 1),
+            skills: Vec::new(),
+        };
+        table.row_start.push(0);
+        for posting in postings {
+            table.push(taxonomy, posting);
+        }
+        table
+    }
+
+    /// Adds one posting.
+    pub fn push(&mut self, taxonomy: &Taxonomy, posting: &Posting) {
+        if self.row_start.is_empty() {
+            self.row_start.push(0);
+        }
+        let repeats = repeated_requirements(posting);
+        for (r, repeat) in posting.requirements.iter().zip(repeats) {
+            if repeat.is_some() {
+                continue;
+            }
+            let from = self.skills.len() as u32;
+            let need = match (r.kind, &r.education) {
+                (RequirementKind::Skill, _) if !r.any_of.is_empty() => {
+                    self.skills.extend_from_slice(&r.any_of);
+                    Need::Skill {
+                        from,
+                        to: self.skills.len() as u32,
+                        years: r.min_years,
+                    }
+                }
+                (RequirementKind::Experience, _) => Need::Experience {
+                    min: r.min_years,
+                    max: r.max_years,
+                },
+                (RequirementKind::Education, Some(e)) => {
+                    self.skills.extend_from_slice(&e.fields);
+                    Need::Education {
+                        level: e.level,
+                        or_equivalent: e.or_equivalent,
+                        from,
+                        to: self.skills.len() as u32,
+                    }
+                }
+                _ => continue,
+            };
+            self.rows.push(TableRow {
+                need,
+                section: r.section,
+                soft_only: names_only_soft_skills(taxonomy, r),
+            });
+        }
+        self.row_start.push(self.rows.len() as u32);
+    }
+
+    /// Number of postings.
+    pub fn len(&self) -> usize {
+        self.row_start.len().saturating_sub(1)
+    }
+
+    /// Whether the table holds no posting.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Checks that every range lies inside the table and every skill is
+    /// one of `skills` skills: a table read from a file is checked before
+    /// anything indexes with it.
+    pub fn check(&self, skills: usize) -> Result<(), String> {
+        if self.row_start.first().is_some_and(|&s| s != 0)
+            || self.row_start.windows(2).any(|w| w[0] > w[1])
+            || self
+                .row_start
+                .last()
+                .is_some_and(|&s| s as usize != self.rows.len())
+        {
+            return Err("the requirement ranges are out of order".into());
+        }
+        if let Some(s) = self.skills.iter().find(|s| s.index() >= skills) {
+            return Err(format!(
+                "skill number {} is beyond the taxonomy's {skills}",
+                s.0
+            ));
+        }
+        let in_range = |from: u32, to: u32| from <= to && (to as usize) <= self.skills.len();
+        let ok = self.rows.iter().all(|r| match r.need {
+            Need::Skill { from, to, .. } | Need::Education { from, to, .. } => in_range(from, to),
+            Need::Experience { .. } => true,
+        });
+        if ok {
+            Ok(())
+        } else {
+            Err("a skill range is out of bounds".into())
+        }
+    }
 }
 
 /// One assessable requirement: its weight if assessed, its need, and
@@ -98,62 +226,49 @@ impl PostingIndex {
     /// Prepares `postings` (extracted with `taxonomy`) for scoring with
     /// `weights`.
     pub fn new(taxonomy: &Taxonomy, postings: &[Posting], weights: &Weights) -> Self {
-        let mut scored = Vec::new();
-        let mut scored_start = Vec::with_capacity(postings.len() + 1);
-        let mut skills: Vec<SkillId> = Vec::new();
+        Self::from_table(taxonomy, PostingTable::new(taxonomy, postings), weights)
+    }
+
+    /// Prepares the postings of `table` (built with `taxonomy`, and
+    /// [checked](PostingTable::check) if read from a file) for scoring with
+    /// `weights`.
+    pub fn from_table(taxonomy: &Taxonomy, table: PostingTable, weights: &Weights) -> Self {
+        let PostingTable {
+            rows,
+            row_start,
+            skills,
+        } = table;
+        let postings = row_start.len().saturating_sub(1);
+        let scored: Vec<Scored> = rows
+            .iter()
+            .map(|r| Scored {
+                weight: weight_of(r.section, r.soft_only, weights),
+                need: r.need,
+                required: r.section == Section::Required,
+            })
+            .collect();
         let mut asks: Vec<(SkillId, u32)> = Vec::new();
-        let mut ceiling = Vec::with_capacity(postings.len());
-        scored_start.push(0);
-        for (p, posting) in postings.iter().enumerate() {
-            let repeats = repeated_requirements(posting);
-            let first_skill = skills.len();
+        let mut ceiling = Vec::with_capacity(postings);
+        let mut asked: Vec<SkillId> = Vec::new();
+        for p in 0..postings {
             let (mut skill_weight, mut other_weight) = (0.0, 0.0);
-            for (r, repeat) in posting.requirements.iter().zip(repeats) {
-                if repeat.is_some() {
-                    continue;
-                }
-                let from = skills.len() as u32;
-                let need = match (r.kind, &r.education) {
-                    (RequirementKind::Skill, _) if !r.any_of.is_empty() => {
-                        skills.extend_from_slice(&r.any_of);
-                        Need::Skill {
-                            from,
-                            to: skills.len() as u32,
-                            years: r.min_years,
-                        }
+            asked.clear();
+            for s in &scored[row_start[p] as usize..row_start[p + 1] as usize] {
+                match s.need {
+                    Need::Skill { from, to, .. } => {
+                        skill_weight += s.weight;
+                        asked.extend_from_slice(&skills[from as usize..to as usize]);
                     }
-                    (RequirementKind::Experience, _) => Need::Experience {
-                        min: r.min_years,
-                        max: r.max_years,
-                    },
-                    (RequirementKind::Education, Some(e)) => {
-                        skills.extend_from_slice(&e.fields);
-                        Need::Education {
-                            level: e.level,
-                            or_equivalent: e.or_equivalent,
-                            from,
-                            to: skills.len() as u32,
-                        }
+                    Need::Education { from, to, .. } => {
+                        other_weight += s.weight;
+                        asked.extend_from_slice(&skills[from as usize..to as usize]);
                     }
-                    _ => continue,
-                };
-                let w = weight(taxonomy, r, weights);
-                if matches!(need, Need::Skill { .. }) {
-                    skill_weight += w;
-                } else {
-                    other_weight += w;
+                    Need::Experience { .. } => other_weight += s.weight,
                 }
-                scored.push(Scored {
-                    weight: w,
-                    need,
-                    required: r.section == Section::Required,
-                });
             }
-            scored_start.push(scored.len() as u32);
-            let mut asked: Vec<SkillId> = skills[first_skill..].to_vec();
             asked.sort_unstable();
             asked.dedup();
-            asks.extend(asked.into_iter().map(|s| (s, p as u32)));
+            asks.extend(asked.iter().map(|&s| (s, p as u32)));
             let both: f64 = skill_weight + other_weight;
             ceiling.push(if both > 0.0 {
                 (100.0 * other_weight / both).clamp(0.0, 100.0)
@@ -177,7 +292,7 @@ impl PostingIndex {
             by_skill[*at as usize] = p;
             *at += 1;
         }
-        let mut by_ceiling: Vec<u32> = (0..postings.len() as u32).collect();
+        let mut by_ceiling: Vec<u32> = (0..postings as u32).collect();
         by_ceiling.sort_by(|&a, &b| {
             ceiling[b as usize]
                 .total_cmp(&ceiling[a as usize])
@@ -188,7 +303,7 @@ impl PostingIndex {
             fingerprint: taxonomy.fingerprint(),
             reach: Reach::new(taxonomy),
             scored,
-            scored_start,
+            scored_start: row_start,
             skills,
             by_skill_start,
             by_skill,
@@ -446,6 +561,36 @@ mod tests {
                 explain(t, posting, &c, &w).score.to_bits()
             );
         }
+    }
+
+    #[test]
+    fn a_table_with_unknown_skills_or_bad_ranges_is_refused() {
+        let t = taxonomy();
+        let postings = vec![posting(
+            "java",
+            vec![skill_req(Section::Required, &["java", "go"], None)],
+        )];
+        let good = PostingTable::new(t, &postings);
+        assert_eq!(good.check(t.len()), Ok(()));
+        let mut unknown = good.clone();
+        unknown.skills[1] = SkillId(t.len() as u32);
+        assert!(unknown
+            .check(t.len())
+            .is_err_and(|e| e.contains("beyond the taxonomy")));
+        let mut range = good.clone();
+        range.rows[0].need = Need::Skill {
+            from: 0,
+            to: 9,
+            years: None,
+        };
+        assert!(range
+            .check(t.len())
+            .is_err_and(|e| e.contains("out of bounds")));
+        let mut order = good;
+        order.row_start = vec![0, 5];
+        assert!(order
+            .check(t.len())
+            .is_err_and(|e| e.contains("out of order")));
     }
 
     mod properties {

@@ -45,7 +45,12 @@ fn rank_and_score_give_the_same_output_from_an_index() {
         assert!(fs::read(&idx)
             .unwrap()
             .starts_with(b"skillmatch postings index\n"));
-        for per in ["candidate", "posting"] {
+        for (per, top) in [
+            ("candidate", "3"),
+            ("posting", "3"),
+            ("candidate", "0"),
+            ("posting", "0"),
+        ] {
             let base = [
                 "rank",
                 "--as-of",
@@ -55,7 +60,7 @@ fn rank_and_score_give_the_same_output_from_an_index() {
                 "--per",
                 per,
                 "--top",
-                "3",
+                top,
             ];
             let from_text = stdout(&[&base[..], &["--postings", postings]].concat());
             let from_index = stdout(&[&base[..], &["--index", &idx]].concat());
@@ -67,10 +72,10 @@ fn rank_and_score_give_the_same_output_from_an_index() {
             assert_eq!(
                 String::from_utf8_lossy(&from_index),
                 String::from_utf8_lossy(&from_text),
-                "{postings} --per {per}"
+                "{postings} --per {per} --top {top}"
             );
         }
-        for suggest in ["0", "5"] {
+        for (suggest, top) in [("0", "10"), ("5", "10"), ("5", "0")] {
             let base = [
                 "score",
                 MARIA,
@@ -81,13 +86,15 @@ fn rank_and_score_give_the_same_output_from_an_index() {
                 "--explain",
                 "--suggest",
                 suggest,
+                "--top",
+                top,
             ];
             let from_text = stdout(&[&base[..], &["--postings", postings]].concat());
             let from_index = stdout(&[&base[..], &["--index", &idx]].concat());
             assert_eq!(
                 String::from_utf8_lossy(&from_index),
                 String::from_utf8_lossy(&from_text),
-                "{postings} --suggest {suggest}"
+                "{postings} --suggest {suggest} --top {top}"
             );
         }
     }
