@@ -275,6 +275,11 @@ pub fn suggestions_indexed(
     candidate: &Candidate,
 ) -> Vec<Suggestion> {
     let profile = index.profile(taxonomy, candidate);
+    // Every posting's score as it is, computed once.
+    let base: Vec<f64> = (0..index.len())
+        .into_par_iter()
+        .map(|p| index.score(taxonomy, &profile, candidate, p))
+        .collect();
     // In how many postings each skill is a missing required skill.
     let counts: Vec<u32> = (0..index.len())
         .into_par_iter()
@@ -326,8 +331,7 @@ pub fn suggestions_indexed(
             let with_profile = index.profile(taxonomy, &with);
             let mut gain = 0.0;
             for p in index.postings_asking(reached.reached()) {
-                let after = index.score(taxonomy, &with_profile, &with, p);
-                gain += after - index.score(taxonomy, &profile, candidate, p);
+                gain += index.score(taxonomy, &with_profile, &with, p) - base[p];
             }
             Suggestion {
                 skill,
