@@ -410,6 +410,14 @@ fn segment(lines: &[Line<'_>]) -> Vec<Segment> {
                     None
                 });
             }
+            None if !matches!(block, Block::Excluded(_))
+                && section::is_legal_statement(trimmed) =>
+            {
+                // An equal-opportunity statement under the requirements
+                // without a header of its own is legal text, line by line:
+                // flattened postings go on with real requirements after it.
+                current.blocks.push(Some(Block::Excluded(Excluded::Legal)));
+            }
             None => {
                 // A requirement block counts once it holds a real item (a
                 // bullet, or a line of several words), not for a job board's
@@ -681,6 +689,33 @@ mod tests {
         for (line, expected) in cases {
             assert_eq!(strip_bullet(line), expected, "{line}");
         }
+    }
+
+    #[test]
+    fn equal_opportunity_lines_under_requirements_are_not_requirements() {
+        let t = crate::taxonomy::Taxonomy::embedded().expect("default taxonomy");
+        let m = Matcher::new(&t).expect("matcher");
+        let text = "Nurse\n\nRequirements\n- Basic Life Support\n- Vital Signs\n\n\
+            Kestrel Finance is an equal opportunity employer. We welcome applicants of every background.\n\
+            We do not discriminate on the basis of race or religion.\n\
+            Experience with Patient Care\n";
+        let p = &parse_postings(&m, "job", text)[0];
+        let texts: Vec<&str> = p.requirements.iter().map(|r| r.text.as_str()).collect();
+        assert!(
+            !texts
+                .iter()
+                .any(|t| t.contains("equal opportunity") || t.contains("discriminate")),
+            "{texts:?}"
+        );
+        // The company name's "Finance" is not a requirement, and what
+        // follows the statement still is.
+        let skills: Vec<&str> = p
+            .requirements
+            .iter()
+            .flat_map(|r| r.any_of.iter().map(|&s| t.skill(s).id.as_str()))
+            .collect();
+        assert!(!skills.contains(&"finance"), "{skills:?}");
+        assert!(texts.contains(&"Experience with Patient Care"), "{texts:?}");
     }
 
     #[test]

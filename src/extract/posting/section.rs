@@ -389,6 +389,38 @@ pub fn header_block(line: &str) -> Option<Block> {
     }
 }
 
+/// Phrases of equal-opportunity, non-discrimination and accommodation
+/// statements (matched at word starts, so "accommodation" also finds
+/// "accommodations"). A line that holds one is legal boilerplate wherever it
+/// stands: postings often put those sentences right under the requirements,
+/// with no header of their own.
+const LEGAL_STATEMENT_PHRASES: &[&str] = &[
+    "equal opportunity employer",
+    "equal employment opportunit",
+    "an equal opportunity",
+    "reasonable accommodation",
+    "without regard to",
+    "regardless of race",
+    "affirmative action",
+    "qualified applicants will receive consideration",
+    "applicants of every background",
+    "applicants from all backgrounds",
+    "do not discriminate",
+    "does not discriminate",
+    "protected veteran",
+    "protected attribute",
+    "arrest and conviction",
+];
+
+/// Is `line` an equal-opportunity or accommodation statement (see
+/// [`LEGAL_STATEMENT_PHRASES`])?
+pub(crate) fn is_legal_statement(line: &str) -> bool {
+    let text = normalize(line);
+    LEGAL_STATEMENT_PHRASES
+        .iter()
+        .any(|phrase| find_word_prefix(&text, phrase).is_some())
+}
+
 /// The block a header phrase names, if any: earliest phrase match wins.
 pub fn classify(text: &str) -> Option<Block> {
     let mut best: Option<(usize, usize)> = None;
@@ -479,6 +511,41 @@ fn is_header_word(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn legal_statement_table() {
+        let cases = [
+            ("Kestrel Clinic is an equal opportunity employer.", true),
+            ("We are an Equal Employment Opportunity Employer.", true),
+            (
+                "We provide equal employment opportunities to all applicants",
+                true,
+            ),
+            (
+                "We do not discriminate on the basis of any protected attribute",
+                true,
+            ),
+            (
+                "We will make reasonable accommodations throughout the hiring process.",
+                true,
+            ),
+            (
+                "All qualified applicants will receive consideration for employment",
+                true,
+            ),
+            (
+                "We take affirmative action to ensure equal opportunity",
+                true,
+            ),
+            ("Experience with accommodation booking systems", false),
+            ("5+ years of Java regardless of framework", false),
+            ("Knowledge of employment law", false),
+            ("Strong communication skills", false),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(is_legal_statement(line), expected, "{line}");
+        }
+    }
 
     #[test]
     fn header_table() {
