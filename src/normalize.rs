@@ -73,6 +73,22 @@ impl Normalized {
         produced.saturating_sub(1)
     }
 
+    /// [`Normalized::normalized_offset`] of each of `offsets`, which must be
+    /// ascending: one forward pass instead of a binary search each.
+    pub fn normalized_offsets(&self, offsets: impl IntoIterator<Item = usize>) -> Vec<usize> {
+        let origin = &self.origin[..self.text.len()];
+        let mut produced = 0;
+        offsets
+            .into_iter()
+            .map(|offset| {
+                while produced < origin.len() && origin[produced] as usize <= offset {
+                    produced += 1;
+                }
+                produced.saturating_sub(1)
+            })
+            .collect()
+    }
+
     /// The original byte span of the normalized span `start..end`: from the
     /// start of the character that produced `start` to the end of the
     /// character that produced `end - 1`.
@@ -276,6 +292,15 @@ mod tests {
         fn normalization_is_idempotent(s in "\\PC{0,40}") {
             let once = normalize(&s);
             prop_assert_eq!(normalize(&once), once);
+        }
+
+        #[test]
+        fn normalized_offsets_equal_one_search_each(s in "[a-zA-Z \\n\\t,éﬁ]{0,60}", cuts in proptest::collection::vec(0usize..70, 0..12)) {
+            let n = Normalized::new(&s);
+            let mut cuts = cuts;
+            cuts.sort_unstable();
+            let each: Vec<usize> = cuts.iter().map(|&c| n.normalized_offset(c)).collect();
+            prop_assert_eq!(n.normalized_offsets(cuts.iter().copied()), each);
         }
 
         #[test]

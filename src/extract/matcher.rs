@@ -473,13 +473,11 @@ pub const LABEL_MAX_WORDS: usize = 5;
 /// which a form may cross. Without this, "Languages: Python" followed by
 /// "Frameworks & tools: …" read as the skill "Python frameworks".
 fn hard_breaks(normalized: &Normalized, original: &str) -> Vec<usize> {
-    let mut breaks = Vec::new();
-    for (i, _) in original.match_indices('\n') {
+    let at_breaks = original.match_indices('\n').filter_map(|(i, _)| {
         let next = original[i + 1..].split('\n').next().unwrap_or("");
-        if starts_new_item(next) {
-            breaks.push(normalized.normalized_offset(i));
-        }
-    }
+        starts_new_item(next).then_some(i)
+    });
+    let mut breaks = normalized.normalized_offsets(at_breaks);
     breaks.dedup();
     breaks
 }
