@@ -352,6 +352,8 @@ fn segment(lines: &[Line<'_>]) -> Vec<Segment> {
         };
         let ends_posting = seen_requirements || (!segments.is_empty() && seen_text);
         let labelled = std::mem::replace(&mut after_label, trimmed.ends_with(':'));
+        // The header this line is by itself, computed once per line.
+        let own_header = if bullet { None } else { header_block(trimmed) };
         if trimmed.is_empty() {
             after_label = labelled;
         }
@@ -364,7 +366,7 @@ fn segment(lines: &[Line<'_>]) -> Vec<Segment> {
             // bullets there are benefits ("Relocation Manager").
             && (!matches!(block, Block::Excluded(_)) || prev_bullet)
             && is_title_line(trimmed)
-            && header_block(trimmed).is_none()
+            && own_header.is_none()
             && !mid_sentence(lines, i)
         {
             current.last = i.saturating_sub(1);
@@ -380,11 +382,7 @@ fn segment(lines: &[Line<'_>]) -> Vec<Segment> {
         } else if i > current.first && !trimmed.is_empty() {
             seen_text = true;
         }
-        let header = if terminal || bullet {
-            None
-        } else {
-            header_block(trimmed)
-        };
+        let header = if terminal { None } else { own_header };
         let header = header.or_else(|| {
             if terminal || bullet {
                 None
@@ -401,7 +399,7 @@ fn segment(lines: &[Line<'_>]) -> Vec<Segment> {
                 // A paragraph ending in "Responsibilities include:" is itself
                 // description; "Requirements: Python, Docker" is a header with
                 // content of its own.
-                let is_trailing = header_block(trimmed).is_none();
+                let is_trailing = own_header.is_none();
                 current.blocks.push(if is_trailing {
                     Some(Block::Description)
                 } else if inline_content(trimmed).is_some() {

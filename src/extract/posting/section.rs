@@ -414,24 +414,48 @@ const LEGAL_STATEMENT_PHRASES: &[&str] = &[
 
 /// Is `line` an equal-opportunity or accommodation statement (see
 /// [`LEGAL_STATEMENT_PHRASES`])?
+///
+/// Every line of a posting is asked, so this compares the phrases, ASCII
+/// case-insensitively, at the line's word starts in one pass, without
+/// normalizing the line first.
 pub(crate) fn is_legal_statement(line: &str) -> bool {
-    let text = normalize(line);
-    LEGAL_STATEMENT_PHRASES
-        .iter()
-        .any(|phrase| find_word_prefix(&text, phrase).is_some())
-}
-
-/// The block a header phrase names, if any: earliest phrase match wins.
-pub fn classify(text: &str) -> Option<Block> {
-    let mut best: Option<(usize, usize)> = None;
-    for (i, (phrase, _)) in PHRASES.iter().enumerate() {
-        if let Some(at) = find_word_prefix(text, phrase) {
-            if best.is_none_or(|(b, _)| at < b) {
-                best = Some((at, i));
+    let bytes = line.as_bytes();
+    let mut prev_alnum = false;
+    for (at, c) in line.char_indices() {
+        if !prev_alnum && c.is_ascii_alphabetic() {
+            let rest = &bytes[at..];
+            let starts_here = |phrase: &&str| {
+                rest.get(..phrase.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(phrase.as_bytes()))
+            };
+            if LEGAL_STATEMENT_PHRASES.iter().any(starts_here) {
+                return true;
             }
         }
+        prev_alnum = c.is_alphanumeric();
     }
-    best.map(|(_, i)| PHRASES[i].1)
+    false
+}
+
+/// The block a header phrase names, if any: earliest phrase match wins
+/// (at the same word, the earlier phrase in [`PHRASES`]). One pass over the
+/// text's word starts, trying every phrase at each.
+pub fn classify(text: &str) -> Option<Block> {
+    let bytes = text.as_bytes();
+    let mut prev_alnum = false;
+    for (at, c) in text.char_indices() {
+        if !prev_alnum {
+            let rest = &bytes[at..];
+            if let Some(&(_, block)) = PHRASES
+                .iter()
+                .find(|(phrase, _)| rest.starts_with(phrase.as_bytes()))
+            {
+                return Some(block);
+            }
+        }
+        prev_alnum = c.is_alphanumeric();
+    }
+    None
 }
 
 /// "About Pinterest" is about the company; "About you", "About the role" are not.
@@ -443,24 +467,6 @@ fn about_company(words: &[&str]) -> Option<Block> {
         Some(Block::Requirements(_)) | Some(Block::Description) => None,
         _ => Some(Block::Excluded(Excluded::Company)),
     }
-}
-
-/// Position of `phrase` in `text`, starting at a word start.
-fn find_word_prefix(text: &str, phrase: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(i) = text[from..].find(phrase) {
-        let at = from + i;
-        if at == 0
-            || !text[..at]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-        {
-            return Some(at);
-        }
-        from = at + phrase.len();
-    }
-    None
 }
 
 fn strip_for_suffix(text: &str) -> &str {
