@@ -27,10 +27,12 @@ pub struct IndexArgs {
 enum IndexCommand {
     /// Extract postings once into an index file for `score --index` and `rank --index`.
     ///
-    /// The index holds the extracted requirements, not the text, and is
-    /// tied to this version of skillmatch and to the taxonomy options given
-    /// here (--taxonomy, --taxonomy-extra): other ones refuse it. Weights
-    /// are applied when it is used, so --weights may differ.
+    /// The index holds the extracted postings (metadata, and each
+    /// requirement with the phrase it came from), not the whole text nor
+    /// the mentions, and is tied to this version of skillmatch and to the
+    /// taxonomy options given here (--taxonomy, --taxonomy-extra): other
+    /// ones refuse it. Weights are applied when it is used, so --weights
+    /// may differ.
     Build(BuildArgs),
     /// Show what an index file holds and whether this run can use it.
     Info(InfoArgs),
