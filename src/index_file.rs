@@ -283,6 +283,20 @@ impl IndexFile {
         })
     }
 
+    /// An index of `postings` (extracted with `taxonomy`) held in memory,
+    /// `name` naming it in errors: the postings take the index's compact
+    /// form (about a third of their decoded size) and are decoded when
+    /// shown, as from a file.
+    pub fn in_memory(name: &str, taxonomy: &Taxonomy, postings: &[Posting]) -> Result<IndexFile> {
+        let io = |e| Error::io(PathBuf::from(name), e);
+        // Sized first, so the buffer is allocated once, not doubled.
+        let mut size = ByteCount(0);
+        write(&mut size, taxonomy, postings).map_err(io)?;
+        let mut bytes = Vec::with_capacity(usize::try_from(size.0).unwrap_or(0));
+        write(&mut bytes, taxonomy, postings).map_err(io)?;
+        Self::from_source(name, std::io::Cursor::new(bytes), taxonomy)
+    }
+
     /// What the index says about itself.
     pub fn header(&self) -> &Header {
         &self.header
@@ -359,6 +373,20 @@ impl IndexFile {
                 ));
             }
         }
+        Ok(())
+    }
+}
+
+/// A writer that only counts the bytes written to it.
+struct ByteCount(u64);
+
+impl Write for ByteCount {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len() as u64;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
 }
@@ -492,6 +520,8 @@ label = "Kubernetes"
             assert_eq!(&file.posting(p).expect("one"), w);
         }
         assert!(file.posting(3).is_err());
+        let memory = IndexFile::in_memory("postings", &t, &postings).expect("in memory");
+        assert_eq!(memory.postings().expect("all"), want);
         // The table read back scores like one built from the postings.
         let w = Weights::default();
         let from_file = file.posting_index(&t, &w);
