@@ -22,7 +22,9 @@ use skillmatch::extract::dates::YearMonth;
 use skillmatch::extract::posting::{parse_postings, Posting};
 use skillmatch::extract::resume::{parse_resume, Candidate, ResumeOptions};
 use skillmatch::extract::Matcher;
-use skillmatch::score::{rank_indexed, rank_postings, PostingIndex, Weights};
+use skillmatch::explain::explain;
+use skillmatch::rank::Ranker;
+use skillmatch::score::{PostingIndex, Weights};
 use skillmatch::taxonomy::Taxonomy;
 
 // Its command-line half and its tests' imports go unused here.
@@ -97,9 +99,9 @@ fn candidates() -> &'static [Candidate] {
     })
 }
 
-fn index() -> &'static PostingIndex {
-    static INDEX: OnceLock<PostingIndex> = OnceLock::new();
-    INDEX.get_or_init(|| PostingIndex::new(taxonomy(), postings(), &Weights::default()))
+fn ranker() -> &'static Ranker<'static, [Posting]> {
+    static RANKER: OnceLock<Ranker<'static, [Posting]>> = OnceLock::new();
+    RANKER.get_or_init(|| Ranker::new(taxonomy(), postings(), &Weights::default()))
 }
 
 /// The next résumé of the cycle.
@@ -126,36 +128,35 @@ fn build_index_100k(bencher: Bencher<'_, '_>) {
 /// One résumé's top 10 of 100,000 postings, explained, on `threads` threads.
 #[divan::bench(args = [1, 2], sample_count = 32)]
 fn top10_of_100k_indexed(bencher: Bencher<'_, '_>, threads: usize) {
-    let (index, all, pool) = (index(), postings(), pool(threads));
+    let (ranker, pool) = (ranker(), pool(threads));
     bencher.bench(|| {
         pool.install(|| {
-            rank_indexed(
-                taxonomy(),
-                index,
-                next_candidate(),
-                black_box(all),
-                Some(10),
-            )
-            .len()
+            let candidate = next_candidate();
+            let shortlist = ranker.rank(black_box(candidate), Some(10)).unwrap();
+            shortlist
+                .explain(taxonomy(), candidate, ranker.weights())
+                .len()
         })
     });
 }
 
-/// The same by explaining all 100,000 postings (the path before the index).
+/// The same by explaining all 100,000 postings and sorting (the path
+/// before the index).
 #[divan::bench(args = [2], sample_count = 4)]
 fn top10_of_100k_explain_all(bencher: Bencher<'_, '_>, threads: usize) {
     let (all, pool) = (postings(), pool(threads));
     let weights = Weights::default();
     bencher.bench(|| {
         pool.install(|| {
-            rank_postings(
-                taxonomy(),
-                next_candidate(),
-                black_box(all),
-                &weights,
-                Some(10),
-            )
-            .len()
+            let candidate = next_candidate();
+            let mut scores: Vec<(f64, usize)> = black_box(all)
+                .par_iter()
+                .enumerate()
+                .map(|(i, p)| (explain(taxonomy(), p, candidate, &weights).score, i))
+                .collect();
+            scores.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            scores.truncate(10);
+            scores.len()
         })
     });
 }

@@ -15,7 +15,8 @@ use skillmatch::extract::dates::YearMonth;
 use skillmatch::extract::posting::{parse_postings, Posting};
 use skillmatch::extract::resume::{parse_resume, Candidate, ResumeOptions};
 use skillmatch::extract::Matcher;
-use skillmatch::score::{rank_postings, suggestions, Weights};
+use skillmatch::rank::Ranker;
+use skillmatch::score::Weights;
 use skillmatch::taxonomy::Taxonomy;
 
 /// The allocator the binary uses, so the figures are the binary's.
@@ -98,10 +99,13 @@ fn rank_one_candidate_1000_postings(bencher: Bencher<'_, '_>, threads: usize) {
         .build()
         .expect("pool");
     let (all, candidate) = (postings(), candidate());
-    let weights = Weights::default();
+    let ranker = Ranker::new(taxonomy(), all, &Weights::default());
     bencher.bench(|| {
         pool.install(|| {
-            rank_postings(taxonomy(), candidate, black_box(all), &weights, Some(10)).len()
+            let shortlist = ranker.rank(black_box(candidate), Some(10)).expect("in memory");
+            shortlist
+                .explain(taxonomy(), candidate, ranker.weights())
+                .len()
         })
     });
 }
@@ -110,6 +114,6 @@ fn rank_one_candidate_1000_postings(bencher: Bencher<'_, '_>, threads: usize) {
 #[divan::bench]
 fn suggestions_1000_postings(bencher: Bencher<'_, '_>) {
     let (all, candidate) = (postings(), candidate());
-    let weights = Weights::default();
-    bencher.bench(|| suggestions(taxonomy(), candidate, black_box(all), &weights).len());
+    let ranker = Ranker::new(taxonomy(), all, &Weights::default());
+    bencher.bench(|| ranker.suggestions(black_box(candidate)).len());
 }

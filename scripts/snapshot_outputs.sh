@@ -60,17 +60,21 @@ run taxonomy-lint.txt taxonomy lint
 
 # 10,000 generated postings, 200 résumés.
 if [ -x "$GEN_BIN" ]; then
-  "$GEN_BIN" --postings 10000 --resumes 200 --seed 7 "$WORK/gen" >/dev/null 2>&1
+  # Run from the work folder with relative paths, so the sources the
+  # outputs name do not depend on where the temporary folder is.
+  pushd "$WORK" >/dev/null
+  "$GEN_BIN" --postings 10000 --resumes 200 --seed 7 gen >/dev/null 2>&1
   for per in candidate posting; do
-    run "gen-rank-$per.csv" rank --candidates "$WORK/gen/candidates.csv" --postings "$WORK/gen/postings.csv" --per "$per"
+    run "gen-rank-$per.csv" rank --candidates gen/candidates.csv --postings gen/postings.csv --per "$per"
   done
-  run gen-extract-postings.json extract --format json "$WORK/gen/postings.csv"
-  first=$(ls "$WORK/gen/resumes" | head -3)
-  for r in $first; do
-    run "gen-score-$r.json" score "$WORK/gen/resumes/$r" --postings "$WORK/gen/postings.csv" --format json
+  run gen-extract-postings.json extract --format json gen/postings.csv
+  for r in $(ls gen/resumes | head -3); do
+    run "gen-score-$r.json" score "gen/resumes/$r" --postings gen/postings.csv --format json
   done
-  "$BIN" --quiet index build --postings "$WORK/gen/postings.csv" -o "$WORK/gen.idx"
-  run gen-index-info.txt index info "$WORK/gen.idx"
+  "$BIN" --quiet index build --postings gen/postings.csv -o gen.idx
+  run gen-index-info.txt index info gen.idx
+  run gen-score-index.json score "gen/resumes/$(ls gen/resumes | head -1)" --index gen.idx --format json
+  popd >/dev/null
 else
   echo "skipped the generated corpus: build it with cargo build --release --example gen_corpus" >&2
 fi

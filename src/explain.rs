@@ -10,15 +10,15 @@
 //! same records, so a report that shows them cannot disagree with the
 //! score. Data only: nothing here prints or formats.
 
-use crate::extract::posting::{Posting, RequirementKind, Section};
+use crate::extract::posting::{Posting, Section};
 use crate::extract::resume::Candidate;
-use crate::score::credit::{assess, Assessment, Status};
+use crate::score::formula::{is_missing_required, score, total};
+use crate::score::repeats::repeated_requirements;
 use crate::score::weights::SOFT_SKILLS_CATEGORY;
-use crate::score::Weights;
+use crate::score::{assess, Assessment, Status, Weights};
 use crate::taxonomy::{SkillId, Taxonomy};
 
-/// The score a posting gets when none of its requirements can be assessed.
-pub const UNASSESSABLE_SCORE: f64 = 0.0;
+pub use crate::score::formula::UNASSESSABLE_SCORE;
 
 /// One candidate against one posting.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,56 +101,6 @@ fn mark_repeats(posting: &Posting, records: &mut [Assessment<'_>]) {
     }
 }
 
-/// For each requirement of `posting`, the index of the requirement it
-/// repeats (see [`explain`]: the same set of skills asked again), or `None`.
-/// It depends on the posting alone, so a ranking can compute it once per
-/// posting: only skill requirements naming at least one skill take part,
-/// and those are assessed for every candidate.
-pub fn repeated_requirements(posting: &Posting) -> Vec<Option<usize>> {
-    let requirements = &posting.requirements;
-    let mut repeats = vec![None; requirements.len()];
-    let mut order: Vec<usize> = (0..requirements.len())
-        .filter(|&i| {
-            requirements[i].kind == RequirementKind::Skill && !requirements[i].any_of.is_empty()
-        })
-        .collect();
-    if order.len() < 2 {
-        return repeats;
-    }
-    // Each requirement's skills as a sorted set, computed once.
-    let sets: Vec<Vec<SkillId>> = requirements
-        .iter()
-        .map(|r| {
-            let mut skills = r.any_of.clone();
-            skills.sort_unstable();
-            skills
-        })
-        .collect();
-    let key = |i: usize| &sets[i];
-    // Keepers first within each set of equal skills.
-    order.sort_by(|&a, &b| {
-        key(a).cmp(key(b)).then_with(|| {
-            let (ra, rb) = (&requirements[a], &requirements[b]);
-            ra.section
-                .cmp(&rb.section)
-                .then(
-                    rb.min_years
-                        .unwrap_or(0.0)
-                        .total_cmp(&ra.min_years.unwrap_or(0.0)),
-                )
-                .then(a.cmp(&b))
-        })
-    });
-    let mut kept: Option<usize> = None;
-    for &i in &order {
-        match kept {
-            Some(k) if key(k) == key(i) => repeats[i] = Some(k),
-            _ => kept = Some(i),
-        }
-    }
-    repeats
-}
-
 /// The position of the best-scoring explanation; equal scores keep the
 /// first. `None` for none.
 pub fn best_match(explanations: &[Explanation<'_>]) -> Option<usize> {
@@ -177,7 +127,7 @@ fn from_records<'a>(posting: &Posting, requirements: Vec<Assessment<'a>>) -> Exp
         match a.status {
             Status::Met => required_met += 1,
             Status::Partial => required_partial += 1,
-            Status::Missing if a.kind == RequirementKind::Skill => {
+            Status::Missing if is_missing_required(a.section, a.kind, a.status) => {
                 let first = posting
                     .requirements
                     .get(a.index)
@@ -200,23 +150,6 @@ fn from_records<'a>(posting: &Posting, requirements: Vec<Assessment<'a>>) -> Exp
         required_met,
         required_partial,
         required_total,
-    }
-}
-
-/// The sum of `values` in order, from +0: the one summation behind
-/// `earned` and `possible`, so that a ranking that adds only the non-zero
-/// terms ([`crate::score::PostingIndex`]) gets the same bits.
-pub(crate) fn total(values: impl Iterator<Item = f64>) -> f64 {
-    values.fold(0.0, |sum, v| sum + v)
-}
-
-/// `100 × earned / possible`, clamped to `[0, 100]` against rounding;
-/// [`UNASSESSABLE_SCORE`] when nothing weighs.
-pub(crate) fn score(earned: f64, possible: f64) -> f64 {
-    if possible > 0.0 {
-        (100.0 * earned / possible).clamp(0.0, 100.0)
-    } else {
-        UNASSESSABLE_SCORE
     }
 }
 

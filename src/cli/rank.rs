@@ -17,12 +17,12 @@ use std::time::Instant;
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use skillmatch::explain::explain;
 use skillmatch::extract::resume::Candidate;
 use skillmatch::extract::Matcher;
 use skillmatch::input::{self, Role};
 use skillmatch::report;
-use skillmatch::score::{explain_top, rank_postings, Ranked, Shard, TopK};
+use skillmatch::rank::Ranker;
+use skillmatch::score::Shard;
 
 use super::output::Output;
 use super::GlobalArgs;
@@ -67,9 +67,6 @@ pub enum Per {
     Posting,
 }
 
-/// Index of the `rank` column in a row.
-const RANK_COLUMN: usize = 2;
-
 pub fn run(global: &GlobalArgs, args: RankArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let taxonomy = global.load_taxonomy()?;
@@ -83,18 +80,13 @@ pub fn run(global: &GlobalArgs, args: RankArgs) -> anyhow::Result<ExitCode> {
         args.postings.as_deref(),
         args.index.as_deref(),
     )?;
-    let postings_index = postings.posting_index(&taxonomy, &weights);
+    let ranker = Ranker::new(&taxonomy, &postings, &weights);
     let mut candidate_docs = global.load_documents(&args.candidates, Role::Resumes, "résumé")?;
     let all_candidates = candidate_docs.len();
     if let Some(shard) = args.shard {
         candidate_docs.retain(|d| shard.contains(&d.id));
     }
     let top = (args.top > 0).then_some(args.top);
-    // Keeping every row (`--top 0`) explains every posting: read them once.
-    let every_posting = match (top, args.per) {
-        (None, Per::Candidate) => Some(postings.all()?),
-        _ => None,
-    };
 
     let progress = if global.quiet || !std::io::stderr().is_terminal() {
         ProgressBar::hidden()
@@ -119,30 +111,20 @@ pub fn run(global: &GlobalArgs, args: RankArgs) -> anyhow::Result<ExitCode> {
                     .par_iter()
                     .map(|doc| -> anyhow::Result<Vec<Vec<String>>> {
                         let c = input::candidate_of(&matcher, doc, &options);
-                        let row = |r: &Ranked<'_>| {
-                            report::csv::rank_row(&taxonomy, &c, r.posting, r.rank, &r.explanation)
-                        };
-                        Ok(match (top, &every_posting) {
-                            (Some(k), _) => {
-                                // Only the postings shown are read and explained.
-                                let best = postings_index.top(&taxonomy, &c, k);
-                                let shown = best
-                                    .iter()
-                                    .map(|&(_, p)| postings.get(p))
-                                    .collect::<Result<Vec<_>, _>>()?;
-                                let shown = shown.iter().map(|p| p.as_ref());
-                                explain_top(&taxonomy, &weights, &c, &best, shown)
-                                    .iter()
-                                    .map(row)
-                                    .collect()
-                            }
-                            (None, Some(all)) => rank_postings(&taxonomy, &c, all, &weights, None)
-                                .iter()
-                                .map(row)
-                                .collect(),
-                            // Not reached: `every_posting` is read when `top` is None.
-                            (None, None) => Vec::new(),
-                        })
+                        let shortlist = ranker.rank(&c, top)?;
+                        Ok(shortlist
+                            .explain(&taxonomy, &c, ranker.weights())
+                            .iter()
+                            .map(|r| {
+                                report::csv::rank_row(
+                                    &taxonomy,
+                                    &c,
+                                    r.posting,
+                                    r.rank,
+                                    &r.explanation,
+                                )
+                            })
+                            .collect())
                     })
                     .collect::<anyhow::Result<_>>()?;
                 for row in rows.iter().flatten() {
@@ -153,88 +135,22 @@ pub fn run(global: &GlobalArgs, args: RankArgs) -> anyhow::Result<ExitCode> {
             }
         }
         Per::Posting => {
-            let keep = top.unwrap_or(usize::MAX);
-            // Each posting's best candidates so far. A row is built only
-            // for a pair still kept once its whole chunk has been offered.
-            // Rows are kept as CSV records (one buffer each), not as
-            // vectors of strings: `--top` rows for every posting add up.
-            let mut best: Vec<TopK<Option<csv::StringRecord>>> =
-                (0..postings.len()).map(|_| TopK::new(keep)).collect();
-            for (chunk_no, chunk) in candidate_docs.chunks(CHUNK).enumerate() {
-                let base = chunk_no * CHUNK;
-                // 1. Every pair's score (no explanation yet).
-                let scored: Vec<(Candidate, Vec<f64>)> = chunk
+            // Rows are kept as CSV records (one buffer each) without their
+            // rank, which is known once every candidate has been offered.
+            let mut best = ranker.best_candidates(top);
+            for chunk in candidate_docs.chunks(CHUNK) {
+                let candidates: Vec<Candidate> = chunk
                     .par_iter()
-                    .map(|doc| {
-                        let c = input::candidate_of(&matcher, doc, &options);
-                        let profile = postings_index.profile(&taxonomy, &c);
-                        let scores = (0..postings.len())
-                            .map(|p| postings_index.score(&taxonomy, &profile, &c, p))
-                            .collect();
-                        (c, scores)
-                    })
+                    .map(|doc| input::candidate_of(&matcher, doc, &options))
                     .collect();
-                // 2. Offered posting by posting.
-                best.par_iter_mut().enumerate().for_each(|(p, list)| {
-                    for (i, (_, scores)) in scored.iter().enumerate() {
-                        list.offer(scores[p], base + i, None);
-                    }
-                });
-                // 3. The pairs of this chunk that were kept, explained,
-                //    each posting read once.
-                let kept: Vec<(usize, Vec<usize>)> = best
-                    .iter_mut()
-                    .enumerate()
-                    .filter_map(|(p, list)| {
-                        let new: Vec<usize> = list
-                            .entries_mut()
-                            .filter(|(_, _, row)| row.is_none())
-                            .map(|(_, index, _)| index)
-                            .collect();
-                        (!new.is_empty()).then_some((p, new))
-                    })
-                    .collect();
-                let rows: Vec<Vec<csv::StringRecord>> = kept
-                    .par_iter()
-                    .map(|(p, indexes)| -> anyhow::Result<Vec<csv::StringRecord>> {
-                        let posting = postings.get(*p)?;
-                        Ok(indexes
-                            .iter()
-                            .map(|&index| {
-                                let c = &scored[index - base].0;
-                                let e = explain(&taxonomy, &posting, c, &weights);
-                                csv::StringRecord::from(report::csv::rank_row(
-                                    &taxonomy, c, &posting, 0, &e,
-                                ))
-                            })
-                            .collect())
-                    })
-                    .collect::<anyhow::Result<_>>()?;
-                let kept = kept
-                    .into_iter()
-                    .flat_map(|(p, indexes)| indexes.into_iter().map(move |i| (p, i)));
-                for ((p, index), row) in kept.zip(rows.into_iter().flatten()) {
-                    if let Some(slot) = best[p]
-                        .entries_mut()
-                        .find(|&(_, i, _)| i == index)
-                        .map(|(_, _, slot)| slot)
-                    {
-                        *slot = Some(row);
-                    }
-                }
+                best.offer(&ranker, &candidates, |c, posting, e| {
+                    report::csv::RankRow::new(&taxonomy, c, posting, e)
+                })?;
                 progress.inc(chunk.len() as u64);
             }
-            for list in best {
-                let rows = list.into_sorted().into_iter().filter_map(|(_, _, row)| row);
-                for (i, row) in rows.enumerate() {
-                    let rank = (i + 1).to_string();
-                    csv.write_record(row.iter().enumerate().map(|(column, field)| {
-                        if column == RANK_COLUMN {
-                            rank.as_str()
-                        } else {
-                            field
-                        }
-                    }))?;
+            for (_, rows) in best.into_ranked() {
+                for (rank, row) in rows {
+                    row.write(&mut csv, rank)?;
                     rows_written += 1;
                 }
             }

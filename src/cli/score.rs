@@ -1,17 +1,15 @@
 //! `skillmatch score RESUME --postings DIR|CSV|JSONL`: one candidate against
 //! many postings, ranked, with the skills that would help most.
 
-use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
-use skillmatch::extract::posting::Posting;
 use skillmatch::extract::resume::Candidate;
 use skillmatch::extract::Matcher;
 use skillmatch::input::{self, Document, Role};
 use skillmatch::report;
-use skillmatch::score::{explain_top, rank_postings, suggestions_indexed};
+use skillmatch::rank::Ranker;
 
 use super::output::Output;
 use super::{write_json, GlobalArgs};
@@ -94,28 +92,12 @@ pub fn run(global: &GlobalArgs, args: ScoreArgs) -> anyhow::Result<ExitCode> {
         args.postings.as_deref(),
         args.index.as_deref(),
     )?;
-    let top = (args.top > 0).then_some(args.top);
-    // Candidate retrieval: only the postings shown are read (from an index
-    // file) and explained, and the suggestions rescore only the postings a
-    // skill could change.
-    let index = postings.posting_index(&taxonomy, &weights);
-    let (all, shown): (Cow<'_, [Posting]>, Vec<Posting>);
-    let ranked = match top {
-        None => {
-            all = postings.all()?;
-            rank_postings(&taxonomy, &candidate, &all, &weights, None)
-        }
-        Some(k) => {
-            let best = index.top(&taxonomy, &candidate, k);
-            shown = best
-                .iter()
-                .map(|&(_, p)| postings.get(p).map(Cow::into_owned))
-                .collect::<Result<_, _>>()?;
-            explain_top(&taxonomy, &weights, &candidate, &best, &shown)
-        }
-    };
+    // Only the postings shown are read (from an index file) and explained.
+    let ranker = Ranker::new(&taxonomy, &postings, &weights);
+    let shortlist = ranker.rank(&candidate, (args.top > 0).then_some(args.top))?;
+    let ranked = shortlist.explain(&taxonomy, &candidate, ranker.weights());
     let mut suggested = if args.suggest > 0 {
-        suggestions_indexed(&taxonomy, &index, &candidate)
+        ranker.suggestions(&candidate)
     } else {
         Vec::new()
     };

@@ -33,6 +33,9 @@ fn labels(taxonomy: &Taxonomy, skills: &[SkillId]) -> String {
         .join(";")
 }
 
+/// Where the rank stands among [`RANK_COLUMNS`].
+const RANK_COLUMN: usize = 2;
+
 /// One `rank` row, in [`RANK_COLUMNS`] order. `rank` is the posting's
 /// place for this candidate (`--per candidate`) or the candidate's place
 /// for this posting (`--per posting`).
@@ -43,10 +46,21 @@ pub fn rank_row(
     rank: usize,
     e: &Explanation<'_>,
 ) -> Vec<String> {
+    let mut row = unranked_row(taxonomy, candidate, posting, e);
+    row.insert(RANK_COLUMN, rank.to_string());
+    row
+}
+
+/// Every column of a `rank` row but the rank.
+fn unranked_row(
+    taxonomy: &Taxonomy,
+    candidate: &Candidate,
+    posting: &Posting,
+    e: &Explanation<'_>,
+) -> Vec<String> {
     vec![
         candidate.id.clone(),
         posting.id.clone(),
-        rank.to_string(),
         super::score_text(e.score),
         e.required_met.to_string(),
         e.required_total.to_string(),
@@ -57,4 +71,36 @@ pub fn rank_row(
         posting.title.clone().unwrap_or_default(),
         posting.company.clone().unwrap_or_default(),
     ]
+}
+
+/// A `rank` row kept before its rank is known (`--per posting` learns a
+/// candidate's place only once every candidate has been offered): every
+/// other column, in one buffer.
+#[derive(Debug, Clone)]
+pub struct RankRow(csv::StringRecord);
+
+impl RankRow {
+    /// The row of `candidate` against `posting`, without its rank.
+    pub fn new(
+        taxonomy: &Taxonomy,
+        candidate: &Candidate,
+        posting: &Posting,
+        e: &Explanation<'_>,
+    ) -> Self {
+        RankRow(csv::StringRecord::from(unranked_row(
+            taxonomy, candidate, posting, e,
+        )))
+    }
+
+    /// Writes the row with its `rank`, in [`RANK_COLUMNS`] order.
+    pub fn write<W: std::io::Write>(
+        &self,
+        out: &mut csv::Writer<W>,
+        rank: usize,
+    ) -> csv::Result<()> {
+        let rank = rank.to_string();
+        let before = self.0.iter().take(RANK_COLUMN);
+        let after = self.0.iter().skip(RANK_COLUMN);
+        out.write_record(before.chain(std::iter::once(rank.as_str())).chain(after))
+    }
 }

@@ -8,7 +8,7 @@ use crate::explain::Explanation;
 use crate::extract::posting::Posting;
 use crate::extract::resume::Candidate;
 use crate::extract::{DegreeLevel, Mention};
-use crate::score::{Ranked, Suggestion};
+use crate::rank::{Ranked, Suggestion};
 use crate::taxonomy::{SkillId, Taxonomy};
 
 /// Years as JSON: `f32` values widened to `f64` print as 8.899999618530273,

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use crate::explain::Explanation;
 use crate::extract::posting::Posting;
 use crate::extract::resume::Candidate;
-use crate::score::{Ranked, Suggestion};
+use crate::rank::{Ranked, Suggestion};
 use crate::taxonomy::Taxonomy;
 
 /// Text made safe for one Markdown table cell and shown as written: the

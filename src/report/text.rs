@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 use crate::explain::Explanation;
 use crate::extract::posting::{Posting, SalaryPeriod, Section};
 use crate::extract::resume::Candidate;
-use crate::score::{Assessment, Ranked, Status, Suggestion};
+use crate::rank::{Ranked, Suggestion};
+use crate::score::{Assessment, Status};
 use crate::taxonomy::Taxonomy;
 
 /// A posting's metadata, then its requirements grouped by section, each with

@@ -1,13 +1,18 @@
-//! The per-requirement assessment: how well one candidate meets one
-//! requirement, as a record ([`Assessment`]) that both the score and the
-//! explanation are read from.
+//! The credit rules: how well one candidate meets one requirement, one rule
+//! per requirement kind, written once.
+//!
+//! Both the explanation ([`assess`](super::assessment::assess), which
+//! builds a record per requirement) and candidate retrieval
+//! ([`PostingIndex`](super::PostingIndex), which only needs the number)
+//! call [`evaluate`]. They differ only in how they look the candidate up,
+//! through [`CandidateView`]: [`ResumeView`] walks the résumé's skills,
+//! [`CandidateProfile`](super::CandidateProfile) looks up answers worked
+//! out once per candidate. Every rule below is in this file only.
 //!
 //! Invariants: every credit is in `[0, 1]` (given [`Weights`] in range);
-//! a requirement that cannot be assessed has status
-//! [`Status::NotAssessed`] and weight 0, so it never moves a score; the
-//! status is derived from the credit alone (1 is met, 0 is missing, anything
-//! between is partial); the chosen match is the same whatever the order of
-//! the candidate's skills, ties breaking on the alternative's position, the
+//! a requirement that cannot be assessed has no credit, so it never moves
+//! a score; the chosen match is the same whatever the order of the
+//! candidate's skills, ties breaking on the alternative's position, the
 //! closeness of the relation, the levels between the two skills, the years
 //! with the skill, and then the [`SkillId`]. Giving a candidate one more skill never lowers
 //! any credit: each credit is a maximum over the candidate's skills.
@@ -47,17 +52,12 @@
 
 use std::cmp::Ordering;
 
-use crate::extract::posting::{
-    EducationRequirement, Requirement, RequirementKind, Section, EDUCATION_CATEGORY,
-};
-use crate::extract::resume::{Candidate, ResumeSection, SkillEvidence};
+use crate::extract::posting::{Requirement, RequirementKind, Section, EDUCATION_CATEGORY};
+use crate::extract::resume::Candidate;
 use crate::extract::DegreeLevel;
 use crate::taxonomy::{SkillId, Taxonomy};
 
 use super::weights::{Weights, SOFT_SKILLS_CATEGORY};
-
-/// Most evidence lines kept for a matched skill.
-pub const MAX_EVIDENCE_LINES: usize = 3;
 
 /// How well a requirement is met.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -150,55 +150,182 @@ pub struct Years {
     pub cap: Option<f32>,
 }
 
-/// One requirement of a posting, assessed against one candidate.
-///
-/// Borrows the requirement's text and the candidate's evidence, so building
-/// one allocates only its short evidence list.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Assessment<'a> {
-    /// Position of the requirement in the posting's `requirements`.
-    pub index: usize,
-    /// The requirement's source phrase.
-    pub text: &'a str,
-    /// 1-based line of the requirement in the posting.
-    pub line: usize,
-    /// The requirement's section.
-    pub section: Section,
-    /// The requirement's kind.
-    pub kind: RequirementKind,
-    /// The section's weight, or 0 when not assessed.
-    pub weight: f64,
-    /// Met, partial, missing or not assessed.
-    pub status: Status,
-    /// Credit in `[0, 1]` (0 when not assessed).
-    pub credit: f64,
-    /// The skill (or field of study) that matched, if any.
-    pub matched: Option<Matched>,
-    /// The candidate's evidence for the matched skill: at most
-    /// [`MAX_EVIDENCE_LINES`] lines, those showing the skill in use (outside
-    /// the Skills section) first, each line once.
-    pub evidence: Vec<&'a SkillEvidence>,
-    /// Years had and needed.
-    pub years: Years,
-    /// The line of the requirement this one repeats (the same skills asked
-    /// again): a repeat is not assessed, so a skill a posting names three
-    /// times weighs once. Set by [`crate::explain::explain`].
-    pub repeats: Option<usize>,
+/// What a requirement needs for its credit, whatever holds it: a
+/// [`Requirement`] ([`Need::of`]) or a row of a posting table.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Need<'a> {
+    /// Any of `any_of`, with `years` of it.
+    Skill {
+        /// The alternatives (never empty).
+        any_of: &'a [SkillId],
+        /// `min_years`, if stated.
+        years: Option<f32>,
+    },
+    /// Years of experience in all: at least `min`, at most `max`
+    /// (entry-level postings).
+    Experience {
+        /// The floor, if stated.
+        min: Option<f32>,
+        /// The ceiling, if any.
+        max: Option<f32>,
+    },
+    /// A degree of at least `level`, in one of `fields` if any are named.
+    Education {
+        /// The lowest level that meets it.
+        level: DegreeLevel,
+        /// Whether experience may stand in for the degree.
+        or_equivalent: bool,
+        /// The fields of study named (may be empty).
+        fields: &'a [SkillId],
+    },
+    /// Nothing that can be compared (kind `other`, a skill requirement
+    /// naming no skill); `years` is what it states, for the record.
+    Nothing {
+        /// `min_years`, if stated.
+        years: Option<f32>,
+    },
 }
 
-impl Assessment<'_> {
-    /// `weight × credit`: what this requirement adds to the score's numerator.
-    pub fn earned(&self) -> f64 {
-        self.weight * self.credit
+impl<'a> Need<'a> {
+    /// What `requirement` needs.
+    pub fn of(requirement: &'a Requirement) -> Need<'a> {
+        match (requirement.kind, &requirement.education) {
+            (RequirementKind::Skill, _) if !requirement.any_of.is_empty() => Need::Skill {
+                any_of: &requirement.any_of,
+                years: requirement.min_years,
+            },
+            (RequirementKind::Skill, _) => Need::Nothing {
+                years: requirement.min_years,
+            },
+            (RequirementKind::Experience, _) => Need::Experience {
+                min: requirement.min_years,
+                max: requirement.max_years,
+            },
+            (RequirementKind::Education, Some(e)) => Need::Education {
+                level: e.level,
+                or_equivalent: e.or_equivalent,
+                fields: &e.fields,
+            },
+            (RequirementKind::Education, None) | (RequirementKind::Other, _) => {
+                Need::Nothing { years: None }
+            }
+        }
+    }
+
+    /// Can this need be assessed for some candidate? (Not for
+    /// [`Need::Nothing`]; experience needs a bound.) A table of postings
+    /// keeps only these.
+    pub fn is_assessable(&self) -> bool {
+        !matches!(self, Need::Nothing { .. })
     }
 }
 
-/// What the kind-specific rules decide.
-pub(crate) struct Outcome {
-    /// The credit, or `None` when the requirement is not assessed.
-    pub(crate) credit: Option<f64>,
-    matched: Option<Matched>,
-    years: Years,
+/// One of the candidate's skills that answers a skill asked for: how they
+/// relate, the base credit of that relation, and what breaks ties.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Answer {
+    /// The candidate's skill.
+    pub have: SkillId,
+    /// How it relates to the skill asked for.
+    pub how: How,
+    /// The credit of that relation before years ([`relation`]).
+    pub base: f64,
+    /// The candidate's years with the skill, when known.
+    pub years: Option<f32>,
+    /// Hierarchy levels between the two skills (0 for the same skill).
+    pub levels: u32,
+}
+
+impl Answer {
+    /// How `have` (a candidate's skill, with `years`) answers `want`, if it
+    /// does ([`relation`]).
+    pub fn of(
+        taxonomy: &Taxonomy,
+        have: SkillId,
+        years: Option<f32>,
+        want: SkillId,
+        weights: &Weights,
+    ) -> Option<Answer> {
+        relation(taxonomy, have, want, weights).map(|(how, base)| Answer {
+            have,
+            how,
+            base,
+            years,
+            levels: taxonomy.depth(have).abs_diff(taxonomy.depth(want)),
+        })
+    }
+}
+
+/// What the credit rules ask of a candidate. The rules are written once
+/// against this; a view only decides how the answers are found.
+pub trait CandidateView {
+    /// Years of experience in all, when known.
+    fn total_years(&self) -> Option<f32>;
+    /// The highest degree, when stated.
+    fn education(&self) -> Option<DegreeLevel>;
+    /// Every skill of the candidate that answers `want` ([`Answer::of`]),
+    /// in any order.
+    fn answers(&self, want: SkillId) -> impl Iterator<Item = Answer> + '_;
+    /// Every skill of the candidate that is `field` or a more specific one,
+    /// in any order.
+    fn holders(&self, field: SkillId) -> impl Iterator<Item = SkillId> + '_;
+}
+
+/// The candidate as read: each question walks the résumé's skills. Right
+/// for one posting; for many, [`CandidateProfile`](super::CandidateProfile)
+/// answers the same questions from a table built once.
+#[derive(Debug, Clone, Copy)]
+pub struct ResumeView<'a> {
+    taxonomy: &'a Taxonomy,
+    candidate: &'a Candidate,
+    weights: &'a Weights,
+}
+
+impl<'a> ResumeView<'a> {
+    /// A view of `candidate` under `taxonomy` and `weights`.
+    pub fn new(taxonomy: &'a Taxonomy, candidate: &'a Candidate, weights: &'a Weights) -> Self {
+        ResumeView {
+            taxonomy,
+            candidate,
+            weights,
+        }
+    }
+}
+
+impl CandidateView for ResumeView<'_> {
+    fn total_years(&self) -> Option<f32> {
+        self.candidate.total_years
+    }
+
+    fn education(&self) -> Option<DegreeLevel> {
+        self.candidate.education
+    }
+
+    fn answers(&self, want: SkillId) -> impl Iterator<Item = Answer> + '_ {
+        self.candidate
+            .skills
+            .iter()
+            .filter_map(move |s| Answer::of(self.taxonomy, s.skill, s.years, want, self.weights))
+    }
+
+    fn holders(&self, field: SkillId) -> impl Iterator<Item = SkillId> + '_ {
+        self.candidate
+            .skills
+            .iter()
+            .filter(move |s| self.taxonomy.is_a(s.skill, field))
+            .map(|s| s.skill)
+    }
+}
+
+/// What the rules decide for one requirement.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Outcome {
+    /// The credit in `[0, 1]`, or `None` when the requirement is not assessed.
+    pub credit: Option<f64>,
+    /// The skill (or field of study) that matched, if any.
+    pub matched: Option<Matched>,
+    /// Years had and needed.
+    pub years: Years,
 }
 
 impl Outcome {
@@ -211,91 +338,24 @@ impl Outcome {
     }
 }
 
-/// Assesses requirement number `index` of a posting against `candidate`.
-///
-/// ```
-/// use skillmatch::extract::posting::{Requirement, RequirementKind, Section};
-/// use skillmatch::extract::resume::{Candidate, CandidateSkill};
-/// use skillmatch::score::{assess, Status, Weights};
-/// use skillmatch::taxonomy::Taxonomy;
-///
-/// let taxonomy = Taxonomy::embedded()?;
-/// let id = |s: &str| taxonomy.get(s).unwrap();
-/// let requirement = Requirement {
-///     text: "3+ years of PostgreSQL".into(),
-///     line: 4,
-///     section: Section::Required,
-///     kind: RequirementKind::Skill,
-///     any_of: vec![id("postgresql")],
-///     min_years: Some(3.0),
-///     max_years: None,
-///     education: None,
-/// };
-/// let candidate = Candidate {
-///     name: None,
-///     id: "cv".into(),
-///     source: "cv.txt".into(),
-///     total_years: None,
-///     education: None,
-///     skills: vec![CandidateSkill {
-///         skill: id("postgresql"),
-///         years: Some(1.5),
-///         skills_section_only: false,
-///         evidence: vec![],
-///     }],
-///     roles: vec![],
-/// };
-/// let a = assess(&taxonomy, 0, &requirement, &candidate, &Weights::default());
-/// assert_eq!(a.status, Status::Partial);
-/// assert_eq!(a.credit, 0.5);
-/// # Ok::<(), skillmatch::Error>(())
-/// ```
-pub fn assess<'a>(
-    taxonomy: &Taxonomy,
-    index: usize,
-    requirement: &'a Requirement,
-    candidate: &'a Candidate,
-    weights: &Weights,
-) -> Assessment<'a> {
-    let outcome = match requirement.kind {
-        RequirementKind::Skill => skill(taxonomy, requirement, candidate, weights),
-        RequirementKind::Experience => experience(requirement, candidate),
-        RequirementKind::Education => match &requirement.education {
-            Some(education) => self::education(taxonomy, education, candidate, weights),
-            None => Outcome::not_assessed(Years::default()),
-        },
-        RequirementKind::Other => Outcome::not_assessed(Years::default()),
+/// The credit rules: how `candidate` meets `need`, by the rule of its kind
+/// (see the module documentation), the credit clamped to `[0, 1]`.
+pub fn evaluate(need: Need<'_>, candidate: &impl CandidateView, weights: &Weights) -> Outcome {
+    let mut outcome = match need {
+        Need::Skill { any_of, years } => skill(any_of, years, candidate),
+        Need::Experience { min, max } => experience(min, max, candidate),
+        Need::Education {
+            level,
+            or_equivalent,
+            fields,
+        } => education(level, or_equivalent, fields, candidate, weights),
+        Need::Nothing { years } => Outcome::not_assessed(Years {
+            need: years,
+            ..Years::default()
+        }),
     };
-    let (weight, status, credit) = match outcome.credit {
-        Some(credit) => {
-            let credit = credit.clamp(0.0, 1.0);
-            (
-                weight(taxonomy, requirement, weights),
-                Status::of_credit(credit),
-                credit,
-            )
-        }
-        None => (0.0, Status::NotAssessed, 0.0),
-    };
-    let evidence = outcome
-        .matched
-        .and_then(|m| candidate.skill(m.candidate))
-        .map(|s| evidence_lines(&s.evidence))
-        .unwrap_or_default();
-    Assessment {
-        index,
-        text: &requirement.text,
-        line: requirement.line,
-        section: requirement.section,
-        kind: requirement.kind,
-        weight,
-        status,
-        credit,
-        matched: outcome.matched,
-        evidence,
-        years: outcome.years,
-        repeats: None,
-    }
+    outcome.credit = outcome.credit.map(|c| c.clamp(0.0, 1.0));
+    outcome
 }
 
 /// The weight of an assessed requirement: its section's weight, times
@@ -309,7 +369,7 @@ pub fn weight(taxonomy: &Taxonomy, requirement: &Requirement, weights: &Weights)
 }
 
 /// Is `requirement` a skill requirement whose every alternative is a soft skill?
-pub(crate) fn names_only_soft_skills(taxonomy: &Taxonomy, requirement: &Requirement) -> bool {
+pub fn names_only_soft_skills(taxonomy: &Taxonomy, requirement: &Requirement) -> bool {
     requirement.kind == RequirementKind::Skill
         && !requirement.any_of.is_empty()
         && requirement
@@ -320,7 +380,7 @@ pub(crate) fn names_only_soft_skills(taxonomy: &Taxonomy, requirement: &Requirem
 
 /// The weight of an assessed requirement in `section`, naming only soft
 /// skills or not (see [`weight`]).
-pub(crate) fn weight_of(section: Section, soft_only: bool, weights: &Weights) -> f64 {
+pub fn weight_of(section: Section, soft_only: bool, weights: &Weights) -> f64 {
     let section = weights.section(section);
     if soft_only {
         section * weights.soft_skills
@@ -330,7 +390,7 @@ pub(crate) fn weight_of(section: Section, soft_only: bool, weights: &Weights) ->
 }
 
 /// `have / need`, capped at 1; 1 when either is unknown or nothing is needed.
-pub(crate) fn years_factor(have: Option<f32>, need: Option<f32>) -> f64 {
+fn years_factor(have: Option<f32>, need: Option<f32>) -> f64 {
     match (have, need) {
         (Some(have), Some(need)) if need > 0.0 && have < need => {
             (f64::from(have.max(0.0)) / f64::from(need)).clamp(0.0, 1.0)
@@ -341,7 +401,7 @@ pub(crate) fn years_factor(have: Option<f32>, need: Option<f32>) -> f64 {
 
 /// How `have` (a candidate's skill) answers `want` (a skill asked for), and
 /// the credit before years.
-pub(crate) fn relation(
+pub fn relation(
     taxonomy: &Taxonomy,
     have: SkillId,
     want: SkillId,
@@ -368,10 +428,8 @@ pub(crate) fn relation(
 struct Choice {
     credit: f64,
     alternative: usize,
-    matched: Matched,
-    have: Option<f32>,
-    /// Hierarchy levels between the two skills (0 for the same skill).
-    levels: u32,
+    want: SkillId,
+    answer: Answer,
 }
 
 impl Choice {
@@ -381,51 +439,30 @@ impl Choice {
     /// the skill (known years before unknown), then the smaller candidate
     /// skill id.
     fn better(&self, other: &Self) -> Ordering {
-        let years = |c: &Choice| c.have.map_or(f32::NEG_INFINITY, |y| y);
+        let years = |c: &Choice| c.answer.years.map_or(f32::NEG_INFINITY, |y| y);
         other
             .credit
             .total_cmp(&self.credit)
             .then(self.alternative.cmp(&other.alternative))
-            .then(self.matched.how.cmp(&other.matched.how))
-            .then(self.levels.cmp(&other.levels))
+            .then(self.answer.how.cmp(&other.answer.how))
+            .then(self.answer.levels.cmp(&other.answer.levels))
             .then(years(other).total_cmp(&years(self)))
-            .then(self.matched.candidate.cmp(&other.matched.candidate))
+            .then(self.answer.have.cmp(&other.answer.have))
     }
 }
 
-fn skill(
-    taxonomy: &Taxonomy,
-    requirement: &Requirement,
-    candidate: &Candidate,
-    weights: &Weights,
-) -> Outcome {
-    let need = requirement.min_years;
-    if requirement.any_of.is_empty() {
-        return Outcome::not_assessed(Years {
-            have: None,
-            need,
-            max: None,
-            cap: None,
-        });
-    }
+fn skill(any_of: &[SkillId], need: Option<f32>, candidate: &impl CandidateView) -> Outcome {
+    let total = candidate.total_years();
     let mut best: Option<Choice> = None;
-    for (alternative, &want) in requirement.any_of.iter().enumerate() {
-        for have in &candidate.skills {
-            let Some((how, base)) = relation(taxonomy, have.skill, want, weights) else {
-                continue;
-            };
+    for (alternative, &want) in any_of.iter().enumerate() {
+        for answer in candidate.answers(want) {
             let option = Choice {
                 // Unknown years with the skill are at most the years of
                 // experience in all: a résumé that says less earns no more.
-                credit: base * years_factor(have.years.or(candidate.total_years), need),
+                credit: answer.base * years_factor(answer.years.or(total), need),
                 alternative,
-                matched: Matched {
-                    required: want,
-                    candidate: have.skill,
-                    how,
-                },
-                have: have.years,
-                levels: taxonomy.depth(have.skill).abs_diff(taxonomy.depth(want)),
+                want,
+                answer,
             };
             if best
                 .as_ref()
@@ -438,13 +475,17 @@ fn skill(
     match best {
         Some(b) => Outcome {
             credit: Some(b.credit),
-            matched: Some(b.matched),
+            matched: Some(Matched {
+                required: b.want,
+                candidate: b.answer.have,
+                how: b.answer.how,
+            }),
             years: Years {
-                have: b.have,
+                have: b.answer.years,
                 need,
                 max: None,
-                cap: if b.have.is_none() && need.is_some() {
-                    candidate.total_years
+                cap: if b.answer.years.is_none() && need.is_some() {
+                    total
                 } else {
                     None
                 },
@@ -454,38 +495,30 @@ fn skill(
             credit: Some(0.0),
             matched: None,
             years: Years {
-                have: None,
                 need,
-                max: None,
-                cap: None,
+                ..Years::default()
             },
         },
     }
 }
 
-fn experience(requirement: &Requirement, candidate: &Candidate) -> Outcome {
+fn experience(min: Option<f32>, max: Option<f32>, candidate: &impl CandidateView) -> Outcome {
     let years = Years {
-        have: candidate.total_years,
-        need: requirement.min_years,
-        max: requirement.max_years,
+        have: candidate.total_years(),
+        need: min,
+        max,
         cap: None,
     };
-    Outcome {
-        credit: experience_credit(&years),
-        matched: None,
-        years,
-    }
-}
-
-/// The credit of an experience requirement: the years factor times the
-/// entry-level ceiling factor; `None` (not assessed) when the candidate's
-/// years are unknown or the requirement states no bound.
-pub(crate) fn experience_credit(years: &Years) -> Option<f64> {
-    match years.have {
+    let credit = match years.have {
         Some(_) if years.need.is_some() || years.max.is_some() => {
             Some(years_factor(years.have, years.need) * ceiling_factor(years.have, years.max))
         }
         _ => None,
+    };
+    Outcome {
+        credit,
+        matched: None,
+        years,
     }
 }
 
@@ -512,15 +545,16 @@ fn level_rank(level: Option<DegreeLevel>) -> u8 {
     }
 }
 
-pub(crate) fn education(
-    taxonomy: &Taxonomy,
-    requirement: &EducationRequirement,
-    candidate: &Candidate,
+fn education(
+    level: DegreeLevel,
+    or_equivalent: bool,
+    fields: &[SkillId],
+    candidate: &impl CandidateView,
     weights: &Weights,
 ) -> Outcome {
-    let has_level = candidate.education.is_some_and(|l| l >= requirement.level);
+    let has_level = candidate.education().is_some_and(|l| l >= level);
     if has_level {
-        if requirement.fields.is_empty() {
+        if fields.is_empty() {
             return Outcome {
                 credit: Some(1.0),
                 matched: None,
@@ -528,13 +562,10 @@ pub(crate) fn education(
             };
         }
         // The first field named that the résumé has (or has a more specific
-        // form of); among its forms, the smallest id.
-        let matched = requirement.fields.iter().find_map(|&want| {
+        // form of); among its forms, the field itself, else the smallest id.
+        let matched = fields.iter().find_map(|&want| {
             candidate
-                .skills
-                .iter()
-                .filter(|s| taxonomy.is_a(s.skill, want))
-                .map(|s| s.skill)
+                .holders(want)
                 .min_by_key(|&s| (s != want, s))
                 .map(|have| Matched {
                     required: want,
@@ -556,24 +587,23 @@ pub(crate) fn education(
             years: Years::default(),
         };
     }
-    if !requirement.or_equivalent {
+    if !or_equivalent {
         return Outcome {
             credit: Some(0.0),
             matched: None,
             years: Years::default(),
         };
     }
-    let missing_levels =
-        level_rank(Some(requirement.level)).saturating_sub(level_rank(candidate.education));
+    let missing_levels = level_rank(Some(level)).saturating_sub(level_rank(candidate.education()));
     let need = f64::from(missing_levels) * weights.years_per_degree_level;
     let years = Years {
-        have: candidate.total_years,
+        have: candidate.total_years(),
         need: Some(need as f32),
         max: None,
         cap: None,
     };
     let covered = candidate
-        .total_years
+        .total_years()
         .is_some_and(|have| f64::from(have) >= need);
     Outcome {
         credit: Some(if covered {
@@ -586,30 +616,11 @@ pub(crate) fn education(
     }
 }
 
-/// The evidence lines worth quoting: those that show the skill in use
-/// first, then Skills-section lines; each line once; text order within each.
-fn evidence_lines(evidence: &[SkillEvidence]) -> Vec<&SkillEvidence> {
-    let mut out: Vec<&SkillEvidence> = Vec::with_capacity(MAX_EVIDENCE_LINES);
-    let in_use = evidence
-        .iter()
-        .filter(|e| e.section != ResumeSection::Skills);
-    let listed = evidence
-        .iter()
-        .filter(|e| e.section == ResumeSection::Skills);
-    for e in in_use.chain(listed) {
-        if out.len() == MAX_EVIDENCE_LINES {
-            break;
-        }
-        if !out.iter().any(|o| o.line == e.line) {
-            out.push(e);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::resume::{ResumeSection, SkillEvidence};
+    use crate::score::assessment::assess;
     use crate::score::fixtures::{
         candidate, education_req, experience_req, id, other_req, skill_req, taxonomy,
     };

@@ -1,28 +1,33 @@
-//! Scoring: per-requirement credit, the weights behind it, and ranking.
+//! Scoring: the credit rules, the weights behind them, the score formula,
+//! and candidate retrieval.
 //!
-//! [`credit`] assesses one requirement against one candidate;
-//! [`crate::explain`] gathers a posting's assessments and derives the score
-//! from them; [`rank`] scores a candidate against many postings in
-//! parallel and suggests the skills that would help most. Every weight and
-//! partial credit is a field of [`Weights`] with a named default.
+//! [`credit`] holds the rules, one per requirement kind, written once;
+//! [`assessment`] turns a rule's outcome into the record a report shows;
+//! [`formula`] derives a posting's score from its requirements' weights and
+//! credits; [`PostingIndex`] scores many postings for a candidate without
+//! building records, with the same rules and the same formula, to the bit.
+//! Every weight and partial credit is a field of [`Weights`] with a named
+//! default. Explanations ([`crate::explain`]) and rankings
+//! ([`crate::rank`]) are built on this module; it depends on neither.
 //! Invariants: scores are in `[0, 100]`; giving a candidate one more skill
 //! never lowers a score; results do not depend on the number of threads.
 
+pub mod assessment;
 pub mod credit;
+pub mod formula;
 pub mod profile;
-pub mod rank;
+pub mod repeats;
 pub mod retrieval;
 pub mod shard;
+pub mod top_k;
 pub mod weights;
 
-pub use credit::{assess, Assessment, How, Matched, Status, Years, MAX_EVIDENCE_LINES};
+pub use assessment::{assess, Assessment, MAX_EVIDENCE_LINES};
+pub use credit::{evaluate, CandidateView, How, Matched, Need, ResumeView, Status, Years};
 pub use profile::{CandidateProfile, Reach};
-pub use rank::{
-    explain_all, explain_top, rank_explained, rank_indexed, rank_postings, suggestions,
-    suggestions_from, suggestions_indexed, Ranked, Suggestion, TopK,
-};
 pub use retrieval::{PostingIndex, PostingTable};
 pub use shard::Shard;
+pub use top_k::TopK;
 pub use weights::Weights;
 
 /// Small hand-built inputs shared by the scoring tests.

@@ -1,5 +1,5 @@
-//! What a candidate answers, skill by skill: the credit rules' relation
-//! test (`credit::relation`) worked out once per candidate, so that scoring a
+//! What a candidate answers, skill by skill: the credit rules' questions
+//! ([`CandidateView`]) answered once per candidate, so that scoring a
 //! posting looks each asked skill up instead of comparing it with every
 //! skill of the résumé.
 //!
@@ -8,13 +8,14 @@
 //! are within the skill's [`Reach`]: itself, its ancestors, its descendants
 //! and the skills related to it in either direction. The profile lists, for
 //! every skill so reached, each answering skill's base credit and the years
-//! the credit rules would use with it; `CandidateProfile::skill_credit`
-//! then gives exactly the credit `assess` computes, without the records.
+//! the credit rules would use with it; [`evaluate`](super::credit::evaluate)
+//! on the profile then gives exactly the credit it gives on the résumé.
 
 use crate::extract::resume::Candidate;
+use crate::extract::DegreeLevel;
 use crate::taxonomy::{SkillId, Taxonomy};
 
-use super::credit::{relation, years_factor};
+use super::credit::{Answer, CandidateView};
 use super::weights::Weights;
 
 /// Lists of skills per skill, stored flat: the list of skill `s` is
@@ -95,15 +96,8 @@ impl Reach {
     }
 }
 
-/// One of the candidate's skills answering a skill: its base credit by the
-/// relation, and the years the credit rules use with it.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Answer {
-    base: f64,
-    years: Option<f32>,
-}
-
-/// A candidate, prepared for scoring many postings.
+/// A candidate, prepared for scoring many postings: the answers of
+/// [`CandidateView`] worked out once, for every skill the résumé reaches.
 #[derive(Debug, Clone)]
 pub struct CandidateProfile {
     /// The answers to skill `s` are `answers[start[s]..start[s + 1]]`.
@@ -111,9 +105,11 @@ pub struct CandidateProfile {
     answers: Vec<Answer>,
     /// The skills with at least one answer, ascending.
     reached: Vec<SkillId>,
-    /// Skills the candidate has, or has a more specific form of: what an
-    /// education requirement's field of study counts.
-    covers: Vec<bool>,
+    /// For each skill, the candidate's skills that are it or a more
+    /// specific one: what an education requirement's field of study counts.
+    holders: SkillLists,
+    total_years: Option<f32>,
+    education: Option<DegreeLevel>,
 }
 
 impl CandidateProfile {
@@ -126,23 +122,18 @@ impl CandidateProfile {
     ) -> Self {
         let n = taxonomy.len();
         let mut found: Vec<(SkillId, Answer)> = Vec::new();
-        let mut covers = vec![false; n];
+        let mut held: Vec<(SkillId, SkillId)> = Vec::new();
         let mut targets: Vec<SkillId> = Vec::new();
         for have in &candidate.skills {
-            covers[have.skill.index()] = true;
-            for &a in taxonomy.ancestors(have.skill) {
-                covers[a.index()] = true;
-            }
+            held.push((have.skill, have.skill));
+            held.extend(taxonomy.ancestors(have.skill).iter().map(|&a| (a, have.skill)));
             targets.clear();
             targets.extend(reach.candidates(taxonomy, have.skill));
             targets.sort_unstable();
             targets.dedup();
-            // Unknown years with the skill are at most the years of
-            // experience in all, as in the credit rules.
-            let years = have.years.or(candidate.total_years);
             for &want in &targets {
-                if let Some((_, base)) = relation(taxonomy, have.skill, want, weights) {
-                    found.push((want, Answer { base, years }));
+                if let Some(answer) = Answer::of(taxonomy, have.skill, have.years, want, weights) {
+                    found.push((want, answer));
                 }
             }
         }
@@ -160,7 +151,9 @@ impl CandidateProfile {
             start,
             answers: found.into_iter().map(|(_, a)| a).collect(),
             reached,
-            covers,
+            holders: SkillLists::from_pairs(n, &held),
+            total_years: candidate.total_years,
+            education: candidate.education,
         }
     }
 
@@ -168,40 +161,36 @@ impl CandidateProfile {
     pub fn reached(&self) -> &[SkillId] {
         &self.reached
     }
+}
 
-    /// Does the candidate have `field`, or a more specific form of it?
-    pub(crate) fn covers(&self, field: SkillId) -> bool {
-        self.covers.get(field.index()).copied().unwrap_or(false)
+impl CandidateView for CandidateProfile {
+    fn total_years(&self) -> Option<f32> {
+        self.total_years
     }
 
-    fn answers(&self, want: SkillId) -> &[Answer] {
+    fn education(&self) -> Option<DegreeLevel> {
+        self.education
+    }
+
+    fn answers(&self, want: SkillId) -> impl Iterator<Item = Answer> + '_ {
         let i = want.index();
-        match (self.start.get(i), self.start.get(i + 1)) {
+        let list = match (self.start.get(i), self.start.get(i + 1)) {
             (Some(&a), Some(&b)) => &self.answers[a as usize..b as usize],
             _ => &[],
-        }
+        };
+        list.iter().copied()
     }
 
-    /// The credit, before clamping, of a skill requirement asking for any
-    /// of `any_of` with `need` years: the best answer, as `assess` picks it.
-    pub(crate) fn skill_credit(&self, any_of: &[SkillId], need: Option<f32>) -> f64 {
-        let mut best: Option<f64> = None;
-        for &want in any_of {
-            for a in self.answers(want) {
-                let credit = a.base * years_factor(a.years, need);
-                if best.is_none_or(|b| credit.total_cmp(&b).is_gt()) {
-                    best = Some(credit);
-                }
-            }
-        }
-        best.unwrap_or(0.0)
+    fn holders(&self, field: SkillId) -> impl Iterator<Item = SkillId> + '_ {
+        self.holders.of(field).iter().copied()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::score::fixtures::{candidate, id, taxonomy};
+    use crate::score::credit::{evaluate, Need, ResumeView};
+    use crate::score::fixtures::{candidate, id, taxonomy, SKILLS};
 
     #[test]
     fn reach_inverts_ancestors_and_related_links() {
@@ -234,11 +223,43 @@ mod tests {
             ("java", None, 0.0),           // nothing
         ];
         for (asked, need, credit) in cases {
-            let got = p.skill_credit(&[id(asked)], need);
-            assert!((got - credit).abs() < 1e-12, "{asked}: {got}");
+            let need = Need::Skill {
+                any_of: &[id(asked)],
+                years: need,
+            };
+            let got = evaluate(need, &p, &w).credit;
+            assert!(got.is_some_and(|g| (g - credit).abs() < 1e-12), "{asked}: {got:?}");
         }
-        assert!(p.covers(id("databases")) && !p.covers(id("mysql")));
+        assert_eq!(p.holders(id("databases")).collect::<Vec<_>>(), [id("postgresql")]);
+        assert_eq!(p.holders(id("mysql")).count(), 0);
         assert!(p.reached().contains(&id("mysql")));
         assert!(!p.reached().contains(&id("java")));
+    }
+
+    #[test]
+    fn the_profile_answers_what_the_resume_answers() {
+        let t = taxonomy();
+        let w = Weights::default();
+        let reach = Reach::new(t);
+        let c = candidate(
+            &[("postgresql", Some(2.0)), ("kotlin", None), ("algorithms", None)],
+            Some(4.0),
+            None,
+        );
+        let profile = CandidateProfile::new(t, &reach, &c, &w);
+        let resume = ResumeView::new(t, &c, &w);
+        let key = |a: &Answer| (a.have, a.how, a.levels);
+        for want in SKILLS.iter().map(|s| id(s)) {
+            let mut got: Vec<Answer> = profile.answers(want).collect();
+            let mut expected: Vec<Answer> = resume.answers(want).collect();
+            got.sort_by_key(key);
+            expected.sort_by_key(key);
+            assert_eq!(got, expected, "answers to {}", t.skill(want).id);
+            let mut got: Vec<SkillId> = profile.holders(want).collect();
+            let mut expected: Vec<SkillId> = resume.holders(want).collect();
+            got.sort_unstable();
+            expected.sort_unstable();
+            assert_eq!(got, expected, "holders of {}", t.skill(want).id);
+        }
     }
 }

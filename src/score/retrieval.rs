@@ -25,17 +25,16 @@
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::explain::{repeated_requirements, score};
-use crate::extract::posting::{EducationRequirement, Posting, RequirementKind, Section};
+use crate::extract::posting::{Posting, RequirementKind, Section};
 use crate::extract::resume::Candidate;
 use crate::extract::DegreeLevel;
 use crate::taxonomy::{SkillId, Taxonomy};
 
-use super::credit::{
-    education, experience_credit, names_only_soft_skills, weight_of, Status, Years,
-};
+use super::credit::{evaluate, names_only_soft_skills, weight_of, Need, Status};
+use super::formula::{is_missing_required, score};
 use super::profile::{CandidateProfile, Reach};
-use super::rank::TopK;
+use super::repeats::repeated_requirements;
+use super::top_k::{by_score, TopK};
 use super::weights::Weights;
 
 /// Below this many postings to score, one candidate's postings are scored
@@ -46,9 +45,10 @@ pub const PARALLEL_CHUNK: usize = 8192;
 /// a margin for rounding, so that no posting that could tie is skipped.
 const CEILING_MARGIN: f64 = 1e-9;
 
-/// What one assessable requirement needs for its credit.
+/// What one assessable requirement needs for its credit, as stored: the
+/// [`Need`] with its skills as ranges of the table's skill list.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-enum Need {
+enum StoredNeed {
     /// Any of `skills[from..to]`, with these years.
     Skill {
         from: u32,
@@ -71,7 +71,7 @@ enum Need {
 /// skills), and its need.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 struct TableRow {
-    need: Need,
+    need: StoredNeed,
     section: Section,
     soft_only: bool,
 }
@@ -115,30 +115,31 @@ impl PostingTable {
             if repeat.is_some() {
                 continue;
             }
-            let from = self.skills.len() as u32;
-            let need = match (r.kind, &r.education) {
-                (RequirementKind::Skill, _) if !r.any_of.is_empty() => {
-                    self.skills.extend_from_slice(&r.any_of);
-                    Need::Skill {
+            let mut range = |skills: &[SkillId]| {
+                let from = self.skills.len() as u32;
+                self.skills.extend_from_slice(skills);
+                (from, self.skills.len() as u32)
+            };
+            let need = match Need::of(r) {
+                Need::Skill { any_of, years } => {
+                    let (from, to) = range(any_of);
+                    StoredNeed::Skill { from, to, years }
+                }
+                Need::Experience { min, max } => StoredNeed::Experience { min, max },
+                Need::Education {
+                    level,
+                    or_equivalent,
+                    fields,
+                } => {
+                    let (from, to) = range(fields);
+                    StoredNeed::Education {
+                        level,
+                        or_equivalent,
                         from,
-                        to: self.skills.len() as u32,
-                        years: r.min_years,
+                        to,
                     }
                 }
-                (RequirementKind::Experience, _) => Need::Experience {
-                    min: r.min_years,
-                    max: r.max_years,
-                },
-                (RequirementKind::Education, Some(e)) => {
-                    self.skills.extend_from_slice(&e.fields);
-                    Need::Education {
-                        level: e.level,
-                        or_equivalent: e.or_equivalent,
-                        from,
-                        to: self.skills.len() as u32,
-                    }
-                }
-                _ => continue,
+                Need::Nothing { .. } => continue,
             };
             self.rows.push(TableRow {
                 need,
@@ -180,8 +181,10 @@ impl PostingTable {
         }
         let in_range = |from: u32, to: u32| from <= to && (to as usize) <= self.skills.len();
         let ok = self.rows.iter().all(|r| match r.need {
-            Need::Skill { from, to, .. } | Need::Education { from, to, .. } => in_range(from, to),
-            Need::Experience { .. } => true,
+            StoredNeed::Skill { from, to, .. } | StoredNeed::Education { from, to, .. } => {
+                in_range(from, to)
+            }
+            StoredNeed::Experience { .. } => true,
         });
         if ok {
             Ok(())
@@ -191,13 +194,13 @@ impl PostingTable {
     }
 }
 
-/// One assessable requirement: its weight if assessed, its need, and
-/// whether it is in the required section.
+/// One assessable requirement: its weight if assessed, its need, and its
+/// section.
 #[derive(Debug, Clone, Copy)]
 struct Scored {
     weight: f64,
-    need: Need,
-    required: bool,
+    need: StoredNeed,
+    section: Section,
 }
 
 /// Postings prepared for scoring and retrieval (see the module documentation).
@@ -244,7 +247,7 @@ impl PostingIndex {
             .map(|r| Scored {
                 weight: weight_of(r.section, r.soft_only, weights),
                 need: r.need,
-                required: r.section == Section::Required,
+                section: r.section,
             })
             .collect();
         let mut asks: Vec<(SkillId, u32)> = Vec::new();
@@ -255,15 +258,15 @@ impl PostingIndex {
             asked.clear();
             for s in &scored[row_start[p] as usize..row_start[p + 1] as usize] {
                 match s.need {
-                    Need::Skill { from, to, .. } => {
+                    StoredNeed::Skill { from, to, .. } => {
                         skill_weight += s.weight;
                         asked.extend_from_slice(&skills[from as usize..to as usize]);
                     }
-                    Need::Education { from, to, .. } => {
+                    StoredNeed::Education { from, to, .. } => {
                         other_weight += s.weight;
                         asked.extend_from_slice(&skills[from as usize..to as usize]);
                     }
-                    Need::Experience { .. } => other_weight += s.weight,
+                    StoredNeed::Experience { .. } => other_weight += s.weight,
                 }
             }
             asked.sort_unstable();
@@ -335,16 +338,10 @@ impl PostingIndex {
 
     /// The score of posting `p` for the candidate: the `score` of its
     /// explanation, to the bit.
-    pub fn score(
-        &self,
-        taxonomy: &Taxonomy,
-        profile: &CandidateProfile,
-        candidate: &Candidate,
-        p: usize,
-    ) -> f64 {
+    pub fn score(&self, profile: &CandidateProfile, p: usize) -> f64 {
         let mut earned = 0.0;
         let mut possible = 0.0;
-        self.credits(taxonomy, profile, candidate, p, |s, credit| {
+        self.credits(profile, p, |s, credit| {
             // The terms `explain` adds and this skips are +0.
             earned += s.weight * credit;
             possible += s.weight;
@@ -356,19 +353,12 @@ impl PostingIndex {
     /// `p` that the candidate misses, each once, in posting order, added
     /// to `out`: the explanation's `missing_required`, before soft skills
     /// are put last.
-    pub fn missing_required(
-        &self,
-        taxonomy: &Taxonomy,
-        profile: &CandidateProfile,
-        candidate: &Candidate,
-        p: usize,
-        out: &mut Vec<SkillId>,
-    ) {
-        self.credits(taxonomy, profile, candidate, p, |s, credit| {
-            if let Need::Skill { from, .. } = s.need {
+    pub fn missing_required(&self, profile: &CandidateProfile, p: usize, out: &mut Vec<SkillId>) {
+        self.credits(profile, p, |s, credit| {
+            if let StoredNeed::Skill { from, .. } = s.need {
                 let first = self.skills[from as usize];
-                if s.required
-                    && Status::of_credit(credit) == Status::Missing
+                let status = Status::of_credit(credit);
+                if is_missing_required(s.section, RequirementKind::Skill, status)
                     && !out.contains(&first)
                 {
                     out.push(first);
@@ -396,66 +386,50 @@ impl PostingIndex {
     }
 
     /// Calls `visit` with each assessed requirement of posting `p` and its
-    /// credit, clamped to `[0, 1]` as `assess` does, in posting order.
-    fn credits(
-        &self,
-        taxonomy: &Taxonomy,
-        profile: &CandidateProfile,
-        candidate: &Candidate,
-        p: usize,
-        mut visit: impl FnMut(&Scored, f64),
-    ) {
+    /// credit by the rules ([`evaluate`]) on the profile, in posting order.
+    fn credits(&self, profile: &CandidateProfile, p: usize, mut visit: impl FnMut(&Scored, f64)) {
         let from = self.scored_start[p] as usize;
         let to = self.scored_start[p + 1] as usize;
-        let weights = &self.weights;
         for s in &self.scored[from..to] {
-            let credit = match s.need {
-                Need::Skill { from, to, years } => {
-                    Some(profile.skill_credit(&self.skills[from as usize..to as usize], years))
-                }
-                Need::Experience { min, max } => experience_credit(&Years {
-                    have: candidate.total_years,
-                    need: min,
-                    max,
-                    cap: None,
-                }),
-                Need::Education {
+            let skills = |from: u32, to: u32| &self.skills[from as usize..to as usize];
+            let need = match s.need {
+                StoredNeed::Skill { from, to, years } => Need::Skill {
+                    any_of: skills(from, to),
+                    years,
+                },
+                StoredNeed::Experience { min, max } => Need::Experience { min, max },
+                StoredNeed::Education {
                     level,
                     or_equivalent,
                     from,
                     to,
-                } => {
-                    let fields = &self.skills[from as usize..to as usize];
-                    let has_level = candidate.education.is_some_and(|l| l >= level);
-                    if has_level && !fields.is_empty() {
-                        Some(if fields.iter().any(|&f| profile.covers(f)) {
-                            1.0
-                        } else {
-                            weights.other_field
-                        })
-                    } else {
-                        // Without the level, or with no field named, the
-                        // rules do not look at the candidate's skills.
-                        let requirement = EducationRequirement {
-                            level,
-                            fields: Vec::new(),
-                            or_equivalent,
-                        };
-                        education(taxonomy, &requirement, candidate, weights).credit
-                    }
-                }
+                } => Need::Education {
+                    level,
+                    or_equivalent,
+                    fields: skills(from, to),
+                },
             };
-            if let Some(credit) = credit {
-                visit(s, credit.clamp(0.0, 1.0));
+            if let Some(credit) = evaluate(need, profile, &self.weights).credit {
+                visit(s, credit);
             }
         }
     }
 
-    /// The `k` best postings for `candidate`, best first, as (score,
-    /// posting index); equal scores in posting order. Exactly the first
-    /// `k` of the full ranking.
-    pub fn top(&self, taxonomy: &Taxonomy, candidate: &Candidate, k: usize) -> Vec<(f64, usize)> {
-        let profile = self.profile(taxonomy, candidate);
+    /// Every posting for the candidate of `profile`, best first, as
+    /// (score, posting index); equal scores in posting order.
+    pub fn rank_all(&self, profile: &CandidateProfile) -> Vec<(f64, usize)> {
+        let mut all: Vec<(f64, usize)> = (0..self.len())
+            .into_par_iter()
+            .map(|p| (self.score(profile, p), p))
+            .collect();
+        all.sort_by(|a, b| by_score(a.0, a.1, b.0, b.1));
+        all
+    }
+
+    /// The `k` best postings for the candidate of `profile`, best first, as
+    /// (score, posting index); equal scores in posting order. Exactly the
+    /// first `k` of [`rank_all`](Self::rank_all).
+    pub fn top(&self, profile: &CandidateProfile, k: usize) -> Vec<(f64, usize)> {
         let mut seen = vec![false; self.len()];
         let mut shared: Vec<usize> = Vec::new();
         for &skill in profile.reached() {
@@ -471,7 +445,7 @@ impl PostingIndex {
         let score_all = |ps: &[usize]| {
             let mut best = TopK::new(k);
             for &p in ps {
-                best.offer(self.score(taxonomy, &profile, candidate, p), p, ());
+                best.offer(self.score(profile, p), p, ());
             }
             best
         };
@@ -494,7 +468,7 @@ impl PostingIndex {
                 break;
             }
             if !seen[p] {
-                best.offer(self.score(taxonomy, &profile, candidate, p), p, ());
+                best.offer(self.score(profile, p), p, ());
             }
         }
         best.into_sorted()
@@ -552,12 +526,12 @@ mod tests {
             (9, vec![(100.0, 0), (100.0, 1), (50.0, 2), (0.0, 3)]),
         ];
         for (k, want) in cases {
-            assert_eq!(index.top(t, &c, k), want, "k = {k}");
+            assert_eq!(index.top(&index.profile(t, &c), k), want, "k = {k}");
         }
         for (p, posting) in postings.iter().enumerate() {
             let profile = index.profile(t, &c);
             assert_eq!(
-                index.score(t, &profile, &c, p).to_bits(),
+                index.score(&profile, p).to_bits(),
                 explain(t, posting, &c, &w).score.to_bits()
             );
         }
@@ -578,7 +552,7 @@ mod tests {
             .check(t.len())
             .is_err_and(|e| e.contains("beyond the taxonomy")));
         let mut range = good.clone();
-        range.rows[0].need = Need::Skill {
+        range.rows[0].need = StoredNeed::Skill {
             from: 0,
             to: 9,
             years: None,
@@ -617,7 +591,7 @@ mod tests {
                     .map(|p| explain(t, p, &candidate, &weights).score)
                     .collect();
                 for (p, want) in full.iter().enumerate() {
-                    let got = index.score(t, &profile, &candidate, p);
+                    let got = index.score(&profile, p);
                     prop_assert_eq!(got.to_bits(), want.to_bits(), "posting {}", p);
                 }
                 let mut order: Vec<usize> = (0..postings.len()).collect();
@@ -628,7 +602,7 @@ mod tests {
                     .map(|p| (full[p].to_bits(), p))
                     .collect();
                 let got: Vec<(u64, usize)> = index
-                    .top(t, &candidate, k)
+                    .top(&profile, k)
                     .into_iter()
                     .map(|(s, p)| (s.to_bits(), p))
                     .collect();
