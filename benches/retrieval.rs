@@ -18,11 +18,11 @@ use std::sync::OnceLock;
 
 use divan::{black_box, Bencher};
 use rayon::prelude::*;
+use skillmatch::explain::explain;
 use skillmatch::extract::dates::YearMonth;
 use skillmatch::extract::posting::{parse_postings, Posting};
 use skillmatch::extract::resume::{parse_resume, Candidate, ResumeOptions};
 use skillmatch::extract::Matcher;
-use skillmatch::explain::explain;
 use skillmatch::rank::Ranker;
 use skillmatch::score::{PostingIndex, Weights};
 use skillmatch::taxonomy::Taxonomy;

@@ -102,7 +102,9 @@ fn rank_one_candidate_1000_postings(bencher: Bencher<'_, '_>, threads: usize) {
     let ranker = Ranker::new(taxonomy(), all, &Weights::default());
     bencher.bench(|| {
         pool.install(|| {
-            let shortlist = ranker.rank(black_box(candidate), Some(10)).expect("in memory");
+            let shortlist = ranker
+                .rank(black_box(candidate), Some(10))
+                .expect("in memory");
             shortlist
                 .explain(taxonomy(), candidate, ranker.weights())
                 .len()

@@ -20,8 +20,8 @@ use rayon::prelude::*;
 use skillmatch::extract::resume::Candidate;
 use skillmatch::extract::Matcher;
 use skillmatch::input::{self, Role};
-use skillmatch::report;
 use skillmatch::rank::Ranker;
+use skillmatch::report;
 use skillmatch::score::Shard;
 
 use super::output::Output;

@@ -8,8 +8,8 @@ use clap::{Args, ValueEnum};
 use skillmatch::extract::resume::Candidate;
 use skillmatch::extract::Matcher;
 use skillmatch::input::{self, Document, Role};
-use skillmatch::report;
 use skillmatch::rank::Ranker;
+use skillmatch::report;
 
 use super::output::Output;
 use super::{write_json, GlobalArgs};

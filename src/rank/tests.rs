@@ -234,7 +234,8 @@ fn best_candidates_keep_each_postings_top_in_candidate_order() {
             number += c.len();
         }
         assert_eq!(number, 3);
-        let got: Vec<(usize, Vec<(usize, (String, f64))>)> = best.into_ranked().collect();
+        type Lists = Vec<(usize, Vec<(usize, (String, f64))>)>;
+        let got: Lists = best.into_ranked().collect();
         let java = |s: f64| ("java".to_string(), s);
         let go = |s: f64| ("go".to_string(), s);
         assert_eq!(

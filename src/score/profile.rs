@@ -126,7 +126,12 @@ impl CandidateProfile {
         let mut targets: Vec<SkillId> = Vec::new();
         for have in &candidate.skills {
             held.push((have.skill, have.skill));
-            held.extend(taxonomy.ancestors(have.skill).iter().map(|&a| (a, have.skill)));
+            held.extend(
+                taxonomy
+                    .ancestors(have.skill)
+                    .iter()
+                    .map(|&a| (a, have.skill)),
+            );
             targets.clear();
             targets.extend(reach.candidates(taxonomy, have.skill));
             targets.sort_unstable();
@@ -228,9 +233,15 @@ mod tests {
                 years: need,
             };
             let got = evaluate(need, &p, &w).credit;
-            assert!(got.is_some_and(|g| (g - credit).abs() < 1e-12), "{asked}: {got:?}");
+            assert!(
+                got.is_some_and(|g| (g - credit).abs() < 1e-12),
+                "{asked}: {got:?}"
+            );
         }
-        assert_eq!(p.holders(id("databases")).collect::<Vec<_>>(), [id("postgresql")]);
+        assert_eq!(
+            p.holders(id("databases")).collect::<Vec<_>>(),
+            [id("postgresql")]
+        );
         assert_eq!(p.holders(id("mysql")).count(), 0);
         assert!(p.reached().contains(&id("mysql")));
         assert!(!p.reached().contains(&id("java")));
@@ -242,7 +253,11 @@ mod tests {
         let w = Weights::default();
         let reach = Reach::new(t);
         let c = candidate(
-            &[("postgresql", Some(2.0)), ("kotlin", None), ("algorithms", None)],
+            &[
+                ("postgresql", Some(2.0)),
+                ("kotlin", None),
+                ("algorithms", None),
+            ],
             Some(4.0),
             None,
         );

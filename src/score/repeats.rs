@@ -60,4 +60,3 @@ pub fn repeated_requirements(posting: &Posting) -> Vec<Option<usize>> {
     }
     repeats
 }
-
