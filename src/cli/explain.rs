@@ -4,15 +4,15 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 use skillmatch::explain::explain;
 use skillmatch::extract::Matcher;
 use skillmatch::input::{self, Role};
-use skillmatch::report;
+use skillmatch::report::{ExplainReport, Format};
 
 use super::output::Output;
 use super::score::load_candidate;
-use super::{write_json, GlobalArgs};
+use super::{format_parser, write_report, FormatChoice, GlobalArgs};
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
@@ -26,26 +26,36 @@ pub struct ExplainArgs {
     #[arg(long = "posting", value_name = "ID")]
     posting_id: Option<String>,
     /// Output format; html is one self-contained page.
-    #[arg(long, value_enum, default_value_t)]
-    format: ExplainFormat,
+    #[arg(long, value_parser = format_parser(EXPLAIN_FORMATS), default_value = "text")]
+    format: Format,
     /// Write to FILE (whole or not at all) instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 }
 
 /// Output formats of `explain`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum ExplainFormat {
-    /// Text for a terminal.
-    #[default]
-    Text,
-    /// Markdown.
-    Markdown,
-    /// The JSON contract (PRODUCT.md).
-    Json,
-    /// One self-contained HTML page: requirements and résumé side by side.
-    Html,
-}
+const EXPLAIN_FORMATS: &[FormatChoice] = &[
+    FormatChoice {
+        name: "text",
+        help: "Text for a terminal",
+        format: Format::Text,
+    },
+    FormatChoice {
+        name: "markdown",
+        help: "Markdown",
+        format: Format::Markdown,
+    },
+    FormatChoice {
+        name: "json",
+        help: "The JSON contract (PRODUCT.md)",
+        format: Format::Json,
+    },
+    FormatChoice {
+        name: "html",
+        help: "One self-contained HTML page: requirements and résumé side by side",
+        format: Format::Html,
+    },
+];
 
 pub fn run(global: &GlobalArgs, args: ExplainArgs) -> anyhow::Result<ExitCode> {
     let taxonomy = global.load_taxonomy()?;
@@ -116,34 +126,16 @@ pub fn run(global: &GlobalArgs, args: ExplainArgs) -> anyhow::Result<ExitCode> {
     let (doc_index, posting) = &postings[chosen];
     let e = &explanations[chosen];
 
+    let report = ExplainReport {
+        taxonomy: &taxonomy,
+        posting,
+        posting_text: &documents[*doc_index].text,
+        candidate: &candidate,
+        resume_text: &resume_doc.text,
+        explanation: e,
+    };
     let mut out = Output::create(args.output.as_deref())?;
-    let w = out.writer();
-    match args.format {
-        ExplainFormat::Text => {
-            w.write_all(report::text::explanation(&taxonomy, posting, &candidate, e).as_bytes())?;
-        }
-        ExplainFormat::Markdown => {
-            let text = report::markdown::explanation(&taxonomy, posting, &candidate, e, 1);
-            w.write_all(text.as_bytes())?;
-        }
-        ExplainFormat::Json => {
-            write_json(
-                w,
-                &report::json::explanation(&taxonomy, posting, &candidate, e),
-            )?;
-        }
-        ExplainFormat::Html => {
-            let page = report::html::explanation(
-                &taxonomy,
-                posting,
-                &documents[*doc_index].text,
-                &candidate,
-                &resume_doc.text,
-                e,
-            );
-            w.write_all(page.as_bytes())?;
-        }
-    }
+    write_report(out.writer(), &report, args.format)?;
     out.finish()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,20 +1,18 @@
 //! `skillmatch extract FILE…`: postings into requirements, résumés into skills.
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
-use serde_json::json;
 use skillmatch::extract::posting::Posting;
 use skillmatch::extract::resume::Candidate;
 use skillmatch::extract::{guess_kind, DocumentKind, Matcher};
-use skillmatch::report;
+use skillmatch::report::{ExtractReport, Format};
 
 use skillmatch::input::{self, Role};
 
-use super::{write_json, GlobalArgs, TextOrJson};
+use super::{format_parser, write_report, GlobalArgs, TEXT_OR_JSON};
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
@@ -25,8 +23,8 @@ pub struct ExtractArgs {
     #[arg(long = "as", value_enum)]
     kind: Option<KindArg>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t)]
-    format: TextOrJson,
+    #[arg(long, value_parser = format_parser(TEXT_OR_JSON), default_value = "text")]
+    format: Format,
 }
 
 /// What one input file gave.
@@ -82,32 +80,11 @@ pub fn run(global: &GlobalArgs, args: ExtractArgs) -> anyhow::Result<ExitCode> {
             Extracted::Candidate(c) => candidates.push(*c),
         }
     }
-    let mut out = std::io::stdout().lock();
-    match args.format {
-        TextOrJson::Json => {
-            let doc = json!({
-                "postings": postings.iter().map(|p| report::json::posting(&taxonomy, p)).collect::<Vec<_>>(),
-                "candidates": candidates.iter().map(|c| report::json::candidate(&taxonomy, c)).collect::<Vec<_>>(),
-            });
-            write_json(&mut out, &doc)?;
-        }
-        TextOrJson::Text => {
-            let mut first = true;
-            for p in &postings {
-                if !first {
-                    writeln!(out)?;
-                }
-                first = false;
-                out.write_all(report::text::posting(&taxonomy, p).as_bytes())?;
-            }
-            for c in &candidates {
-                if !first {
-                    writeln!(out)?;
-                }
-                first = false;
-                out.write_all(report::text::candidate(&taxonomy, c).as_bytes())?;
-            }
-        }
-    }
+    let report = ExtractReport {
+        taxonomy: &taxonomy,
+        postings: &postings,
+        candidates: &candidates,
+    };
+    write_report(&mut std::io::stdout().lock(), &report, args.format)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -12,10 +12,11 @@ use clap::{Args, Subcommand};
 use skillmatch::extract::Matcher;
 use skillmatch::index_file::{self, IndexFile, PostingSource};
 use skillmatch::input::{self, Role};
+use skillmatch::report::{Format, IndexInfoReport};
 use skillmatch::taxonomy::Taxonomy;
 
 use super::output::Output;
-use super::GlobalArgs;
+use super::{write_report, GlobalArgs};
 
 #[derive(Debug, Args)]
 pub struct IndexArgs {
@@ -92,24 +93,15 @@ fn info(global: &GlobalArgs, args: InfoArgs) -> anyhow::Result<ExitCode> {
     // Usable: opens with this run's version and taxonomy, and every
     // posting decodes.
     let usable = IndexFile::open(&args.index, &taxonomy).and_then(|f| f.postings().map(|_| ()));
-    let mut text = format!(
-        "{}\n  postings: {}\n  built by: skillmatch {}\n  taxonomy: {} skills, fingerprint {:016x}\n  size: {:.1} MB (scoring table {:.1} MB)\n",
-        args.index.display(),
-        header.postings,
-        header.version,
-        header.skills,
-        header.taxonomy,
-        size as f64 / 1e6,
-        header.table_bytes as f64 / 1e6,
-    );
-    match &usable {
-        Ok(()) => text.push_str("  usable with this run's taxonomy and version: yes\n"),
-        Err(e) => text.push_str(&format!(
-            "  usable with this run's taxonomy and version: no: {e}\n"
-        )),
-    }
+    let path = args.index.display().to_string();
+    let report = IndexInfoReport {
+        path: &path,
+        header: &header,
+        size,
+        usable: usable.as_ref().copied(),
+    };
     let mut out = Output::create(None)?;
-    out.writer().write_all(text.as_bytes())?;
+    write_report(out.writer(), &report, Format::Text)?;
     out.finish()?;
     Ok(if usable.is_ok() {
         ExitCode::SUCCESS

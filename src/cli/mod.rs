@@ -16,10 +16,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser as _};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use skillmatch::extract::dates::YearMonth;
 use skillmatch::extract::resume::ResumeOptions;
 use skillmatch::input::{self, Columns, Document, Format, LoadOptions, Role};
+use skillmatch::report;
 use skillmatch::score::Weights;
 use skillmatch::taxonomy::{Taxonomy, TaxonomyBuilder};
 
@@ -175,14 +177,48 @@ enum Command {
     Taxonomy(taxonomy::TaxonomyArgs),
 }
 
-/// Output format for commands that print text or JSON.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum TextOrJson {
-    /// Human-readable text.
-    #[default]
-    Text,
-    /// JSON on one document.
-    Json,
+/// One value a command's `--format` accepts: the name typed, its line in
+/// `--help`, and the report format it selects. The names are the command
+/// line's (`score` calls text `table`); the formats are the library's.
+#[derive(Debug, Clone, Copy)]
+pub struct FormatChoice {
+    /// The value typed after `--format`.
+    pub name: &'static str,
+    /// Its line under "Possible values" in `--help`.
+    pub help: &'static str,
+    /// The report format it selects.
+    pub format: report::Format,
+}
+
+/// `--format` of the commands that print text or JSON.
+pub const TEXT_OR_JSON: &[FormatChoice] = &[
+    FormatChoice {
+        name: "text",
+        help: "Human-readable text",
+        format: report::Format::Text,
+    },
+    FormatChoice {
+        name: "json",
+        help: "JSON on one document",
+        format: report::Format::Json,
+    },
+];
+
+/// The parser of a `--format` offering `choices`: clap lists them in
+/// `--help`, refuses any other value (suggesting a close one), and gives
+/// the report format chosen.
+pub fn format_parser(
+    choices: &'static [FormatChoice],
+) -> impl clap::builder::TypedValueParser<Value = report::Format> {
+    let values = choices
+        .iter()
+        .map(|c| PossibleValue::new(c.name).help(c.help));
+    PossibleValuesParser::new(values).map(move |name| {
+        choices
+            .iter()
+            .find(|c| c.name == name)
+            .map_or(report::Format::Text, |c| c.format)
+    })
 }
 
 /// Runs the parsed command line.
@@ -285,15 +321,15 @@ impl GlobalArgs {
     }
 }
 
-/// Writes `doc` as pretty JSON and a newline. The document is rendered
-/// first, so a closed pipe surfaces as a plain I/O error (see
-/// [`is_broken_pipe`]) and nothing half-rendered is ever written.
-pub fn write_json(
+/// Renders `report` in `format` and writes it to `out`. The report is
+/// rendered whole first, so a closed pipe surfaces as a plain I/O error
+/// (see [`is_broken_pipe`]) and nothing half-rendered is ever written.
+pub fn write_report(
     out: &mut (impl std::io::Write + ?Sized),
-    doc: &serde_json::Value,
+    report: &dyn report::Report,
+    format: report::Format,
 ) -> anyhow::Result<()> {
-    let mut bytes = serde_json::to_vec_pretty(doc)?;
-    bytes.push(b'\n');
+    let bytes = report::render(report, format)?;
     out.write_all(&bytes)?;
     Ok(())
 }

@@ -4,15 +4,15 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 use skillmatch::extract::resume::Candidate;
 use skillmatch::extract::Matcher;
 use skillmatch::input::{self, Document, Role};
 use skillmatch::rank::Ranker;
-use skillmatch::report;
+use skillmatch::report::{Format, ScoreReport};
 
 use super::output::Output;
-use super::{write_json, GlobalArgs};
+use super::{format_parser, write_report, FormatChoice, GlobalArgs};
 
 #[derive(Debug, Args)]
 pub struct ScoreArgs {
@@ -32,8 +32,8 @@ pub struct ScoreArgs {
     #[arg(long, value_name = "N", default_value_t = 5)]
     suggest: usize,
     /// Output format.
-    #[arg(long, value_enum, default_value_t)]
-    format: ScoreFormat,
+    #[arg(long, value_parser = format_parser(SCORE_FORMATS), default_value = "table")]
+    format: Format,
     /// Add every posting's per-requirement explanation (table, markdown, json).
     #[arg(long)]
     explain: bool,
@@ -43,18 +43,28 @@ pub struct ScoreArgs {
 }
 
 /// Output formats of `score`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum ScoreFormat {
-    /// Aligned columns for a terminal.
-    #[default]
-    Table,
-    /// The JSON contract (PRODUCT.md).
-    Json,
-    /// The `rank` CSV columns, one row per posting.
-    Csv,
-    /// Markdown tables.
-    Markdown,
-}
+const SCORE_FORMATS: &[FormatChoice] = &[
+    FormatChoice {
+        name: "table",
+        help: "Aligned columns for a terminal",
+        format: Format::Text,
+    },
+    FormatChoice {
+        name: "json",
+        help: "The JSON contract (PRODUCT.md)",
+        format: Format::Json,
+    },
+    FormatChoice {
+        name: "csv",
+        help: "The `rank` CSV columns, one row per posting",
+        format: Format::Csv,
+    },
+    FormatChoice {
+        name: "markdown",
+        help: "Markdown tables",
+        format: Format::Markdown,
+    },
+];
 
 /// Reads the one résumé at `path` and extracts it; a batch source holding
 /// several is an error that points to `rank`.
@@ -78,9 +88,7 @@ pub fn load_candidate(
 }
 
 pub fn run(global: &GlobalArgs, args: ScoreArgs) -> anyhow::Result<ExitCode> {
-    if args.explain && args.format == ScoreFormat::Csv {
-        anyhow::bail!("--explain adds per-requirement records, which CSV rows cannot hold: use --format json, markdown or table");
-    }
+    ScoreReport::check(args.explain, args.format)?;
     let taxonomy = global.load_taxonomy()?;
     let weights = global.load_weights()?;
     let matcher = Matcher::new(&taxonomy)?;
@@ -103,67 +111,16 @@ pub fn run(global: &GlobalArgs, args: ScoreArgs) -> anyhow::Result<ExitCode> {
     };
     suggested.truncate(args.suggest);
 
+    let report = ScoreReport {
+        taxonomy: &taxonomy,
+        candidate: &candidate,
+        ranked: &ranked,
+        suggestions: &suggested,
+        total: postings.len(),
+        with_requirements: args.explain,
+    };
     let mut out = Output::create(args.output.as_deref())?;
-    let w = out.writer();
-    match args.format {
-        ScoreFormat::Json => {
-            let doc = report::json::score(&taxonomy, &candidate, &ranked, &suggested, args.explain);
-            write_json(w, &doc)?;
-        }
-        ScoreFormat::Table => {
-            let mut text = report::text::score_table(
-                &taxonomy,
-                &candidate,
-                &ranked,
-                &suggested,
-                postings.len(),
-            );
-            if args.explain {
-                for r in &ranked {
-                    text.push_str(&format!("\n{}\n", "─".repeat(72)));
-                    text.push_str(&format!("#{} ", r.rank));
-                    text.push_str(&report::text::explanation(
-                        &taxonomy,
-                        r.posting,
-                        &candidate,
-                        &r.explanation,
-                    ));
-                }
-            }
-            w.write_all(text.as_bytes())?;
-        }
-        ScoreFormat::Markdown => {
-            let mut text =
-                report::markdown::score(&taxonomy, &candidate, &ranked, &suggested, postings.len());
-            if args.explain {
-                for r in &ranked {
-                    text.push('\n');
-                    text.push_str(&report::markdown::explanation(
-                        &taxonomy,
-                        r.posting,
-                        &candidate,
-                        &r.explanation,
-                        2,
-                    ));
-                }
-            }
-            w.write_all(text.as_bytes())?;
-        }
-        ScoreFormat::Csv => {
-            let mut csv = csv::Writer::from_writer(w);
-            csv.write_record(report::csv::RANK_COLUMNS)?;
-            for r in &ranked {
-                csv.write_record(report::csv::rank_row(
-                    &taxonomy,
-                    &candidate,
-                    r.posting,
-                    r.rank,
-                    &r.explanation,
-                ))?;
-            }
-            csv.flush()?;
-        }
-    }
+    write_report(out.writer(), &report, args.format)?;
     out.finish()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -7,11 +7,11 @@ use anyhow::Context as _;
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand, ValueEnum};
-use serde_json::json;
-use skillmatch::extract::{lookup, LookupKind, Matcher};
+use skillmatch::extract::{lookup, Matcher};
+use skillmatch::report::{Format, LintReport, LookupReport, StatsReport};
 use skillmatch::taxonomy::{ambiguous_forms, import, lint, Source};
 
-use super::{write_json, GlobalArgs, TextOrJson, EXIT_FINDINGS};
+use super::{format_parser, write_report, GlobalArgs, EXIT_FINDINGS, TEXT_OR_JSON};
 
 #[derive(Debug, Args)]
 pub struct TaxonomyArgs {
@@ -36,8 +36,8 @@ enum TaxonomyCommand {
         /// Taxonomy file or directory to check (default: the taxonomy in use).
         path: Option<PathBuf>,
         /// Output format.
-        #[arg(long, value_enum, default_value_t)]
-        format: TextOrJson,
+        #[arg(long, value_parser = format_parser(TEXT_OR_JSON), default_value = "text")]
+        format: Format,
         /// Also list every form that needs evidence of its sense (ambiguity
         /// and exact-case forms), with the rule that derives it (short,
         /// common-word, generic-word, qualified, loose-synonym,
@@ -74,16 +74,16 @@ enum TaxonomyCommand {
     /// Count skills, aliases, categories and the depth of the hierarchy.
     Stats {
         /// Output format.
-        #[arg(long, value_enum, default_value_t)]
-        format: TextOrJson,
+        #[arg(long, value_parser = format_parser(TEXT_OR_JSON), default_value = "text")]
+        format: Format,
     },
     /// Show what a phrase canonicalizes to and how; exit 1 when nothing matches.
     Lookup {
         /// The phrase ("golang", "Experience with Java or C++", "Kubernets").
         phrase: String,
         /// Output format.
-        #[arg(long, value_enum, default_value_t)]
-        format: TextOrJson,
+        #[arg(long, value_parser = format_parser(TEXT_OR_JSON), default_value = "text")]
+        format: Format,
     },
 }
 
@@ -110,114 +110,40 @@ pub fn run(global: &GlobalArgs, args: TaxonomyArgs) -> anyhow::Result<ExitCode> 
             } else {
                 Vec::new()
             };
-            match format {
-                TextOrJson::Text => {
-                    for f in &findings {
-                        writeln!(out, "{f}")?;
-                    }
-                    for a in &listed {
-                        writeln!(
-                            out,
-                            "{}: ambiguous form {:?} of {:?}: {} ({} qualifiers, {} context skills); rule: {}",
-                            a.location,
-                            a.form,
-                            a.skill,
-                            a.rule,
-                            a.evidence.0,
-                            a.evidence.1,
-                            a.reason.as_deref().unwrap_or("judgement")
-                        )?;
-                    }
-                    if ambiguous && !global.quiet {
-                        eprintln!(
-                            "{} form{} need evidence of their sense",
-                            listed.len(),
-                            skillmatch::report::plural(listed.len())
-                        );
-                    }
-                    if !global.quiet {
-                        eprintln!(
-                            "{} finding{} in {} file{}",
-                            findings.len(),
-                            skillmatch::report::plural(findings.len()),
-                            sources.len(),
-                            skillmatch::report::plural(sources.len())
-                        );
-                    }
+            let report = LintReport {
+                findings: &findings,
+                ambiguous: ambiguous.then_some(listed.as_slice()),
+            };
+            write_report(&mut out, &report, format)?;
+            if format == Format::Text {
+                if ambiguous && !global.quiet {
+                    eprintln!(
+                        "{} form{} need evidence of their sense",
+                        listed.len(),
+                        skillmatch::report::plural(listed.len())
+                    );
                 }
-                TextOrJson::Json => {
-                    let list: Vec<_> = findings
-                        .iter()
-                        .map(|f| {
-                            json!({
-                                "code": f.code.code(),
-                                "name": f.code.name(),
-                                "file": f.location.file,
-                                "line": f.location.line,
-                                "column": f.location.column,
-                                "message": f.message,
-                            })
-                        })
-                        .collect();
-                    let mut doc = json!({ "findings": list });
-                    if ambiguous {
-                        let forms: Vec<_> = listed
-                            .iter()
-                            .map(|a| {
-                                json!({
-                                    "file": a.location.file,
-                                    "line": a.location.line,
-                                    "column": a.location.column,
-                                    "skill": a.skill,
-                                    "form": a.form,
-                                    "rule": a.rule,
-                                    "reason": a.reason,
-                                    "qualifiers": a.evidence.0,
-                                    "context": a.evidence.1,
-                                })
-                            })
-                            .collect();
-                        doc["ambiguous"] = json!(forms);
-                    }
-                    write_json(&mut out, &doc)?;
+                if !global.quiet {
+                    eprintln!(
+                        "{} finding{} in {} file{}",
+                        findings.len(),
+                        skillmatch::report::plural(findings.len()),
+                        sources.len(),
+                        skillmatch::report::plural(sources.len())
+                    );
                 }
             }
             Ok(exit_if(findings.is_empty()))
         }
         TaxonomyCommand::Stats { format } => {
             let taxonomy = global.load_taxonomy()?;
-            let (skills, aliases, categories, depth) = (
-                taxonomy.len(),
-                taxonomy.alias_count(),
-                taxonomy.categories().len(),
-                taxonomy.max_depth(),
-            );
-            match format {
-                TextOrJson::Text => {
-                    writeln!(out, "skills      {skills}")?;
-                    writeln!(out, "aliases     {aliases}")?;
-                    writeln!(out, "categories  {categories}")?;
-                    writeln!(out, "max depth   {depth}")?;
-                    writeln!(out)?;
-                    for category in taxonomy.categories() {
-                        let n = taxonomy
-                            .skills()
-                            .iter()
-                            .filter(|s| s.category == category)
-                            .count();
-                        writeln!(out, "  {n:>5}  {category}")?;
-                    }
-                }
-                TextOrJson::Json => {
-                    let doc = json!({
-                        "skills": skills,
-                        "aliases": aliases,
-                        "categories": categories,
-                        "max_depth": depth,
-                    });
-                    write_json(&mut out, &doc)?;
-                }
-            }
+            write_report(
+                &mut out,
+                &StatsReport {
+                    taxonomy: &taxonomy,
+                },
+                format,
+            )?;
             Ok(ExitCode::SUCCESS)
         }
         TaxonomyCommand::Lookup { phrase, format } => {
@@ -229,63 +155,9 @@ pub fn run(global: &GlobalArgs, args: TaxonomyArgs) -> anyhow::Result<ExitCode> 
             let taxonomy = global.load_taxonomy()?;
             let matcher = Matcher::new(&taxonomy)?;
             let results = lookup(&matcher, &phrase);
-            let (matches, nearest): (Vec<_>, Vec<_>) =
-                results.iter().partition(|m| m.kind != LookupKind::Nearest);
-            let kind_name = |k: LookupKind| match k {
-                LookupKind::Exact => "exact",
-                LookupKind::Alias => "alias",
-                LookupKind::Fuzzy => "fuzzy",
-                LookupKind::Ambiguous => "ambiguous",
-                LookupKind::Nearest => "nearest",
-            };
-            match format {
-                TextOrJson::Text => {
-                    if matches.is_empty() {
-                        writeln!(out, "no skill matches {phrase:?}")?;
-                        if !nearest.is_empty() {
-                            writeln!(out, "nearest:")?;
-                        }
-                    }
-                    for m in matches.iter().chain(nearest.iter()) {
-                        let skill = taxonomy.skill(m.skill);
-                        let how = match m.kind {
-                            LookupKind::Fuzzy | LookupKind::Nearest => {
-                                format!("{} (distance {})", kind_name(m.kind), m.distance)
-                            }
-                            LookupKind::Ambiguous => {
-                                "ambiguous (counts in text only with evidence of its sense)"
-                                    .to_string()
-                            }
-                            k => kind_name(k).to_string(),
-                        };
-                        writeln!(
-                            out,
-                            "{:<28} {:<32} {:<22} {}",
-                            skill.id, skill.label, m.text, how
-                        )?;
-                    }
-                }
-                TextOrJson::Json => {
-                    let render =
-                        |list: &[&skillmatch::extract::LookupMatch]| -> Vec<serde_json::Value> {
-                            list.iter()
-                                .map(|m| {
-                                    let skill = taxonomy.skill(m.skill);
-                                    json!({
-                                        "id": skill.id,
-                                        "label": skill.label,
-                                        "match": kind_name(m.kind),
-                                        "distance": m.distance,
-                                        "text": m.text,
-                                    })
-                                })
-                                .collect()
-                        };
-                    let doc = json!({ "matches": render(&matches), "nearest": render(&nearest) });
-                    write_json(&mut out, &doc)?;
-                }
-            }
-            Ok(exit_if(!matches.is_empty()))
+            let report = LookupReport::new(&taxonomy, &phrase, &results);
+            write_report(&mut out, &report, format)?;
+            Ok(exit_if(report.found()))
         }
     }
 }

@@ -104,3 +104,16 @@ impl RankRow {
         out.write_record(before.chain(std::iter::once(rank.as_str())).chain(after))
     }
 }
+
+/// `rows` under the [`RANK_COLUMNS`] header, as the bytes of a CSV report.
+pub fn to_bytes(
+    rows: impl IntoIterator<Item = Vec<String>>,
+) -> Result<Vec<u8>, super::RenderError> {
+    let mut csv = ::csv::Writer::from_writer(Vec::new());
+    csv.write_record(RANK_COLUMNS)?;
+    for row in rows {
+        csv.write_record(row)?;
+    }
+    csv.into_inner()
+        .map_err(|e| super::RenderError::Csv(::csv::Error::from(e.into_error())))
+}

@@ -1,17 +1,35 @@
-//! Reports: each format turns library records into bytes. No decisions are
-//! made here; every number shown comes from the records
-//! ([`crate::explain::Explanation`], [`crate::score::Ranked`]).
+//! Reports: each turns library records into bytes. No decisions are made
+//! here; every number shown comes from the records
+//! ([`crate::explain::Explanation`], [`crate::rank::Ranked`]).
 //!
-//! One file per format: [`text`] (terminal), [`markdown`], [`json`] (the
-//! contract in PRODUCT.md), [`html`] (one self-contained page) and [`csv`]
-//! (the `rank` and `score` rows). The phrases every format shares ("Java,
-//! more specific than SQL", "4 years, needs 5") are built here once.
+//! One render path: a command builds a report value from library results
+//! ([`ExtractReport`], [`ScoreReport`], [`ExplainReport`], [`StatsReport`],
+//! [`LookupReport`], [`LintReport`], [`IndexInfoReport`]) and [`render`]s it
+//! in a [`Format`]; each report says which formats it supports and why it
+//! refuses the others ([`Report`]). The formats' writers live one file per
+//! format: [`text`] (terminal), [`markdown`], [`json`] (the contract in
+//! PRODUCT.md, as serde types), [`html`] (one self-contained page) and
+//! [`csv`] (the `rank` and `score` rows). The phrases every format shares
+//! ("Java, more specific than SQL", "4 years, needs 5") are built here once.
 
 pub mod csv;
+mod explain;
+mod extract;
 pub mod html;
+mod index;
 pub mod json;
 pub mod markdown;
+mod render;
+mod score;
+mod taxonomy;
 pub mod text;
+
+pub use explain::ExplainReport;
+pub use extract::ExtractReport;
+pub use index::IndexInfoReport;
+pub use render::{render, unsupported, Format, RenderError, Report};
+pub use score::{ScoreReport, RULE_WIDTH};
+pub use taxonomy::{LintReport, LookupReport, StatsReport};
 
 use crate::explain::Explanation;
 use crate::extract::posting::{Posting, Requirement, RequirementKind};
