@@ -405,22 +405,27 @@ fn read_at(source: &mut dyn Source, at: u64, len: u64) -> std::io::Result<Vec<u8
     Ok(bytes)
 }
 
-/// Where a run's postings come from: extracted now, or an index file.
+/// The postings of a `score` or `rank` run, in the index's compact form:
+/// an index file opened with `--index`, or postings extracted in this run
+/// and encoded in memory ([`IndexFile::in_memory`]). Either way a posting
+/// is decoded only when it is shown.
 #[derive(Debug)]
 pub enum PostingSource {
-    /// Postings extracted in this run.
-    Extracted(Vec<Posting>),
-    /// An index file, read on demand.
+    /// An index file (or an in-memory one), read on demand.
     Indexed(IndexFile),
 }
 
 impl PostingSource {
+    /// The index the postings are read from.
+    fn file(&self) -> &IndexFile {
+        match self {
+            PostingSource::Indexed(f) => f,
+        }
+    }
+
     /// Number of postings.
     pub fn len(&self) -> usize {
-        match self {
-            PostingSource::Extracted(v) => v.len(),
-            PostingSource::Indexed(f) => f.len(),
-        }
+        self.file().len()
     }
 
     /// Whether there is no posting.
@@ -430,28 +435,17 @@ impl PostingSource {
 
     /// The scoring index of the postings with `weights`.
     pub fn posting_index(&self, taxonomy: &Taxonomy, weights: &Weights) -> PostingIndex {
-        match self {
-            PostingSource::Extracted(v) => PostingIndex::new(taxonomy, v, weights),
-            PostingSource::Indexed(f) => f.posting_index(taxonomy, weights),
-        }
+        self.file().posting_index(taxonomy, weights)
     }
 
-    /// Posting `p`.
+    /// Posting `p`, decoded.
     pub fn get(&self, p: usize) -> Result<Cow<'_, Posting>> {
-        match self {
-            PostingSource::Extracted(v) => v.get(p).map(Cow::Borrowed).ok_or_else(|| {
-                Error::input(Location::file("postings"), format!("no posting number {p}"))
-            }),
-            PostingSource::Indexed(f) => f.posting(p).map(Cow::Owned),
-        }
+        self.file().posting(p).map(Cow::Owned)
     }
 
-    /// Every posting.
+    /// Every posting, decoded.
     pub fn all(&self) -> Result<Cow<'_, [Posting]>> {
-        match self {
-            PostingSource::Extracted(v) => Ok(Cow::Borrowed(v)),
-            PostingSource::Indexed(f) => f.postings().map(Cow::Owned),
-        }
+        self.file().postings().map(Cow::Owned)
     }
 }
 

@@ -7,12 +7,11 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
 use serde_json::json;
+use skillmatch::document::DocumentKind;
 use skillmatch::extract::posting::Posting;
 use skillmatch::extract::resume::Candidate;
-use skillmatch::extract::{guess_kind, DocumentKind, Matcher};
+use skillmatch::extract::{self, guess_kind, Matcher};
 use skillmatch::report;
-
-use skillmatch::input::{self, Role};
 
 use super::{write_json, GlobalArgs, TextOrJson};
 
@@ -47,16 +46,16 @@ pub fn run(global: &GlobalArgs, args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let options = global.resume_options();
     // Files are read and parsed in parallel; results keep argument order, and
     // the first error (in argument order) fails the run before anything is written.
-    let role = match args.kind {
-        Some(KindArg::Resume) => Role::Resumes,
-        _ => Role::Postings,
+    let expected = match args.kind {
+        Some(KindArg::Resume) => DocumentKind::Resume,
+        _ => DocumentKind::Posting,
     };
     // Files are read in argument order (a batch, such as a CSV or a
     // directory, gives several documents); documents are parsed in parallel
     // and results keep that order.
     let mut documents = Vec::new();
     for path in &args.files {
-        documents.extend(global.load_documents(path, role, "document")?);
+        documents.extend(global.load_documents(path, expected, "document")?);
     }
     let parsed: Vec<Extracted> = documents
         .par_iter()
@@ -67,9 +66,9 @@ pub fn run(global: &GlobalArgs, args: ExtractArgs) -> anyhow::Result<ExitCode> {
                 None => doc.kind.unwrap_or_else(|| guess_kind(&doc.text)),
             };
             match kind {
-                DocumentKind::Posting => Extracted::Postings(input::postings_of(&matcher, doc)),
+                DocumentKind::Posting => Extracted::Postings(extract::postings_of(&matcher, doc)),
                 DocumentKind::Resume => {
-                    Extracted::Candidate(Box::new(input::candidate_of(&matcher, doc, &options)))
+                    Extracted::Candidate(Box::new(extract::candidate_of(&matcher, doc, &options)))
                 }
             }
         })

@@ -17,10 +17,10 @@ use std::time::Instant;
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
+use skillmatch::document::DocumentKind;
 use skillmatch::explain::explain;
 use skillmatch::extract::resume::Candidate;
-use skillmatch::extract::Matcher;
-use skillmatch::input::{self, Role};
+use skillmatch::extract::{self, Matcher};
 use skillmatch::report;
 use skillmatch::score::{explain_top, rank_postings, Ranked, Shard, TopK};
 
@@ -84,7 +84,8 @@ pub fn run(global: &GlobalArgs, args: RankArgs) -> anyhow::Result<ExitCode> {
         args.index.as_deref(),
     )?;
     let postings_index = postings.posting_index(&taxonomy, &weights);
-    let mut candidate_docs = global.load_documents(&args.candidates, Role::Resumes, "résumé")?;
+    let mut candidate_docs =
+        global.load_documents(&args.candidates, DocumentKind::Resume, "résumé")?;
     let all_candidates = candidate_docs.len();
     if let Some(shard) = args.shard {
         candidate_docs.retain(|d| shard.contains(&d.id));
@@ -118,7 +119,7 @@ pub fn run(global: &GlobalArgs, args: RankArgs) -> anyhow::Result<ExitCode> {
                 let rows: Vec<Vec<Vec<String>>> = chunk
                     .par_iter()
                     .map(|doc| -> anyhow::Result<Vec<Vec<String>>> {
-                        let c = input::candidate_of(&matcher, doc, &options);
+                        let c = extract::candidate_of(&matcher, doc, &options);
                         let row = |r: &Ranked<'_>| {
                             report::csv::rank_row(&taxonomy, &c, r.posting, r.rank, &r.explanation)
                         };
@@ -166,7 +167,7 @@ pub fn run(global: &GlobalArgs, args: RankArgs) -> anyhow::Result<ExitCode> {
                 let scored: Vec<(Candidate, Vec<f64>)> = chunk
                     .par_iter()
                     .map(|doc| {
-                        let c = input::candidate_of(&matcher, doc, &options);
+                        let c = extract::candidate_of(&matcher, doc, &options);
                         let profile = postings_index.profile(&taxonomy, &c);
                         let scores = (0..postings.len())
                             .map(|p| postings_index.score(&taxonomy, &profile, &c, p))

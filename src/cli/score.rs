@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
+use skillmatch::document::{Document, DocumentKind};
 use skillmatch::extract::posting::Posting;
 use skillmatch::extract::resume::Candidate;
-use skillmatch::extract::Matcher;
-use skillmatch::input::{self, Document, Role};
+use skillmatch::extract::{self, Matcher};
 use skillmatch::report;
 use skillmatch::score::{explain_top, rank_postings, suggestions_indexed};
 
@@ -65,7 +65,7 @@ pub fn load_candidate(
     matcher: &Matcher<'_>,
     path: &Path,
 ) -> anyhow::Result<(Candidate, Document)> {
-    let mut documents = global.load_documents(path, Role::Resumes, "résumé")?;
+    let mut documents = global.load_documents(path, DocumentKind::Resume, "résumé")?;
     if documents.len() > 1 {
         anyhow::bail!(
             "{}: holds {} résumés; give one résumé, or rank them all with `skillmatch rank --candidates {}`",
@@ -75,7 +75,7 @@ pub fn load_candidate(
         );
     }
     let doc = documents.remove(0);
-    let candidate = input::candidate_of(matcher, &doc, &global.resume_options());
+    let candidate = extract::candidate_of(matcher, &doc, &global.resume_options());
     Ok((candidate, doc))
 }
 
