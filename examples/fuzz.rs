@@ -20,11 +20,12 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use skillmatch::document::DocumentKind;
 use skillmatch::extract::dates::YearMonth;
 use skillmatch::extract::posting::parse_postings;
 use skillmatch::extract::resume::{parse_resume, ResumeOptions};
 use skillmatch::extract::Matcher;
-use skillmatch::input::{load, Format, LoadOptions, Role};
+use skillmatch::input::{load, Format, LoadOptions};
 use skillmatch::taxonomy::{Source, Taxonomy, TaxonomyBuilder};
 
 /// Tokens inserted by the mutator: the shapes the parsers branch on.
@@ -269,7 +270,7 @@ fn run(target: &str, bytes: &[u8], matcher: &Matcher<'_>, scratch: &Path) -> Res
                 format,
                 ..LoadOptions::default()
             };
-            if let Ok(loaded) = load(&path, Role::Postings, &options) {
+            if let Ok(loaded) = load(&path, DocumentKind::Posting, &options) {
                 for d in &loaded.documents {
                     let _ = parse_postings(matcher, &d.source, &d.text);
                 }

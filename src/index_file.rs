@@ -26,7 +26,6 @@
 //! differs from the running one's. The weights are not part of the index:
 //! they apply when it is scored.
 
-use std::borrow::Cow;
 use std::fs::File;
 use std::io::{BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -403,56 +402,6 @@ fn read_at(source: &mut dyn Source, at: u64, len: u64) -> std::io::Result<Vec<u8
         ));
     }
     Ok(bytes)
-}
-
-/// Where a run's postings come from: extracted now, or an index file.
-#[derive(Debug)]
-pub enum PostingSource {
-    /// Postings extracted in this run.
-    Extracted(Vec<Posting>),
-    /// An index file, read on demand.
-    Indexed(IndexFile),
-}
-
-impl PostingSource {
-    /// Number of postings.
-    pub fn len(&self) -> usize {
-        match self {
-            PostingSource::Extracted(v) => v.len(),
-            PostingSource::Indexed(f) => f.len(),
-        }
-    }
-
-    /// Whether there is no posting.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// The scoring index of the postings with `weights`.
-    pub fn posting_index(&self, taxonomy: &Taxonomy, weights: &Weights) -> PostingIndex {
-        match self {
-            PostingSource::Extracted(v) => PostingIndex::new(taxonomy, v, weights),
-            PostingSource::Indexed(f) => f.posting_index(taxonomy, weights),
-        }
-    }
-
-    /// Posting `p`.
-    pub fn get(&self, p: usize) -> Result<Cow<'_, Posting>> {
-        match self {
-            PostingSource::Extracted(v) => v.get(p).map(Cow::Borrowed).ok_or_else(|| {
-                Error::input(Location::file("postings"), format!("no posting number {p}"))
-            }),
-            PostingSource::Indexed(f) => f.posting(p).map(Cow::Owned),
-        }
-    }
-
-    /// Every posting.
-    pub fn all(&self) -> Result<Cow<'_, [Posting]>> {
-        match self {
-            PostingSource::Extracted(v) => Ok(Cow::Borrowed(v)),
-            PostingSource::Indexed(f) => f.postings().map(Cow::Owned),
-        }
-    }
 }
 
 #[cfg(test)]

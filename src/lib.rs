@@ -4,19 +4,30 @@
 //! # Pipeline
 //!
 //! ```text
-//! taxonomy (TOML) ─┐
-//! posting text ────┼─ normalize ─ extract ─┬─ Posting { requirements }
-//! résumé file ─────┘                       └─ Candidate { skills + evidence + years }
+//! files ─ input ─ Document ─┐    taxonomy (TOML)
+//!   (text, PDF, DOCX, HTML, │          │
+//!    JSON, CSV)             └─ extract ┴─┬─ Posting { requirements }
+//!                                        └─ Candidate { skills + evidence + years }
+//!                                              │
+//!                        score ─ explain ─ report
 //! ```
 //!
+//! Each stage depends only on the ones before it (`scripts/module_graph.py`
+//! checks that the modules have no cycle):
+//!
+//! * [`input`] reads files, directories, CSV and JSON into [`document`]s:
+//!   text and the fields the source states, nothing extracted yet.
 //! * [`taxonomy`] loads and checks the skill taxonomy: skills, aliases, an
 //!   is-a hierarchy and the ambiguity rules for forms like "Go" or "R".
 //! * [`normalize`] is the one normalization applied to forms and to text.
-//! * [`extract`] finds skill mentions in text, with byte spans and lines.
+//! * [`extract`] finds skill mentions in text, with byte spans and lines,
+//!   and turns documents into postings and candidates.
 //! * [`score`] assesses each requirement and ranks postings; its
 //!   [`PostingIndex`](score::PostingIndex) finds a candidate's best postings
 //!   without explaining the others, and [`index_file`] persists extracted
 //!   postings so repeated runs skip extraction.
+//! * [`explain`] records every point of a score; [`report`] turns the
+//!   records into bytes.
 //!
 //! Every stage returns plain data; nothing here prints.
 //!
@@ -37,6 +48,7 @@
 //! # Ok::<(), skillmatch::Error>(())
 //! ```
 
+pub mod document;
 pub mod error;
 pub mod explain;
 pub mod extract;

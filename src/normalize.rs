@@ -224,10 +224,24 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// Maximal runs of word characters with their byte offsets.
+pub(crate) fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let base = text.as_ptr() as usize;
+    text.split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .map(move |w| (w.as_ptr() as usize - base, w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn words_yields_offsets() {
+        let got: Vec<(usize, &str)> = words("a, bé-c").collect();
+        assert_eq!(got, [(0, "a"), (3, "bé"), (7, "c")]);
+    }
 
     #[test]
     fn normalize_table() {

@@ -5,9 +5,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
+use skillmatch::document::DocumentKind;
 use skillmatch::explain::explain;
-use skillmatch::extract::Matcher;
-use skillmatch::input::{self, Role};
+use skillmatch::extract::{self, Matcher};
 use skillmatch::report::{ExplainReport, Format};
 
 use super::output::Output;
@@ -62,13 +62,13 @@ pub fn run(global: &GlobalArgs, args: ExplainArgs) -> anyhow::Result<ExitCode> {
     let weights = global.load_weights()?;
     let matcher = Matcher::new(&taxonomy)?;
     let (candidate, resume_doc) = load_candidate(global, &matcher, &args.resume)?;
-    let documents = global.load_documents(&args.posting, Role::Postings, "posting")?;
+    let documents = global.load_documents(&args.posting, DocumentKind::Posting, "posting")?;
     // Each posting with the document it came from (its text is quoted in HTML).
     let postings: Vec<(usize, skillmatch::extract::posting::Posting)> = documents
         .iter()
         .enumerate()
         .flat_map(|(i, d)| {
-            input::postings_of(&matcher, d)
+            extract::postings_of(&matcher, d)
                 .into_iter()
                 .map(move |p| (i, p))
         })

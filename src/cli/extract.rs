@@ -5,12 +5,11 @@ use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
 use rayon::prelude::*;
+use skillmatch::document::DocumentKind;
 use skillmatch::extract::posting::Posting;
 use skillmatch::extract::resume::Candidate;
-use skillmatch::extract::{guess_kind, DocumentKind, Matcher};
+use skillmatch::extract::{self, guess_kind, Matcher};
 use skillmatch::report::{ExtractReport, Format};
-
-use skillmatch::input::{self, Role};
 
 use super::{format_parser, write_report, GlobalArgs, TEXT_OR_JSON};
 
@@ -46,8 +45,8 @@ pub fn run(global: &GlobalArgs, args: ExtractArgs) -> anyhow::Result<ExitCode> {
     // Files are read and parsed in parallel; results keep argument order, and
     // the first error (in argument order) fails the run before anything is written.
     let role = match args.kind {
-        Some(KindArg::Resume) => Role::Resumes,
-        _ => Role::Postings,
+        Some(KindArg::Resume) => DocumentKind::Resume,
+        _ => DocumentKind::Posting,
     };
     // Files are read in argument order (a batch, such as a CSV or a
     // directory, gives several documents); documents are parsed in parallel
@@ -65,9 +64,9 @@ pub fn run(global: &GlobalArgs, args: ExtractArgs) -> anyhow::Result<ExitCode> {
                 None => doc.kind.unwrap_or_else(|| guess_kind(&doc.text)),
             };
             match kind {
-                DocumentKind::Posting => Extracted::Postings(input::postings_of(&matcher, doc)),
+                DocumentKind::Posting => Extracted::Postings(extract::postings_of(&matcher, doc)),
                 DocumentKind::Resume => {
-                    Extracted::Candidate(Box::new(input::candidate_of(&matcher, doc, &options)))
+                    Extracted::Candidate(Box::new(extract::candidate_of(&matcher, doc, &options)))
                 }
             }
         })

@@ -9,9 +9,9 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Args, Subcommand};
-use skillmatch::extract::Matcher;
-use skillmatch::index_file::{self, IndexFile, PostingSource};
-use skillmatch::input::{self, Role};
+use skillmatch::document::DocumentKind;
+use skillmatch::extract::{self, Matcher};
+use skillmatch::index_file::{self, IndexFile};
 use skillmatch::report::{Format, IndexInfoReport};
 use skillmatch::taxonomy::Taxonomy;
 
@@ -67,8 +67,8 @@ fn build(global: &GlobalArgs, args: BuildArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let taxonomy = global.load_taxonomy()?;
     let matcher = Matcher::new(&taxonomy)?;
-    let documents = global.load_documents(&args.postings, Role::Postings, "posting")?;
-    let postings = input::extract_postings_for_scoring(&matcher, &documents);
+    let documents = global.load_documents(&args.postings, DocumentKind::Posting, "posting")?;
+    let postings = extract::extract_postings_for_scoring(&matcher, &documents);
     drop(documents);
     let mut out = Output::create(Some(&args.output))?;
     index_file::write(out.writer(), &taxonomy, &postings)?;
@@ -120,26 +120,24 @@ pub fn load_postings(
     matcher: &Matcher<'_>,
     postings: Option<&Path>,
     index: Option<&Path>,
-) -> anyhow::Result<PostingSource> {
+) -> anyhow::Result<IndexFile> {
     match (postings, index) {
-        (_, Some(index)) => Ok(PostingSource::Indexed(IndexFile::open(index, taxonomy)?)),
+        (_, Some(index)) => Ok(IndexFile::open(index, taxonomy)?),
         (Some(postings), None) => {
-            let documents = global.load_documents(postings, Role::Postings, "posting")?;
+            let documents = global.load_documents(postings, DocumentKind::Posting, "posting")?;
             if !global.quiet && documents.len() >= 10_000 && std::io::stderr().is_terminal() {
                 eprintln!(
                     "skillmatch: extracting {} postings (`skillmatch index build` saves this step on later runs)",
                     documents.len()
                 );
             }
-            let extracted = input::extract_postings_for_scoring(matcher, &documents);
+            let extracted = extract::extract_postings_for_scoring(matcher, &documents);
             drop(documents);
             // Kept in the index's compact form, as from `--index`: a third
             // of the memory of the decoded postings, which matters at
             // 100,000 postings.
             let name = postings.display().to_string();
-            Ok(PostingSource::Indexed(IndexFile::in_memory(
-                &name, taxonomy, &extracted,
-            )?))
+            Ok(IndexFile::in_memory(&name, taxonomy, &extracted)?)
         }
         (None, None) => {
             anyhow::bail!("give the postings: --postings CSV|DIR|JSONL or --index FILE")

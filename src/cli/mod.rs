@@ -1,9 +1,12 @@
-//! Command-line arguments (clap) and dispatch. One file per subcommand.
+//! Command-line arguments (clap): the options every subcommand shares,
+//! and one file per subcommand; `command.rs` parses the command line and
+//! dispatches to them.
 //!
 //! Exit codes: 0 success; 1 findings, nothing matched where that is the
 //! question, or an unusable index (`index info`); 2 error (bad arguments,
 //! unreadable or malformed input, an index that cannot be used).
 
+mod command;
 mod explain;
 mod extract;
 mod index;
@@ -13,14 +16,14 @@ mod score;
 mod taxonomy;
 
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use anyhow::Context as _;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser as _};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, ValueEnum};
+use skillmatch::document::{Document, DocumentKind};
 use skillmatch::extract::dates::YearMonth;
 use skillmatch::extract::resume::ResumeOptions;
-use skillmatch::input::{self, Columns, Document, Format, LoadOptions, Role};
+use skillmatch::input::{self, Columns, Format, LoadOptions};
 use skillmatch::report;
 use skillmatch::score::Weights;
 use skillmatch::taxonomy::{Taxonomy, TaxonomyBuilder};
@@ -30,21 +33,7 @@ pub const EXIT_FINDINGS: u8 = 1;
 /// Exit code for errors.
 pub const EXIT_ERROR: u8 = 2;
 
-const AFTER_HELP: &str = "\
-Exit codes:
-  0  success
-  1  findings (taxonomy lint), nothing matched (taxonomy lookup), or an index this run cannot use (index info)
-  2  error: bad arguments, unreadable or malformed input, an index of another version or taxonomy (the message names the file and line)";
-
-/// Match candidates to job postings by skills: offline, fast, explainable.
-#[derive(Debug, Parser)]
-#[command(name = "skillmatch", version, about, after_help = AFTER_HELP)]
-pub struct Cli {
-    #[command(flatten)]
-    global: GlobalArgs,
-    #[command(subcommand)]
-    command: Command,
-}
+pub use command::{run, Cli};
 
 /// Options every subcommand accepts, before or after its name.
 #[derive(Debug, Args)]
@@ -161,22 +150,6 @@ impl FormatIn {
     }
 }
 
-#[derive(Debug, Subcommand)]
-enum Command {
-    /// Turn postings into requirements and résumés into evidenced skills.
-    Extract(extract::ExtractArgs),
-    /// Rank postings for one résumé, and suggest the skills that would help most.
-    Score(score::ScoreArgs),
-    /// Spot-check one résumé against one posting, requirement by requirement.
-    Explain(explain::ExplainArgs),
-    /// Batch: rank postings for every candidate (or candidates for every posting) into a CSV.
-    Rank(rank::RankArgs),
-    /// Extract postings once into an index file that `score` and `rank` read with --index.
-    Index(index::IndexArgs),
-    /// Check, count and search the skill taxonomy.
-    Taxonomy(taxonomy::TaxonomyArgs),
-}
-
 /// One value a command's `--format` accepts: the name typed, its line in
 /// `--help`, and the report format it selects. The names are the command
 /// line's (`score` calls text `table`); the formats are the library's.
@@ -219,18 +192,6 @@ pub fn format_parser(
             .find(|c| c.name == name)
             .map_or(report::Format::Text, |c| c.format)
     })
-}
-
-/// Runs the parsed command line.
-pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    match cli.command {
-        Command::Extract(args) => extract::run(&cli.global, args),
-        Command::Score(args) => score::run(&cli.global, args),
-        Command::Explain(args) => explain::run(&cli.global, args),
-        Command::Rank(args) => rank::run(&cli.global, args),
-        Command::Index(args) => index::run(&cli.global, args),
-        Command::Taxonomy(args) => taxonomy::run(&cli.global, args),
-    }
 }
 
 impl GlobalArgs {
@@ -292,8 +253,13 @@ impl GlobalArgs {
     /// The documents of a batch source. Bad entries are reported on stderr
     /// and skipped, with a count at the end, or fail the run under
     /// `--strict`. A source with no good entry is an error.
-    fn load_documents(&self, path: &Path, role: Role, what: &str) -> anyhow::Result<Vec<Document>> {
-        let loaded = input::load(path, role, &self.load_options())?;
+    fn load_documents(
+        &self,
+        path: &Path,
+        kind: DocumentKind,
+        what: &str,
+    ) -> anyhow::Result<Vec<Document>> {
+        let loaded = input::load(path, kind, &self.load_options())?;
         if !self.quiet {
             for note in &loaded.notes {
                 eprintln!("skillmatch: warning: {note}");

@@ -17,10 +17,10 @@ use std::time::Instant;
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
+use skillmatch::document::DocumentKind;
 use skillmatch::extract::resume::Candidate;
-use skillmatch::extract::Matcher;
-use skillmatch::input::{self, Role};
-use skillmatch::rank::Ranker;
+use skillmatch::extract::{self, Matcher};
+use skillmatch::rank::{BestCandidates, Ranker};
 use skillmatch::report;
 use skillmatch::score::Shard;
 
@@ -81,7 +81,8 @@ pub fn run(global: &GlobalArgs, args: RankArgs) -> anyhow::Result<ExitCode> {
         args.index.as_deref(),
     )?;
     let ranker = Ranker::new(&taxonomy, &postings, &weights);
-    let mut candidate_docs = global.load_documents(&args.candidates, Role::Resumes, "résumé")?;
+    let mut candidate_docs =
+        global.load_documents(&args.candidates, DocumentKind::Resume, "résumé")?;
     let all_candidates = candidate_docs.len();
     if let Some(shard) = args.shard {
         candidate_docs.retain(|d| shard.contains(&d.id));
@@ -110,7 +111,7 @@ pub fn run(global: &GlobalArgs, args: RankArgs) -> anyhow::Result<ExitCode> {
                 let rows: Vec<Vec<Vec<String>>> = chunk
                     .par_iter()
                     .map(|doc| -> anyhow::Result<Vec<Vec<String>>> {
-                        let c = input::candidate_of(&matcher, doc, &options);
+                        let c = extract::candidate_of(&matcher, doc, &options);
                         let shortlist = ranker.rank(&c, top)?;
                         Ok(shortlist
                             .explain(&taxonomy, &c, ranker.weights())
@@ -137,11 +138,11 @@ pub fn run(global: &GlobalArgs, args: RankArgs) -> anyhow::Result<ExitCode> {
         Per::Posting => {
             // Rows are kept as CSV records (one buffer each) without their
             // rank, which is known once every candidate has been offered.
-            let mut best = ranker.best_candidates(top);
+            let mut best = BestCandidates::new(&ranker, top);
             for chunk in candidate_docs.chunks(CHUNK) {
                 let candidates: Vec<Candidate> = chunk
                     .par_iter()
-                    .map(|doc| input::candidate_of(&matcher, doc, &options))
+                    .map(|doc| extract::candidate_of(&matcher, doc, &options))
                     .collect();
                 best.offer(&ranker, &candidates, |c, posting, e| {
                     report::csv::RankRow::new(&taxonomy, c, posting, e)

@@ -5,9 +5,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
+use skillmatch::document::{Document, DocumentKind};
+use skillmatch::extract;
 use skillmatch::extract::resume::Candidate;
 use skillmatch::extract::Matcher;
-use skillmatch::input::{self, Document, Role};
 use skillmatch::rank::Ranker;
 use skillmatch::report::{Format, ScoreReport};
 
@@ -73,7 +74,7 @@ pub fn load_candidate(
     matcher: &Matcher<'_>,
     path: &Path,
 ) -> anyhow::Result<(Candidate, Document)> {
-    let mut documents = global.load_documents(path, Role::Resumes, "résumé")?;
+    let mut documents = global.load_documents(path, DocumentKind::Resume, "résumé")?;
     if documents.len() > 1 {
         anyhow::bail!(
             "{}: holds {} résumés; give one résumé, or rank them all with `skillmatch rank --candidates {}`",
@@ -83,7 +84,7 @@ pub fn load_candidate(
         );
     }
     let doc = documents.remove(0);
-    let candidate = input::candidate_of(matcher, &doc, &global.resume_options());
+    let candidate = extract::candidate_of(matcher, &doc, &global.resume_options());
     Ok((candidate, doc))
 }
 

@@ -10,10 +10,9 @@
 //! a list whose other members are confirmed ("Python, Java, C++, or Go"),
 //! which is applied until nothing changes so a list confirms all its members.
 
-use serde::Serialize;
-
-use super::matcher::{words, Matcher, Mention};
-use crate::normalize::normalize;
+use super::mention::{Evidence, Mention};
+use crate::normalize::{normalize, words};
+use crate::taxonomy::Taxonomy;
 
 /// Words around a form searched for qualifiers, on each side.
 pub const QUALIFIER_WINDOW: usize = 2;
@@ -53,49 +52,12 @@ const LIST_PUNCTUATION: &[char] = &[
     ',', '/', ';', '|', '&', '+', '(', ')', '[', ']', ':', '.', '\'', '"',
 ];
 
-/// Why a mention counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Evidence {
-    /// The form is unambiguous.
-    NotNeeded,
-    /// The form matched with its required casing ("AI").
-    ExactCase,
-    /// A version number follows ("Go 1.21").
-    Version,
-    /// A qualifier word is near ("the R language").
-    Qualifier,
-    /// A context skill is close by on the same line ("Go and Kubernetes").
-    ContextSkill,
-    /// The form is a member of a list of confirmed skills ("Python, Java, or Go").
-    ListNeighbor,
-    /// The form is all there is on its line (a list item: "- Go").
-    WholeLine,
-    /// The form is capitalized mid-sentence ("jobs with Airflow") and a
-    /// context skill is within [`CONTEXT_WINDOW_LINES`] lines.
-    NearbyContext,
-    /// The form is capitalized mid-sentence in a requirement line of a posting
-    /// ("Experience with Jenkins", "Strong Go skills"): the posting parser
-    /// gives this evidence, the matcher alone cannot.
-    RequirementLine,
-    /// No evidence (yet): such mentions are dropped.
-    Unconfirmed,
-}
-
-impl Evidence {
-    /// Whether the mention counts.
-    pub fn is_confirmed(self) -> bool {
-        self != Evidence::Unconfirmed
-    }
-}
-
 /// Confirms what evidence it can for the ambiguous mentions in `mentions`
 /// (sorted by start); the rest stay [`Evidence::Unconfirmed`].
-pub(crate) fn resolve(matcher: &Matcher<'_>, text: &str, mentions: &mut [Mention]) {
+pub(crate) fn resolve(taxonomy: &Taxonomy, text: &str, mentions: &mut [Mention]) {
     if mentions.iter().all(|m| m.evidence.is_confirmed()) {
         return;
     }
-    let taxonomy = matcher.taxonomy();
     // Mentions are sorted by position (so by line too): the ones that can be
     // within `lines` lines and `bytes` bytes of mention `i` are a contiguous
     // range, found by binary search. This keeps resolution linear on texts

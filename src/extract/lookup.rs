@@ -3,7 +3,8 @@
 
 use serde::Serialize;
 
-use super::matcher::{MatchKind, Matcher};
+use super::matcher::Matcher;
+use super::mention::MatchKind;
 use crate::normalize::normalize;
 use crate::taxonomy::SkillId;
 

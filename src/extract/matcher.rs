@@ -11,68 +11,16 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use serde::Serialize;
-
-use super::ambiguity::{resolve, Evidence};
+use super::ambiguity::resolve;
 use super::fuzzy::{is_fuzzable, FuzzyIndex};
+use super::mention::{Evidence, MatchKind, Mention};
 use super::trie::FormTrie;
 use crate::error::Result;
-use crate::normalize::{is_word_char, normalize, Normalized};
+use crate::normalize::{is_word_char, normalize, words, Normalized};
 use crate::taxonomy::{SkillId, Taxonomy};
 
 /// Forms shorter than this (in bytes) get no generated plural.
 pub const INFLECT_MIN_BYTES: usize = 3;
-
-/// How a mention was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase", tag = "match")]
-pub enum MatchKind {
-    /// The text is the skill's label.
-    Exact,
-    /// The text is one of the skill's aliases.
-    Alias,
-    /// The text is one typo away from a long form.
-    Fuzzy {
-        /// Damerau–Levenshtein distance to the form.
-        distance: u32,
-    },
-}
-
-impl MatchKind {
-    /// The contract name: `exact`, `alias` or `fuzzy`.
-    pub fn name(self) -> &'static str {
-        match self {
-            MatchKind::Exact => "exact",
-            MatchKind::Alias => "alias",
-            MatchKind::Fuzzy { .. } => "fuzzy",
-        }
-    }
-
-    /// Edit distance: 0 unless fuzzy.
-    pub fn distance(self) -> u32 {
-        match self {
-            MatchKind::Fuzzy { distance } => distance,
-            _ => 0,
-        }
-    }
-}
-
-/// One skill mention in a text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Mention {
-    /// The skill.
-    pub skill: SkillId,
-    /// How it was found.
-    pub kind: MatchKind,
-    /// UTF-8 byte offset of the first byte in the original text.
-    pub start: usize,
-    /// UTF-8 byte offset one past the last byte (exclusive).
-    pub end: usize,
-    /// 1-based line of `start`.
-    pub line: usize,
-    /// What showed the sense of an ambiguous form (or that none was needed).
-    pub evidence: Evidence,
-}
 
 /// What a surface form in the trie stands for.
 #[derive(Debug, Clone)]
@@ -242,7 +190,7 @@ impl<'t> Matcher<'t> {
         }
         hits.sort_by_key(|h| h.start);
         let mut mentions = self.to_mentions(&normalized, text, &hits);
-        resolve(self, text, &mut mentions);
+        resolve(self.taxonomy, text, &mut mentions);
         mentions
     }
 
@@ -450,14 +398,6 @@ fn inside(spans: &[(usize, usize)], at: usize) -> bool {
     spans.get(i).is_some_and(|&(s, _)| s <= at)
 }
 
-/// Maximal runs of word characters with their byte offsets.
-pub(crate) fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let base = text.as_ptr() as usize;
-    text.split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .map(move |w| (w.as_ptr() as usize - base, w))
-}
-
 /// Is the span `start..end` glued to a neighbouring word by a joiner
 /// ("go-to-market", "R&D", "let's", "go.mod")?
 /// A colon this early in a line, after at most [`LABEL_MAX_WORDS`] words,
@@ -597,12 +537,6 @@ mod tests {
         assert!(inside(&spans, hay.find("github.com").unwrap_or(0)));
         assert!(!inside(&spans, hay.rfind("github").unwrap_or(0)));
         assert!(!inside(&spans, hay.find("kubernetes").unwrap_or(0)));
-    }
-
-    #[test]
-    fn words_yields_offsets() {
-        let got: Vec<(usize, &str)> = words("a, bé-c").collect();
-        assert_eq!(got, [(0, "a"), (3, "bé"), (7, "c")]);
     }
 
     #[test]

@@ -4,35 +4,36 @@
 //! [`Matcher`] finds skill mentions (alias automaton, typo tolerance,
 //! ambiguity rules); [`lookup`] answers what one phrase canonicalizes to;
 //! the posting parser splits a posting into sections and requirements; the
-//! résumé parser finds a candidate's skills with evidence and years.
+//! résumé parser finds a candidate's skills with evidence and years;
+//! [`postings_of`] and [`candidate_of`] turn the [`Document`]s that
+//! [`crate::input`] reads into both, with the fields a document states.
+//!
+//! [`Document`]: crate::document::Document
 
 mod ambiguity;
 pub mod dates;
+mod document;
 mod education;
 mod fuzzy;
 mod lookup;
 mod matcher;
+mod mention;
 pub mod posting;
 pub mod resume;
 mod trie;
 
 pub use ambiguity::{
-    Evidence, CONTEXT_MAX_BYTES, CONTEXT_WINDOW_LINES, LIST_GAP_MAX_WORDS,
-    NEARBY_CONTEXT_MAX_BYTES, QUALIFIER_WINDOW,
+    CONTEXT_MAX_BYTES, CONTEXT_WINDOW_LINES, LIST_GAP_MAX_WORDS, NEARBY_CONTEXT_MAX_BYTES,
+    QUALIFIER_WINDOW,
 };
+pub use document::{candidate_of, extract_postings_for_scoring, postings_of};
 pub use education::{accepts_equivalent, degree_levels, DegreeLevel};
 pub use fuzzy::{FUZZY_MAX_CHARS, FUZZY_MAX_DISTANCE, FUZZY_MIN_CHARS};
 pub use lookup::{lookup, LookupKind, LookupMatch, NEAREST_COUNT};
-pub use matcher::{MatchKind, Matcher, Mention, INFLECT_MIN_BYTES};
+pub use matcher::{Matcher, INFLECT_MIN_BYTES};
+pub use mention::{Evidence, MatchKind, Mention};
 
-/// What kind of document a text is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DocumentKind {
-    /// A job posting.
-    Posting,
-    /// A résumé or CV.
-    Resume,
-}
+use crate::document::DocumentKind;
 
 /// Phrases typical of postings (matched on whole words).
 const POSTING_SIGNS: &[&str] = &[

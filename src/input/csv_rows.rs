@@ -7,9 +7,16 @@
 
 use std::path::Path;
 
-use super::{file_text, read_batch_text, Document, Fields, LoadOptions, Loaded, Role};
-use crate::extract::DocumentKind;
+use super::batch::Loaded;
+use super::text::read_batch_text;
+use crate::document::{Document, DocumentKind, Fields};
 use crate::{Error, Location, Result};
+
+/// Reads the text of a file a résumé row names (a `path` column), whatever
+/// its format: one document's text, and a note when it was not read as
+/// written. The dispatcher in [`crate::input`] supplies it, so this reader
+/// needs no knowledge of the other formats.
+pub(super) type ReadFile<'a> = dyn Fn(&Path) -> Result<(String, Option<String>)> + 'a;
 
 /// Column names read from a CSV header (matched without regard to case or
 /// surrounding spaces).
@@ -85,7 +92,14 @@ fn field(record: &csv::StringRecord, at: Option<usize>) -> Option<String> {
         .map(str::to_string)
 }
 
-pub(super) fn load(path: &Path, role: Role, columns: &Columns) -> Result<Loaded> {
+/// The rows of the CSV file at `path`, read as documents of `kind`; files
+/// named in a `path` column are read with `read_file`.
+pub(super) fn load(
+    path: &Path,
+    kind: DocumentKind,
+    columns: &Columns,
+    read_file: &ReadFile<'_>,
+) -> Result<Loaded> {
     let name = path.display().to_string();
     let decoded = read_batch_text(path)?;
     let content = decoded.text.as_str();
@@ -102,14 +116,14 @@ pub(super) fn load(path: &Path, role: Role, columns: &Columns) -> Result<Loaded>
         })?
         .clone();
     let header = Header::new(&header_record, columns);
-    let has_source = match role {
-        Role::Postings => header.text.is_some(),
-        Role::Resumes => header.text.is_some() || header.path.is_some(),
+    let has_source = match kind {
+        DocumentKind::Posting => header.text.is_some(),
+        DocumentKind::Resume => header.text.is_some() || header.path.is_some(),
     };
     if !has_source {
-        let wanted = match role {
-            Role::Postings => format!("no `{}` column", columns.text),
-            Role::Resumes => format!(
+        let wanted = match kind {
+            DocumentKind::Posting => format!("no `{}` column", columns.text),
+            DocumentKind::Resume => format!(
                 "neither a `{}` nor a `{}` column",
                 columns.text, columns.path
             ),
@@ -126,11 +140,6 @@ pub(super) fn load(path: &Path, role: Role, columns: &Columns) -> Result<Loaded>
     let mut lines = LineCounter::new(content);
     let mut loaded = Loaded::default();
     loaded.notes.extend(decoded.note(&name));
-    // Files named in a `path` column are read whatever their format.
-    let file_options = LoadOptions {
-        columns: columns.clone(),
-        format: None,
-    };
     let mut seen = std::collections::HashSet::new();
     for (i, record) in reader.records().enumerate() {
         let row = i + 2;
@@ -171,8 +180,8 @@ pub(super) fn load(path: &Path, role: Role, columns: &Columns) -> Result<Loaded>
         }
         let text = match (field(&record, header.text), field(&record, header.path)) {
             (Some(text), _) => text,
-            (None, Some(rel)) if role == Role::Resumes => {
-                match file_text(&base.join(&rel), &file_options, role) {
+            (None, Some(rel)) if kind == DocumentKind::Resume => {
+                match read_file(&base.join(&rel)) {
                     Ok((text, note)) => {
                         loaded.notes.extend(note);
                         text
@@ -197,8 +206,8 @@ pub(super) fn load(path: &Path, role: Role, columns: &Columns) -> Result<Loaded>
                 continue;
             }
         };
-        let source = match (role, field(&record, header.path)) {
-            (Role::Resumes, Some(rel)) if field(&record, header.text).is_none() => {
+        let source = match (kind, field(&record, header.path)) {
+            (DocumentKind::Resume, Some(rel)) if field(&record, header.text).is_none() => {
                 base.join(rel).display().to_string()
             }
             _ => format!("{name}:row {row}"),
@@ -213,9 +222,9 @@ pub(super) fn load(path: &Path, role: Role, columns: &Columns) -> Result<Loaded>
                 location: field(&record, header.location),
                 name: field(&record, header.name),
             },
-            kind: Some(match role {
-                Role::Postings => DocumentKind::Posting,
-                Role::Resumes => DocumentKind::Resume,
+            kind: Some(match kind {
+                DocumentKind::Posting => DocumentKind::Posting,
+                DocumentKind::Resume => DocumentKind::Resume,
             }),
         });
     }
@@ -276,9 +285,10 @@ fn at_line(file: &str, line: usize) -> Location {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{load as load_any, LoadOptions, Role};
+    use super::super::{load as load_any, LoadOptions};
+    use crate::document::DocumentKind;
 
-    fn load_csv(body: &str, role: Role) -> crate::Result<super::Loaded> {
+    fn load_csv(body: &str, kind: DocumentKind) -> crate::Result<super::Loaded> {
         let dir = tempfile::tempdir().expect("temp dir");
         std::fs::write(
             dir.path().join("cv.txt"),
@@ -287,7 +297,7 @@ mod tests {
         .expect("write");
         let path = dir.path().join("batch.csv");
         std::fs::write(&path, body).expect("write");
-        load_any(&path, role, &LoadOptions::default())
+        load_any(&path, kind, &LoadOptions::default())
     }
 
     #[test]
@@ -295,7 +305,7 @@ mod tests {
         let body = "id,title,company,location,text\n\
                     p1,SRE,Acme,Berlin,\"Requirements\n- Go\n- Kubernetes\"\n\
                     p2,,,,\"- Java\"\n";
-        let loaded = load_csv(body, Role::Postings).expect("loads");
+        let loaded = load_csv(body, DocumentKind::Posting).expect("loads");
         assert!(loaded.skipped.is_empty(), "{:?}", loaded.skipped);
         let docs = &loaded.documents;
         assert_eq!(docs.len(), 2);
@@ -325,7 +335,7 @@ mod tests {
                     c,C,\n\
                     a,A again,Rust\n\
                     d,D,Python\n";
-        let loaded = load_csv(body, Role::Postings).expect("loads");
+        let loaded = load_csv(body, DocumentKind::Posting).expect("loads");
         let ids: Vec<&str> = loaded.documents.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["a", "d"]);
         let messages: Vec<String> = loaded.skipped.iter().map(|e| e.to_string()).collect();
@@ -350,7 +360,7 @@ mod tests {
     #[test]
     fn crlf_files_report_the_right_line() {
         let body = "id,title,text\r\na,A,Java\r\nb,B\r\nc,C,Go,extra\r\n";
-        let loaded = load_csv(body, Role::Postings).expect("loads");
+        let loaded = load_csv(body, DocumentKind::Posting).expect("loads");
         let messages: Vec<String> = loaded.skipped.iter().map(|e| e.to_string()).collect();
         assert_eq!(messages.len(), 2, "{messages:?}");
         assert!(
@@ -369,7 +379,7 @@ mod tests {
     #[test]
     fn resume_rows_read_text_or_a_relative_path() {
         let body = "id,name,path\njane,Jane Doe,cv.txt\nmissing,Nobody,nope.txt\n";
-        let loaded = load_csv(body, Role::Resumes).expect("loads");
+        let loaded = load_csv(body, DocumentKind::Resume).expect("loads");
         assert_eq!(loaded.documents.len(), 1);
         assert_eq!(loaded.documents[0].fields.name.as_deref(), Some("Jane Doe"));
         assert!(loaded.documents[0].text.contains("Kubernetes"));
@@ -382,13 +392,13 @@ mod tests {
 
     #[test]
     fn a_header_without_text_is_an_error() {
-        let err = load_csv("id,title\na,b\n", Role::Postings).expect_err("no text column");
+        let err = load_csv("id,title\na,b\n", DocumentKind::Posting).expect_err("no text column");
         assert!(
             err.to_string()
                 .contains("batch.csv:1:1: the header (id,title) has no `text` column"),
             "{err}"
         );
-        let err = load_csv("id,name\na,b\n", Role::Resumes).expect_err("no text or path");
+        let err = load_csv("id,name\na,b\n", DocumentKind::Resume).expect_err("no text or path");
         assert!(
             err.to_string()
                 .contains("has neither a `text` nor a `path` column"),

@@ -13,15 +13,13 @@
 //! so the line numbers and offsets that reports quote are stable.
 //!
 //! Job boards also embed the posting as JSON-LD for search engines;
-//! [`json_ld_postings`] finds those objects so that
-//! [`super::job_posting`] can render their structured fields, which are
+//! [`json_ld_values`] reads those blocks so that [`super::job_posting`] can
+//! find the postings in them and render their structured fields, which are
 //! often cleaner than the page around them. A broken JSON-LD block is not
 //! an error: the page's own text is still there to read.
 
 use scraper::{Html, Node};
 use serde_json::Value;
-
-use super::job_posting::is_job_posting;
 
 /// Elements whose content a reader never sees as text: skipped whole.
 /// (`iframe` and `canvas` hold fallback markup, not page text.)
@@ -353,17 +351,15 @@ impl TextBuilder {
     }
 }
 
-/// Every schema.org `JobPosting` object in the page's
-/// `<script type="application/ld+json">` blocks, in page order: a block
-/// holding one, an array of them, a `@graph`, or a page object whose
-/// `mainEntity` is the posting. A block that is not valid JSON is skipped.
-pub(crate) fn json_ld_postings(html: &str) -> Vec<Value> {
+/// The JSON of every `<script type="application/ld+json">` block of the
+/// page, in page order. A block that is not valid JSON is skipped.
+pub(crate) fn json_ld_values(html: &str) -> Vec<Value> {
     // Most pages have no JSON-LD: skip the parse for them.
     if !html.to_ascii_lowercase().contains("ld+json") {
         return Vec::new();
     }
     let document = Html::parse_document(html);
-    let mut postings = Vec::new();
+    let mut values = Vec::new();
     for node in document.tree.root().descendants() {
         let Some(element) = node.value().as_element() else {
             continue;
@@ -382,11 +378,9 @@ pub(crate) fn json_ld_postings(html: &str) -> Vec<Value> {
             .filter_map(|child| child.value().as_text())
             .map(|text| &**text)
             .collect();
-        if let Some(value) = parse_json_ld(&body) {
-            collect_postings(value, &mut postings);
-        }
+        values.extend(parse_json_ld(&body));
     }
-    postings
+    values
 }
 
 /// The JSON of one script block. Pages wrap it in comment or CDATA markers
@@ -440,30 +434,6 @@ fn escape_controls_in_strings(json: &str) -> String {
         out.push(c);
     }
     out
-}
-
-/// Moves the `JobPosting` objects in `value` to `out`. serde_json's own
-/// nesting limit bounds the recursion.
-fn collect_postings(value: Value, out: &mut Vec<Value>) {
-    if is_job_posting(&value) {
-        out.push(value);
-        return;
-    }
-    match value {
-        Value::Array(items) => {
-            for item in items {
-                collect_postings(item, out);
-            }
-        }
-        Value::Object(mut object) => {
-            for key in ["@graph", "mainEntity"] {
-                if let Some(inner) = object.remove(key) {
-                    collect_postings(inner, out);
-                }
-            }
-        }
-        _ => {}
-    }
 }
 
 /// Does `text` look like HTML rather than plain text? A doctype or `<html>`
@@ -676,45 +646,22 @@ Salary: paid monthly
     }
 
     #[test]
-    fn json_ld_postings_are_found_wherever_pages_put_them() {
+    fn json_ld_blocks_are_read_and_broken_ones_skipped() {
         let page = r#"<html><head>
-<script type="application/ld+json">{"@context": "https://schema.org", "@type": "JobPosting", "title": "One"}</script>
-<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
-  {"@type": "Organization", "name": "Acme"},
-  {"@type": ["JobPosting", "Thing"], "title": "Two"}]}</script>
-<script type="application/ld+json">[{"@type": "JobPosting", "title": "Three"}, {"@type": "BreadcrumbList"}]</script>
-<script type="application/ld+json">{"@type": "Organization", "name": "Acme"}</script>
+<script type="application/ld+json">{"@type": "JobPosting", "title": "One"}</script>
 <script type="application/ld+json">{"@type": "JobPosting", "title": "Broken",</script>
+<script type="application/ld+json"></script>
 <script type="APPLICATION/LD+JSON; charset=utf-8"><!--
-{"@type": "WebPage", "mainEntity": {"@type": "schema:JobPosting", "title": "Four",
- "description": "line one
-line two"}}
+{"@type": "WebPage", "description": "line one
+line two"}
 --></script>
 <script type="text/javascript">{"@type": "JobPosting", "title": "Not JSON-LD"}</script>
 </head><body><p>Page text</p></body></html>"#;
-        let postings = json_ld_postings(page);
-        let titles: Vec<&str> = postings
-            .iter()
-            .filter_map(|p| p["title"].as_str())
-            .collect();
-        assert_eq!(titles, ["One", "Two", "Three", "Four"]);
-        assert_eq!(postings[3]["description"], "line one\nline two");
-        // The page text is still there for the caller to fall back on.
-        assert_eq!(html_to_text(page), "Page text\n");
-    }
-
-    #[test]
-    fn pages_without_json_ld_have_no_postings() {
-        let cases = [
-            "",
-            "<p>Backend Engineer</p>",
-            r#"<script type="application/ld+json"></script>"#,
-            r#"<script type="application/ld+json">42</script>"#,
-            r#"<script type="application/ld+json">{"@type": "JobPostingX"}</script>"#,
-        ];
-        for page in cases {
-            assert!(json_ld_postings(page).is_empty(), "{page}");
-        }
+        let values = json_ld_values(page);
+        let types: Vec<&str> = values.iter().filter_map(|v| v["@type"].as_str()).collect();
+        assert_eq!(types, ["JobPosting", "WebPage"]);
+        assert_eq!(values[1]["description"], "line one\nline two");
+        assert!(json_ld_values("<p>Backend Engineer</p>").is_empty());
     }
 
     #[test]

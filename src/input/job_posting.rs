@@ -15,7 +15,7 @@
 
 use serde_json::{Map, Value};
 
-use super::html::html_to_text;
+use super::html::{html_to_text, json_ld_values};
 
 /// Arrays nested deeper than this inside one field are not read: real
 /// postings nest one level, and the limit keeps odd input from recursing
@@ -89,6 +89,41 @@ fn is_posting_type(kind: &str) -> bool {
         || ["schema:", "http://schema.org/", "https://schema.org/"]
             .iter()
             .any(|prefix| kind.strip_prefix(prefix) == Some("JobPosting"))
+}
+
+/// Every schema.org `JobPosting` object in the page's JSON-LD blocks, in
+/// page order: a block holding one, an array of them, a `@graph`, or a page
+/// object whose `mainEntity` is the posting.
+pub(crate) fn json_ld_postings(html: &str) -> Vec<Value> {
+    let mut postings = Vec::new();
+    for value in json_ld_values(html) {
+        collect_postings(value, &mut postings);
+    }
+    postings
+}
+
+/// Moves the `JobPosting` objects in `value` to `out`. serde_json's own
+/// nesting limit bounds the recursion.
+fn collect_postings(value: Value, out: &mut Vec<Value>) {
+    if is_job_posting(&value) {
+        out.push(value);
+        return;
+    }
+    match value {
+        Value::Array(items) => {
+            for item in items {
+                collect_postings(item, out);
+            }
+        }
+        Value::Object(mut object) => {
+            for key in ["@graph", "mainEntity"] {
+                if let Some(inner) = object.remove(key) {
+                    collect_postings(inner, out);
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 /// A `JobPosting` rendered as posting text, with the fields it states
@@ -852,7 +887,7 @@ Preferred
 <p><strong>Preferred</strong></p><ul><li>Experience with Go</li></ul>
 </body></html>"#
         );
-        let from_json_ld = super::super::html::json_ld_postings(&page);
+        let from_json_ld = json_ld_postings(&page);
         assert_eq!(from_json_ld.len(), 1);
         let rendered = job_posting_text(&from_json_ld[0]).text;
         assert_eq!(rendered, plain);
@@ -1007,6 +1042,48 @@ Preferred
         ];
         for (value, expected) in cases {
             assert_eq!(is_job_posting(&value), expected, "{value}");
+        }
+    }
+
+    #[test]
+    fn json_ld_postings_are_found_wherever_pages_put_them() {
+        let page = r#"<html><head>
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "JobPosting", "title": "One"}</script>
+<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+  {"@type": "Organization", "name": "Acme"},
+  {"@type": ["JobPosting", "Thing"], "title": "Two"}]}</script>
+<script type="application/ld+json">[{"@type": "JobPosting", "title": "Three"}, {"@type": "BreadcrumbList"}]</script>
+<script type="application/ld+json">{"@type": "Organization", "name": "Acme"}</script>
+<script type="application/ld+json">{"@type": "JobPosting", "title": "Broken",</script>
+<script type="APPLICATION/LD+JSON; charset=utf-8"><!--
+{"@type": "WebPage", "mainEntity": {"@type": "schema:JobPosting", "title": "Four",
+ "description": "line one
+line two"}}
+--></script>
+<script type="text/javascript">{"@type": "JobPosting", "title": "Not JSON-LD"}</script>
+</head><body><p>Page text</p></body></html>"#;
+        let postings = json_ld_postings(page);
+        let titles: Vec<&str> = postings
+            .iter()
+            .filter_map(|p| p["title"].as_str())
+            .collect();
+        assert_eq!(titles, ["One", "Two", "Three", "Four"]);
+        assert_eq!(postings[3]["description"], "line one\nline two");
+        // The page text is still there for the caller to fall back on.
+        assert_eq!(html_to_text(page), "Page text\n");
+    }
+
+    #[test]
+    fn pages_without_json_ld_have_no_postings() {
+        let cases = [
+            "",
+            "<p>Backend Engineer</p>",
+            r#"<script type="application/ld+json"></script>"#,
+            r#"<script type="application/ld+json">42</script>"#,
+            r#"<script type="application/ld+json">{"@type": "JobPostingX"}</script>"#,
+        ];
+        for page in cases {
+            assert!(json_ld_postings(page).is_empty(), "{page}");
         }
     }
 }

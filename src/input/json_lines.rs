@@ -11,15 +11,20 @@ use serde_json::Value;
 
 use std::collections::HashSet;
 
-use super::{job_posting, json_resume, Document, Fields, Format, Loaded, Role};
-use crate::extract::DocumentKind;
+use super::batch::Loaded;
+use super::{job_posting, json_resume};
+use crate::document::{Document, DocumentKind, Fields};
 use crate::{Error, Location, Result};
 
+/// The objects of the JSON text `content` (of the file `name`), read as
+/// documents of `kind`; `one_document` when the file is one JSON document
+/// (`.json`) rather than JSON Lines. Ids default to `base_id` (one object),
+/// `base_id#N` (array items) or `line-N`.
 pub(super) fn load(
     name: &str,
     content: &str,
-    format: Format,
-    role: Role,
+    one_document: bool,
+    kind: DocumentKind,
     base_id: &str,
 ) -> Result<Loaded> {
     let trimmed = content.trim_start();
@@ -27,9 +32,8 @@ pub(super) fn load(
     let mut ids = HashSet::new();
     // A .json file, a document that starts with `[`, or one object spread
     // over several lines, is read whole; otherwise line by line.
-    let whole = format == Format::Json
-        || trimmed.starts_with('[')
-        || serde_json::from_str::<Value>(content).is_ok();
+    let whole =
+        one_document || trimmed.starts_with('[') || serde_json::from_str::<Value>(content).is_ok();
     if whole {
         let value: Value = serde_json::from_str(content).map_err(|e| {
             Error::input(
@@ -52,7 +56,7 @@ pub(super) fn load(
                     &mut ids,
                     Location::file(name),
                     &place,
-                    role,
+                    kind,
                     one.remove(0),
                 );
                 return Ok(loaded);
@@ -69,7 +73,7 @@ pub(super) fn load(
                 &mut ids,
                 Location::file(name),
                 &place,
-                role,
+                kind,
                 item,
             );
         }
@@ -92,7 +96,7 @@ pub(super) fn load(
                     label: format!("line {number}"),
                     default_id: format!("line-{number}"),
                 };
-                push(&mut loaded, &mut ids, location, &place, role, value);
+                push(&mut loaded, &mut ids, location, &place, kind, value);
             }
             Err(e) => loaded.skipped.push(Error::input(
                 location,
@@ -138,7 +142,7 @@ fn push(
     ids: &mut HashSet<String>,
     location: Location,
     place: &Place<'_>,
-    role: Role,
+    kind: DocumentKind,
     value: Value,
 ) {
     let Some(object) = value.as_object() else {
@@ -193,14 +197,14 @@ fn push(
             ));
             return;
         };
-        let fields = match role {
-            Role::Postings => Fields {
+        let fields = match kind {
+            DocumentKind::Posting => Fields {
                 title: string("title"),
                 company: string("company"),
                 location: string("location"),
                 name: None,
             },
-            Role::Resumes => Fields {
+            DocumentKind::Resume => Fields {
                 name: string("name"),
                 ..Fields::default()
             },
@@ -228,13 +232,14 @@ fn push(
 
 #[cfg(test)]
 mod tests {
-    use super::super::{load as load_any, LoadOptions, Role};
+    use super::super::{load as load_any, LoadOptions};
+    use crate::document::DocumentKind;
 
     fn load(body: &str, ext: &str) -> crate::Result<super::Loaded> {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join(format!("batch.{ext}"));
         std::fs::write(&path, body).expect("write");
-        load_any(&path, Role::Postings, &LoadOptions::default())
+        load_any(&path, DocumentKind::Posting, &LoadOptions::default())
     }
 
     #[test]

@@ -3,99 +3,37 @@
 //!
 //! Everything here turns bytes into [`Document`]s (an id, where it came
 //! from, its text and any fields the source states outright, such as a CSV
-//! `title` column); [`crate::extract`] turns documents into postings and
-//! candidates. Errors carry the file and the line or row.
+//! `title` column) and stops there: [`crate::extract`] turns documents into
+//! postings and candidates, and nothing here depends on it. Errors carry
+//! the file and the line or row.
 //!
 //! A batch source (a directory, a CSV, JSON Lines) can hold bad entries
 //! next to good ones. Those are not fatal: [`Loaded::skipped`] lists each
 //! with its location, the good ones load, and the caller decides whether a
 //! skip fails the run (`--strict`) or is reported and counted.
 
+mod batch;
 mod csv_rows;
-pub(crate) mod docx;
-pub(crate) mod html;
-pub(crate) mod job_posting;
+mod docx;
+mod html;
+mod job_posting;
 mod json_lines;
-pub(crate) mod json_resume;
-pub(crate) mod pdf;
+mod json_resume;
+mod pdf;
 mod text;
 
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::extract::posting::{apply_entry_level, parse_postings, set_ids, Posting};
-use crate::extract::resume::{parse_resume, Candidate, ResumeOptions};
-use crate::extract::{DocumentKind, Matcher};
+use crate::document::{Document, DocumentKind, Fields};
 use crate::{Error, Location, Result};
 
+pub use batch::Loaded;
 pub use csv_rows::Columns;
 pub use text::{
     read_batch_text, read_bytes, read_text, Decoded, Encoding, MAX_BATCH_BYTES, MAX_INPUT_BYTES,
 };
-
-/// What a document is expected to be; decides the CSV and JSON fields read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
-    /// Job postings: `id, title, company, location, text`.
-    Postings,
-    /// Résumés: `id, name, text` or `id, name, path`.
-    Resumes,
-}
-
-/// One posting or résumé as read, before extraction.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Document {
-    /// Stable id: a CSV or JSON `id`, else the file's path relative to the
-    /// directory given (or its name, for a single file) without extension.
-    pub id: String,
-    /// Where it came from: a path, or `path:row N` for a CSV row, or
-    /// `path:line N` for a JSON line. Reports show it.
-    pub source: String,
-    /// The text.
-    pub text: String,
-    /// Fields the source states outright (a CSV `title` column, a JSON
-    /// `company`); they take precedence over what extraction guesses.
-    pub fields: Fields,
-    /// What the format says the document is (a JSON Resume is a résumé, a
-    /// JobPosting a posting), when it says.
-    pub kind: Option<DocumentKind>,
-}
-
-/// Fields a batch source can state next to the text.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Fields {
-    /// Posting title.
-    pub title: Option<String>,
-    /// Posting company.
-    pub company: Option<String>,
-    /// Posting location.
-    pub location: Option<String>,
-    /// Candidate name.
-    pub name: Option<String>,
-}
-
-/// The documents of one source, and the entries that could not be read.
-#[derive(Debug, Default)]
-pub struct Loaded {
-    /// Documents in source order (sorted paths for a directory, row order
-    /// for CSV and JSON Lines).
-    pub documents: Vec<Document>,
-    /// Entries skipped, each with its location and what to do.
-    pub skipped: Vec<Error>,
-    /// Warnings about entries that were read, but not as written (a file
-    /// that was not UTF-8, for one).
-    pub notes: Vec<String>,
-}
-
-impl Loaded {
-    /// Adds the documents, skips and notes of `other` after these.
-    fn append(&mut self, other: Loaded) {
-        self.documents.extend(other.documents);
-        self.skipped.extend(other.skipped);
-        self.notes.extend(other.notes);
-    }
-}
 
 /// How a source is read: the CSV column names, and the format when the
 /// user names it (`--format-in`) rather than leaving it to the extension
@@ -211,18 +149,20 @@ pub fn install_quiet_reader_panics() {
     }));
 }
 
-/// Reads every document at `path` (see [`Format::of`]).
+/// Reads every document at `path` (see [`Format::of`]), expected to be of
+/// `kind`: that decides the fields read from a CSV row or a JSON object (a
+/// posting's `title`, a résumé's `name` or `path`).
 ///
 /// Fails only when the source as a whole cannot be read (missing file, a
 /// CSV without the needed columns, a directory with no documents); bad
 /// entries of a batch are listed in [`Loaded::skipped`].
-pub fn load(path: &Path, role: Role, options: &LoadOptions) -> Result<Loaded> {
+pub fn load(path: &Path, kind: DocumentKind, options: &LoadOptions) -> Result<Loaded> {
     match Format::of(path, options.format)? {
-        Format::Directory => load_directory(path, role, options),
+        Format::Directory => load_directory(path, kind, options),
         format => load_file(
             path,
             format,
-            role,
+            kind,
             options,
             path.parent().unwrap_or(Path::new("")),
         ),
@@ -233,33 +173,48 @@ pub fn load(path: &Path, role: Role, options: &LoadOptions) -> Result<Loaded> {
 fn load_file(
     path: &Path,
     format: Format,
-    role: Role,
+    kind: DocumentKind,
     options: &LoadOptions,
     base: &Path,
 ) -> Result<Loaded> {
     let name = path.display().to_string();
-    let one = |text: String, note: Option<String>, kind: Option<DocumentKind>| Loaded {
+    let one = |text: String, note: Option<String>, stated: Option<DocumentKind>| Loaded {
         documents: vec![Document {
             id: file_id(path, base),
             source: name.clone(),
             text,
             fields: Fields::default(),
-            kind,
+            kind: stated,
         }],
         skipped: Vec::new(),
         notes: note.into_iter().collect(),
     };
     match format {
-        Format::Directory => load_directory(path, role, options),
-        Format::Csv => csv_rows::load(path, role, &options.columns),
+        Format::Directory => load_directory(path, kind, options),
+        Format::Csv => {
+            // Files named in a `path` column are read whatever their format.
+            let file_options = LoadOptions {
+                columns: options.columns.clone(),
+                format: None,
+            };
+            csv_rows::load(path, kind, &options.columns, &|file| {
+                file_text(file, &file_options, kind)
+            })
+        }
         Format::JsonLines | Format::Json => {
             let decoded = if format == Format::JsonLines {
                 read_batch_text(path)?
             } else {
                 read_text(path)?
             };
-            let mut loaded =
-                json_lines::load(&name, &decoded.text, format, role, &file_id(path, base))?;
+            let one_document = format == Format::Json;
+            let mut loaded = json_lines::load(
+                &name,
+                &decoded.text,
+                one_document,
+                kind,
+                &file_id(path, base),
+            )?;
             loaded.notes.extend(decoded.note(&name));
             Ok(loaded)
         }
@@ -279,7 +234,7 @@ fn load_file(
         Format::Html => {
             let decoded = read_text(path)?;
             let note = decoded.note(&name);
-            let postings = html::json_ld_postings(&decoded.text);
+            let postings = job_posting::json_ld_postings(&decoded.text);
             if postings.is_empty() {
                 return Ok(one(html::html_to_text(&decoded.text), note, None));
             }
@@ -318,10 +273,10 @@ fn load_file(
 
 /// The text of one file of a batch (a CSV `path` column): whatever its
 /// format, one document's text, and a note when it was not read as written.
-pub fn file_text(
+fn file_text(
     path: &Path,
     options: &LoadOptions,
-    role: Role,
+    kind: DocumentKind,
 ) -> Result<(String, Option<String>)> {
     let format = match Format::of(path, options.format)? {
         Format::Directory | Format::Csv | Format::JsonLines => {
@@ -335,7 +290,7 @@ pub fn file_text(
     let mut loaded = load_file(
         path,
         format,
-        role,
+        kind,
         options,
         path.parent().unwrap_or(Path::new("")),
     )?;
@@ -402,7 +357,7 @@ fn document_files(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-fn load_directory(dir: &Path, role: Role, options: &LoadOptions) -> Result<Loaded> {
+fn load_directory(dir: &Path, kind: DocumentKind, options: &LoadOptions) -> Result<Loaded> {
     let files = document_files(dir)?;
     if files.is_empty() {
         return Err(Error::input(
@@ -424,7 +379,7 @@ fn load_directory(dir: &Path, role: Role, options: &LoadOptions) -> Result<Loade
                 Some(f) => f,
                 None => Format::of(path, None)?,
             };
-            load_file(path, format, role, options, dir)
+            load_file(path, format, kind, options, dir)
         })
         .collect();
     let mut loaded = Loaded::default();
@@ -452,63 +407,6 @@ fn load_directory(dir: &Path, role: Role, options: &LoadOptions) -> Result<Loade
         }
     }
     Ok(loaded)
-}
-
-/// The postings of one document: parsed, given the document's id (with
-/// `#n` when it holds several) and the fields it states.
-pub fn postings_of(matcher: &Matcher<'_>, doc: &Document) -> Vec<Posting> {
-    let mut postings = parse_postings(matcher, &doc.source, &doc.text);
-    set_ids(&mut postings, &doc.id);
-    // The fields a row states describe its first posting; when its text
-    // holds several, the others keep what their own text says.
-    if let Some(p) = postings.first_mut() {
-        let f = &doc.fields;
-        p.title = f.title.clone().or(p.title.take());
-        p.company = f.company.clone().or(p.company.take());
-        p.location = f.location.clone().or(p.location.take());
-        if let Some(title) = &f.title {
-            apply_entry_level(&mut p.requirements, title, p.lines.0, title);
-        }
-    }
-    postings
-}
-
-/// The candidate of one document: parsed, given the document's id and the
-/// name it states.
-pub fn candidate_of(matcher: &Matcher<'_>, doc: &Document, options: &ResumeOptions) -> Candidate {
-    let mut c = parse_resume(matcher, &doc.source, &doc.text, options);
-    c.id.clone_from(&doc.id);
-    if let Some(name) = &doc.fields.name {
-        c.name = Some(name.clone());
-    }
-    c
-}
-
-/// Every posting of `documents`, extracted in parallel, in document order.
-pub fn extract_postings(matcher: &Matcher<'_>, documents: &[Document]) -> Vec<Posting> {
-    let per_doc: Vec<Vec<Posting>> = documents
-        .par_iter()
-        .map(|d| postings_of(matcher, d))
-        .collect();
-    per_doc.into_iter().flatten().collect()
-}
-
-/// As [`extract_postings`], without each posting's `mentions`: what
-/// scoring and ranking keep. Mentions are most of an extracted posting's
-/// memory and only `extract` and the HTML explanation show them.
-pub fn extract_postings_for_scoring(matcher: &Matcher<'_>, documents: &[Document]) -> Vec<Posting> {
-    let per_doc: Vec<Vec<Posting>> = documents
-        .par_iter()
-        .map(|d| {
-            let mut postings = postings_of(matcher, d);
-            for p in &mut postings {
-                p.mentions = Vec::new();
-                p.requirements.shrink_to_fit();
-            }
-            postings
-        })
-        .collect();
-    per_doc.into_iter().flatten().collect()
 }
 
 #[cfg(test)]
@@ -576,7 +474,8 @@ mod tests {
         write("notes.pdf", b"%PDF");
         write("notes.xlsx", b"PK");
         write(".hidden.txt", b"hidden");
-        let loaded = load(dir.path(), Role::Postings, &LoadOptions::default()).expect("loads");
+        let loaded =
+            load(dir.path(), DocumentKind::Posting, &LoadOptions::default()).expect("loads");
         let ids: Vec<&str> = loaded.documents.iter().map(|d| d.id.as_str()).collect();
         // b.txt and b.md would share "b": both keep their extension.
         assert_eq!(ids, ["a", "b.md", "b.txt", "sub/c"]);
@@ -596,7 +495,8 @@ mod tests {
     fn a_directory_without_documents_is_an_error() {
         let dir = tempfile::tempdir().expect("temp dir");
         std::fs::write(dir.path().join("x.xlsx"), b"PK").expect("write");
-        let err = load(dir.path(), Role::Resumes, &LoadOptions::default()).expect_err("no files");
+        let err =
+            load(dir.path(), DocumentKind::Resume, &LoadOptions::default()).expect_err("no files");
         assert!(err.to_string().contains("no postings or résumés"), "{err}");
     }
 
@@ -606,7 +506,8 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         std::fs::write(dir.path().join("a.txt"), b"SRE\n- Go\n").expect("write");
         std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).expect("symlink");
-        let loaded = load(dir.path(), Role::Postings, &LoadOptions::default()).expect("loads");
+        let loaded =
+            load(dir.path(), DocumentKind::Posting, &LoadOptions::default()).expect("loads");
         let ids: Vec<&str> = loaded.documents.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["a"]);
     }

@@ -16,7 +16,7 @@ use crate::extract::resume::Candidate;
 use crate::score::TopK;
 use crate::Result;
 
-use super::{PostingStore, Ranker};
+use super::ranker::{PostingStore, Ranker};
 
 /// Each posting's best candidates so far (see the module documentation).
 #[derive(Debug)]
@@ -28,9 +28,10 @@ pub struct BestCandidates<T> {
 }
 
 impl<T: Send> BestCandidates<T> {
-    /// Empty lists for `postings` postings, keeping `top` each (all with
-    /// `None`).
-    pub(super) fn new(postings: usize, top: Option<usize>) -> Self {
+    /// Empty lists for the postings of `ranker`, keeping the best `top`
+    /// candidates of each (all with `None`).
+    pub fn new<S: PostingStore + ?Sized>(ranker: &Ranker<'_, S>, top: Option<usize>) -> Self {
+        let postings = ranker.len();
         let keep = top.unwrap_or(usize::MAX);
         BestCandidates {
             lists: (0..postings).map(|_| TopK::new(keep)).collect(),

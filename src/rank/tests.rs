@@ -1,9 +1,14 @@
 use super::*;
+use crate::explain::{explain, Explanation};
+use crate::extract::posting::Posting;
 use crate::extract::posting::{Requirement, Section};
+use crate::extract::resume::Candidate;
 use crate::extract::resume::CandidateSkill;
 use crate::score::fixtures::{candidate, id, posting, skill_req, taxonomy};
 use crate::score::Status;
+use crate::score::Weights;
 use crate::taxonomy::SkillId;
+use crate::taxonomy::Taxonomy;
 
 fn req(any_of: &[&str]) -> Requirement {
     skill_req(Section::Required, any_of, None)
@@ -226,7 +231,7 @@ fn best_candidates_keep_each_postings_top_in_candidate_order() {
     ];
     // Offered one at a time and all at once: the same lists.
     for chunk in [1, 3] {
-        let mut best = ranker.best_candidates(Some(2));
+        let mut best = BestCandidates::new(&ranker, Some(2));
         let mut number = 0;
         for c in people.chunks(chunk) {
             best.offer(&ranker, c, |_, p, e| (p.id.clone(), e.score))
@@ -310,7 +315,7 @@ mod properties {
         ) {
             let t = taxonomy();
             let ranker = Ranker::new(t, postings.as_slice(), &weights);
-            let mut best = ranker.best_candidates(top);
+            let mut best = BestCandidates::new(&ranker, top);
             for c in people.chunks(chunk) {
                 best.offer(&ranker, c, |_, _, e| e.score.to_bits()).expect("in memory");
             }

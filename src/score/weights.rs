@@ -60,8 +60,8 @@ pub const YEARS_PER_DEGREE_LEVEL: f64 = 2.0;
 /// a quarter as much as a skill a résumé can show.
 pub const SOFT_SKILLS_FACTOR: f64 = 0.25;
 
-/// The taxonomy category of soft skills.
-pub const SOFT_SKILLS_CATEGORY: &str = "soft-skills";
+// Defined with the taxonomy's other category names.
+pub use crate::taxonomy::SOFT_SKILLS_CATEGORY;
 
 /// Every weight and credit the scorer uses.
 ///

@@ -8,6 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+use super::ambiguity::{form_ambiguity_reason, WordCounts, COMMON_WORDS, SHORT_FORM_MAX_CHARS};
 use super::source::{RawFile, Source};
 use crate::error::{Error, Location};
 use crate::normalize::normalize;
@@ -110,181 +111,6 @@ impl fmt::Display for Finding {
         )
     }
 }
-
-/// Forms of at most this many characters, all letters, need an ambiguity
-/// rule or an exact case ("go", "r", "c", "qa").
-pub const SHORT_FORM_MAX_CHARS: usize = 2;
-
-/// Everyday English words that are also names of technologies or skills.
-/// A form equal to one of these needs an ambiguity rule or an exact case.
-pub const COMMON_WORDS: &[&str] = &[
-    "access",
-    "accountability",
-    "action",
-    "active",
-    "adaptability",
-    "agile",
-    "air",
-    "alpine",
-    "amber",
-    "analysis",
-    "angular",
-    "ant",
-    "apex",
-    "arrow",
-    "atom",
-    "aurora",
-    "backbone",
-    "balance",
-    "base",
-    "beam",
-    "bootstrap",
-    "bower",
-    "box",
-    "bridge",
-    "build",
-    "cache",
-    "camel",
-    "chai",
-    "chef",
-    "chrome",
-    "cloud",
-    "coach",
-    "coaching",
-    "collaboration",
-    "communication",
-    "compass",
-    "compose",
-    "consul",
-    "core",
-    "creativity",
-    "crystal",
-    "dart",
-    "dash",
-    "data",
-    "design",
-    "drill",
-    "dust",
-    "eclipse",
-    "edge",
-    "elixir",
-    "elm",
-    "ember",
-    "empathy",
-    "envoy",
-    "excel",
-    "express",
-    "fabric",
-    "flask",
-    "flow",
-    "flutter",
-    "forge",
-    "gear",
-    "glue",
-    "go",
-    "gradle",
-    "graph",
-    "grunt",
-    "gulp",
-    "harbor",
-    "hive",
-    "hugo",
-    "impala",
-    "integrity",
-    "ionic",
-    "island",
-    "jade",
-    "jasmine",
-    "jest",
-    "julia",
-    "karma",
-    "kite",
-    "lead",
-    "leadership",
-    "lens",
-    "less",
-    "lightning",
-    "linear",
-    "logic",
-    "looker",
-    "make",
-    "matrix",
-    "maven",
-    "mercury",
-    "mesh",
-    "meteor",
-    "mocha",
-    "mongoose",
-    "monitor",
-    "nest",
-    "next",
-    "nomad",
-    "notion",
-    "oak",
-    "octopus",
-    "office",
-    "opera",
-    "organization",
-    "origin",
-    "outlook",
-    "ownership",
-    "packer",
-    "patience",
-    "pig",
-    "planning",
-    "play",
-    "polymer",
-    "pony",
-    "pulse",
-    "puppet",
-    "quartz",
-    "query",
-    "rails",
-    "rancher",
-    "react",
-    "realm",
-    "record",
-    "relay",
-    "rest",
-    "ruby",
-    "rust",
-    "salt",
-    "sass",
-    "scheme",
-    "scout",
-    "scrum",
-    "sense",
-    "serverless",
-    "service",
-    "shell",
-    "shiny",
-    "sketch",
-    "slack",
-    "snowflake",
-    "solid",
-    "spark",
-    "sphinx",
-    "spring",
-    "stack",
-    "storm",
-    "stream",
-    "strike",
-    "struts",
-    "swift",
-    "teams",
-    "teamwork",
-    "thrift",
-    "tornado",
-    "turbo",
-    "unity",
-    "vault",
-    "vision",
-    "wave",
-    "word",
-    "workday",
-    "zen",
-    "zoom",
-];
 
 /// Words in [`COMMON_WORDS`] that, as names, are unambiguous enough in
 /// postings and résumés to count without evidence.
@@ -505,7 +331,7 @@ pub struct AmbiguousForm {
     pub rule: &'static str,
     /// Why the form needs a rule: the reason an import wrote next to the
     /// rule (`# derived: ...`), else the importers' derivation
-    /// ([`form_ambiguity_reason`](super::import::form_ambiguity_reason));
+    /// ([`form_ambiguity_reason`](super::ambiguity::form_ambiguity_reason));
     /// `None` when only a person's judgement put it there.
     pub reason: Option<String>,
     /// Number of qualifier words and of context skills of the rule.
@@ -520,7 +346,7 @@ pub fn ambiguous_forms(sources: &[Source]) -> Vec<AmbiguousForm> {
         .iter()
         .filter_map(|s| s.parse().ok().map(|f| (s, f)))
         .collect();
-    let counts = super::import::WordCounts::of(
+    let counts = WordCounts::of(
         parsed
             .iter()
             .flat_map(|(_, f)| f.skill.iter())
@@ -556,12 +382,8 @@ pub fn ambiguous_forms(sources: &[Source]) -> Vec<AmbiguousForm> {
                     })
                     .cloned()
                     .or_else(|| {
-                        super::import::form_ambiguity_reason(
-                            form.get_ref(),
-                            raw.label.get_ref(),
-                            &counts,
-                        )
-                        .map(|r| r.name().to_string())
+                        form_ambiguity_reason(form.get_ref(), raw.label.get_ref(), &counts)
+                            .map(|r| r.name().to_string())
                     });
                 out.push(AmbiguousForm {
                     location: source.locate(form.span()),

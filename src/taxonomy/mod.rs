@@ -7,6 +7,7 @@
 //! ancestor set is precomputed and sorted, so [`Taxonomy::is_a`] is a binary
 //! search.
 
+pub mod ambiguity;
 pub mod import;
 mod lint;
 mod source;
@@ -22,6 +23,18 @@ use rayon::prelude::*;
 use crate::error::{Error, Location, Result};
 use crate::normalize::normalize;
 use source::RawFile;
+
+/// The category of soft skills (communication, teamwork, …). Scoring weighs
+/// a requirement that names only soft skills less and never suggests one
+/// (résumés seldom state them; recruiters judge them in person), and the
+/// ESCO import files transversal and language skills under it.
+pub const SOFT_SKILLS_CATEGORY: &str = "soft-skills";
+
+/// The category of degrees and fields of study. A posting's skills in it
+/// make an education requirement, and scoring never credits a field as the
+/// more general skill of another (a Computer Science degree is not
+/// experience in Artificial Intelligence).
+pub const EDUCATION_CATEGORY: &str = "education";
 
 /// A skill's index in its taxonomy: cheap to copy, compare and store.
 /// Serialized as the bare index, which means something only with the same
@@ -60,7 +73,9 @@ pub struct Skill {
     pub label: String,
     /// Other surface forms, as written in the file.
     pub aliases: Vec<String>,
-    /// Category (the file's, unless the skill overrides it).
+    /// Category (the file's, unless the skill overrides it): a name such as
+    /// [`SOFT_SKILLS_CATEGORY`] or [`EDUCATION_CATEGORY`], which scoring
+    /// treats apart.
     pub category: String,
     /// Direct parents (is-a).
     pub parents: Vec<SkillId>,

@@ -15,15 +15,18 @@ mod years;
 
 pub use metadata::{Salary, SalaryPeriod};
 pub use requirement::{
-    is_entry_level_title, EducationRequirement, Requirement, RequirementKind, EDUCATION_CATEGORY,
-    ENTRY_LEVEL_MAX_YEARS,
+    is_entry_level_title, EducationRequirement, Requirement, RequirementKind, ENTRY_LEVEL_MAX_YEARS,
 };
+// Defined with the taxonomy's other category names; re-exported for the
+// code that reads it beside the requirement kinds.
+pub use crate::taxonomy::EDUCATION_CATEGORY;
 pub use section::{header_block, Block, Excluded, Section};
 pub(crate) use years::NUMBER_WORDS;
 pub use years::{years_phrases, YearsPhrase};
 
 use super::ambiguity::is_capitalized_mid_sentence;
 use super::{Evidence, Matcher, Mention};
+use crate::document::Fields;
 
 /// A parsed posting.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -145,10 +148,28 @@ struct Line<'a> {
 /// # Ok::<(), skillmatch::Error>(())
 /// ```
 pub fn parse_postings(matcher: &Matcher<'_>, source: &str, text: &str) -> Vec<Posting> {
+    parse_with_fields(matcher, source, source, text, &Fields::default())
+}
+
+/// Parses every posting of the text `text` from `source`, ids from `id`
+/// (with `#n` when it holds several), taking the fields its document
+/// states (a CSV `title` column, a JobPosting's `hiringOrganization`) over
+/// what the text says. Those fields describe the first posting; when the
+/// text holds several, the others keep what their own text says. A stated
+/// entry-level title caps the experience asked as one in the text does,
+/// quoting the posting's first line.
+pub(crate) fn parse_with_fields(
+    matcher: &Matcher<'_>,
+    source: &str,
+    id: &str,
+    text: &str,
+    fields: &Fields,
+) -> Vec<Posting> {
     let mut mentions = matcher.find_candidates(text);
     let lines = split_lines(text);
     let segments = segment(&lines);
     let taxonomy = matcher.taxonomy();
+    let unstated = Fields::default();
     let mut postings = Vec::new();
     for seg in segments {
         let seg_lines = &lines[seg.first..seg.last + 1];
@@ -201,10 +222,18 @@ pub fn parse_postings(matcher: &Matcher<'_>, source: &str, text: &str) -> Vec<Po
         {
             add_entry_level(&mut requirements, seg_lines, title);
         }
+        let stated = if postings.is_empty() {
+            fields
+        } else {
+            &unstated
+        };
+        if let Some(title) = &stated.title {
+            apply_entry_level(&mut requirements, title, seg_lines[0].number, title);
+        }
         postings.push(Posting {
-            title: meta.title,
-            company: meta.company,
-            location: meta.location,
+            title: stated.title.clone().or(meta.title),
+            company: stated.company.clone().or(meta.company),
+            location: stated.location.clone().or(meta.location),
             remote: meta.remote,
             salary: meta.salary,
             id: source.to_string(),
@@ -214,7 +243,7 @@ pub fn parse_postings(matcher: &Matcher<'_>, source: &str, text: &str) -> Vec<Po
             mentions: seg_mentions,
         });
     }
-    set_ids(&mut postings, source);
+    set_ids(&mut postings, id);
     postings
 }
 
@@ -237,12 +266,7 @@ fn add_entry_level(requirements: &mut Vec<Requirement>, lines: &[Line<'_>], titl
 /// stated experience range or floor of 2+ years) as a
 /// requirement on `line` quoting `quote`, when the title is entry-level and
 /// the requirements do not already say how much experience they want.
-pub fn apply_entry_level(
-    requirements: &mut Vec<Requirement>,
-    title: &str,
-    line: usize,
-    quote: &str,
-) {
+fn apply_entry_level(requirements: &mut Vec<Requirement>, title: &str, line: usize, quote: &str) {
     let stated = requirements.iter().any(|r| {
         r.max_years.is_some()
             || (r.kind == RequirementKind::Experience
@@ -267,7 +291,7 @@ pub fn apply_entry_level(
 
 /// Gives the postings of one document the ids `id` (when it holds one) or
 /// `id#1`, `id#2`, … (when it holds several).
-pub fn set_ids(postings: &mut [Posting], id: &str) {
+fn set_ids(postings: &mut [Posting], id: &str) {
     let several = postings.len() > 1;
     for (n, p) in postings.iter_mut().enumerate() {
         p.id = if several {

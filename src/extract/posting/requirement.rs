@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use super::section::Section;
 use super::years::years_phrases;
 use crate::extract::{accepts_equivalent, degree_levels, DegreeLevel, Mention};
-use crate::taxonomy::{SkillId, Taxonomy};
+use crate::taxonomy::{SkillId, Taxonomy, EDUCATION_CATEGORY};
 
 /// What a requirement asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -139,9 +139,6 @@ pub fn is_entry_level_title(title: &str) -> bool {
         && (words.iter().any(|w| ENTRY_LEVEL_WORDS.contains(w))
             || ENTRY_LEVEL_PHRASES.iter().any(|p| lower.contains(p)))
 }
-
-/// Category of degrees and fields of study in the taxonomy.
-pub const EDUCATION_CATEGORY: &str = "education";
 
 /// Words that may stand between list members besides punctuation.
 /// "another" and "other" keep a list going: "Kafka, Debezium or another CDC tool".

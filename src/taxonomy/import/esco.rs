@@ -27,6 +27,7 @@ use std::path::Path;
 
 use super::{read_utf8, Import, ImportedSkill, SourceFile};
 use crate::error::{Error, Location, Result};
+use crate::taxonomy::SOFT_SKILLS_CATEGORY;
 
 /// Prefix of skill URIs; the long table gives only the UUID after it.
 pub const SKILL_URI_PREFIX: &str = "http://data.europa.eu/esco/skill/";
@@ -666,8 +667,8 @@ impl Reader {
         let file_of = |pillar: char| -> (&'static str, &'static str) {
             match pillar {
                 'K' => ("esco-knowledge", "esco-knowledge"),
-                'T' | 'A' => ("esco-transversal", "soft-skills"),
-                'L' => ("esco-languages", "soft-skills"),
+                'T' | 'A' => ("esco-transversal", SOFT_SKILLS_CATEGORY),
+                'L' => ("esco-languages", SOFT_SKILLS_CATEGORY),
                 _ => ("esco-skills", "esco-skills"),
             }
         };

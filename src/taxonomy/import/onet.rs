@@ -21,8 +21,12 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
-use super::{abbreviates, read_utf8, Import, ImportedSkill, SourceFile};
+use super::{read_utf8, Import, ImportedSkill, SourceFile};
 use crate::error::{Error, Location, Result};
+use crate::taxonomy::ambiguity::abbreviates;
+
+/// The one file an O*NET import writes, and the category of its skills.
+const TECHNOLOGY: &str = "onet-technology";
 
 /// A capitalised first word that starts at least this many multi-word
 /// examples is a vendor ("Microsoft", "Oracle", "Autodesk").
@@ -231,7 +235,7 @@ pub fn import_files(files: &[SourceFile]) -> Result<Import> {
         ..Import::default()
     };
     import.file_titles.insert(
-        "onet-technology".into(),
+        TECHNOLOGY.into(),
         "O*NET technology skills: each example technology under its UNSPSC commodity, imported"
             .into(),
     );
@@ -240,8 +244,8 @@ pub fn import_files(files: &[SourceFile]) -> Result<Import> {
     import.skills.push(ImportedSkill {
         key: "root".into(),
         label: "O*NET technology classes".into(),
-        file: "onet-technology".into(),
-        category: "onet-technology".into(),
+        file: TECHNOLOGY.into(),
+        category: TECHNOLOGY.into(),
         tags: vec!["root".into()],
         ..ImportedSkill::default()
     });
@@ -278,8 +282,8 @@ pub fn import_files(files: &[SourceFile]) -> Result<Import> {
         import.skills.push(ImportedSkill {
             key: format!("commodity:{code}"),
             label: title.clone(),
-            file: "onet-technology".into(),
-            category: "onet-technology".into(),
+            file: TECHNOLOGY.into(),
+            category: TECHNOLOGY.into(),
             parents: vec!["root".into()],
             source_id: code.clone(),
             tags,
@@ -305,8 +309,8 @@ pub fn import_files(files: &[SourceFile]) -> Result<Import> {
             label: name.clone(),
             aliases: Vec::new(),
             derived: derived_forms(name, &vendors),
-            file: "onet-technology".into(),
-            category: "onet-technology".into(),
+            file: TECHNOLOGY.into(),
+            category: TECHNOLOGY.into(),
             parents: e
                 .commodities
                 .iter()

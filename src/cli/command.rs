@@ -1,0 +1,53 @@
+//! The command line as a whole: the subcommands, and the dispatch to the
+//! file of each. It sits above the subcommands and the options they share
+//! (in `mod.rs`), so those never depend on it.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use super::{explain, extract, index, rank, score, taxonomy, GlobalArgs};
+
+const AFTER_HELP: &str = "\
+Exit codes:
+  0  success
+  1  findings (taxonomy lint), nothing matched (taxonomy lookup), or an index this run cannot use (index info)
+  2  error: bad arguments, unreadable or malformed input, an index of another version or taxonomy (the message names the file and line)";
+
+/// Match candidates to job postings by skills: offline, fast, explainable.
+#[derive(Debug, Parser)]
+#[command(name = "skillmatch", version, about, after_help = AFTER_HELP)]
+pub struct Cli {
+    #[command(flatten)]
+    global: GlobalArgs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Turn postings into requirements and résumés into evidenced skills.
+    Extract(extract::ExtractArgs),
+    /// Rank postings for one résumé, and suggest the skills that would help most.
+    Score(score::ScoreArgs),
+    /// Spot-check one résumé against one posting, requirement by requirement.
+    Explain(explain::ExplainArgs),
+    /// Batch: rank postings for every candidate (or candidates for every posting) into a CSV.
+    Rank(rank::RankArgs),
+    /// Extract postings once into an index file that `score` and `rank` read with --index.
+    Index(index::IndexArgs),
+    /// Check, count and search the skill taxonomy.
+    Taxonomy(taxonomy::TaxonomyArgs),
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Extract(args) => extract::run(&cli.global, args),
+        Command::Score(args) => score::run(&cli.global, args),
+        Command::Explain(args) => explain::run(&cli.global, args),
+        Command::Rank(args) => rank::run(&cli.global, args),
+        Command::Index(args) => index::run(&cli.global, args),
+        Command::Taxonomy(args) => taxonomy::run(&cli.global, args),
+    }
+}
