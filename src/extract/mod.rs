@@ -12,6 +12,7 @@ mod education;
 mod fuzzy;
 mod lookup;
 mod matcher;
+mod numbers;
 pub mod posting;
 pub mod resume;
 mod trie;

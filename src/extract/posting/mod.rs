@@ -19,7 +19,6 @@ pub use requirement::{
     ENTRY_LEVEL_MAX_YEARS,
 };
 pub use section::{header_block, Block, Excluded, Section};
-pub(crate) use years::NUMBER_WORDS;
 pub use years::{years_phrases, YearsPhrase};
 
 use super::ambiguity::is_capitalized_mid_sentence;
