@@ -18,6 +18,7 @@ mod fuzzy;
 mod lookup;
 mod matcher;
 mod mention;
+mod numbers;
 pub mod posting;
 pub mod resume;
 mod trie;

@@ -21,7 +21,6 @@ pub use requirement::{
 // code that reads it beside the requirement kinds.
 pub use crate::taxonomy::EDUCATION_CATEGORY;
 pub use section::{header_block, Block, Excluded, Section};
-pub(crate) use years::NUMBER_WORDS;
 pub use years::{years_phrases, YearsPhrase};
 
 use super::ambiguity::is_capitalized_mid_sentence;

@@ -1,24 +1,13 @@
 //! Years of experience asked for: "2+ years", "5-7 years" (5), "at least
 //! three years", "minimum of 4 yrs", "3 or more years"; and the ceilings of
 //! entry-level postings: "0-2 years", "up to 2 years", "less than 3 years".
+//!
+//! Numbers and units are read by the lexer résumés use too
+//! (`extract/numbers.rs`); what is a posting's own is the phrase around
+//! them: the walk back from "years" over "+", "or more" and ranges, and the
+//! ceilings. A year unit glued to its number ("5years") is not read here.
 
-/// Number words accepted in place of digits (postings and résumés alike).
-pub(crate) const NUMBER_WORDS: &[(&str, f32)] = &[
-    ("one", 1.0),
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("fifteen", 15.0),
-    ("twenty", 20.0),
-];
+use crate::extract::numbers::{tokens, DurationUnit, GluedYears, TokenKind};
 
 /// Years above this are not a requirement ("over 100 years of history").
 pub const MAX_REQUIRED_YEARS: f32 = 30.0;
@@ -50,36 +39,32 @@ pub struct YearsPhrase {
 /// assert_eq!(found("at least three years with Go"), [3.0]);
 /// ```
 pub fn years_phrases(text: &str) -> Vec<YearsPhrase> {
-    let tokens = tokens(text);
+    let tokens = tokens(text, POSTING_GLUED_YEARS);
     let mut out = Vec::new();
-    for (i, &(_, end, word)) in tokens.iter().enumerate() {
-        let lower = word.to_ascii_lowercase();
-        if !matches!(
-            lower.as_str(),
-            "year" | "years" | "yrs" | "yr" | "year's" | "years'"
-        ) {
+    for (i, token) in tokens.iter().enumerate() {
+        if token.kind != TokenKind::Unit(DurationUnit::Years) {
             continue;
         }
+        let end = token.end;
         // Walk back over "+", "or more", a range "5-7" / "5 to 7", to the first number.
         let mut j = i;
         let mut first: Option<(usize, f32)> = None;
         let mut last: Option<f32> = None;
-        while j > 0 && i - j < 6 {
+        while j > 0 && i - j < PHRASE_MAX_TOKENS_BEFORE_UNIT {
             j -= 1;
-            let (s, _, w) = tokens[j];
-            let lw = w.to_ascii_lowercase();
-            if let Some(n) = number(&lw) {
-                first = Some((s, n));
-                last = last.or(Some(n));
-                continue;
+            let before = &tokens[j];
+            match before.kind {
+                TokenKind::Number(n) => {
+                    first = Some((before.start, n));
+                    last = last.or(Some(n));
+                }
+                TokenKind::Plus | TokenKind::Dash => {}
+                TokenKind::Word
+                    if PHRASE_WORDS
+                        .iter()
+                        .any(|w| w.eq_ignore_ascii_case(before.text)) => {}
+                _ => break,
             }
-            if matches!(
-                lw.as_str(),
-                "+" | "-" | "–" | "—" | "to" | "or" | "more" | "plus"
-            ) {
-                continue;
-            }
-            break;
         }
         if let Some((s, n)) = first {
             let upper = last.unwrap_or(n);
@@ -124,6 +109,18 @@ pub fn years_phrases(text: &str) -> Vec<YearsPhrase> {
     }
     out
 }
+
+/// Postings do not read a year unit glued to its number: "over 20yrs" in
+/// a company's history would become a requirement.
+const POSTING_GLUED_YEARS: GluedYears = GluedYears::Rejected;
+
+/// Most tokens walked back from "years" to the first number: "5 or more
+/// years" is three, "5 - 7 + years" four.
+const PHRASE_MAX_TOKENS_BEFORE_UNIT: usize = 6;
+
+/// Words a years phrase may hold between its number and "years": "3 or
+/// more years", "5 to 7 years", "5 plus years".
+const PHRASE_WORDS: &[&str] = &["to", "or", "more", "plus"];
 
 /// A ceiling counts only when "experience" is among this many words after
 /// "years": "0-2 years of relevant experience".
@@ -173,51 +170,6 @@ fn is_general_experience(after: &str) -> bool {
             .any(|p| tail.starts_with(p))
 }
 
-fn number(word: &str) -> Option<f32> {
-    let digits = word.trim_end_matches('+');
-    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
-        return digits.parse().ok();
-    }
-    NUMBER_WORDS
-        .iter()
-        .find(|(w, _)| *w == word)
-        .map(|&(_, n)| n)
-}
-
-/// Words, numbers and the symbols "+", "-", "–" with byte spans. "5-7" and
-/// "2+" are split into their parts.
-fn tokens(text: &str) -> Vec<(usize, usize, &str)> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        let wordish = c.is_alphanumeric() || c == '\'' || c == '.';
-        if wordish {
-            if start.is_none() {
-                start = Some(i);
-            }
-            // A digit run ends before a letter ("5years" is rare; keep simple).
-            continue;
-        }
-        if let Some(s) = start.take() {
-            push_word(&mut out, text, s, i);
-        }
-        if matches!(c, '+' | '-' | '–' | '—') {
-            out.push((i, i + c.len_utf8(), &text[i..i + c.len_utf8()]));
-        }
-    }
-    if let Some(s) = start {
-        push_word(&mut out, text, s, text.len());
-    }
-    out
-}
-
-fn push_word<'a>(out: &mut Vec<(usize, usize, &'a str)>, text: &'a str, s: usize, e: usize) {
-    let word = text[s..e].trim_end_matches('.');
-    if !word.is_empty() {
-        out.push((s, s + word.len(), word));
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -242,6 +194,8 @@ mod tests {
             ("Java 8 and 3 years of Go", &[3.0]),
             ("1.5 years", &[1.5]),
             ("0-2 years of experience", &[0.0]),
+            ("10years of Go", &[]),
+            ("outperformed the S&P 500 over 20yrs.", &[]),
         ];
         for (text, expected) in cases {
             let got: Vec<f32> = years_phrases(text).iter().map(|y| y.min_years).collect();

@@ -1,0 +1,430 @@
+//! Résumé parsing: name, sections, skills with evidence and years.
+//!
+//! [`parse_resume`] turns one résumé's plain text into a [`Candidate`]:
+//!
+//! 1. The text is cut into *logical lines*: its physical lines, except that
+//!    an over-long line (longer than [`FLATTENED_LINE_MIN_BYTES`], typically
+//!    a whole résumé flattened onto one line by a converter) is cut again at
+//!    runs of [`SEGMENT_GAP_MIN_SPACES`] or more spaces, which is where its
+//!    line breaks were. Date ranges are never cut ("March 2011  Present").
+//! 2. Each logical line gets a [`ResumeSection`]: short lines made only of
+//!    section words ("Technical Skills", "WORK EXPERIENCE", "## Projects",
+//!    "Skills & Tools:") start a section; lines before the first one are the
+//!    [`ResumeSection::Header`].
+//! 3. A date range ([`find_date_range`](super::dates::find_date_range)) on
+//!    a line of the Experience section starts a [`Role`]; the role's *block*
+//!    is that line and the lines after it, up to the next dated role or
+//!    section header. A résumé with no Experience section takes its roles
+//!    from every section except Skills, Education and Certifications.
+//! 4. Every skill mention the [`Matcher`] finds becomes evidence. A skill's
+//!    years are the larger of what the text states on the mention's line
+//!    ("3 years of Go", "Java (5 years)") and the months of the union of the
+//!    roles whose blocks mention it: overlapping roles are not counted twice.
+//!
+//! Invariants: output order follows the text (skills in first-mention
+//! order, evidence and roles in text order), never a hash order; evidence
+//! spans are the matcher's byte spans into the original text; the same
+//! text, taxonomy and `as_of` always give the same candidate; no input
+//! makes the parser panic.
+//!
+//! Where each step lives: `lines.rs` cuts the text into logical lines,
+//! `sections.rs` gives them sections, `roles.rs` reads dated roles and
+//! their titles, `years.rs` computes years per skill and in total (the
+//! numbers themselves come from the lexer postings use too,
+//! `extract/numbers.rs`), `skills.rs` turns mentions into evidence and
+//! skills, `name.rs` finds the name and `education.rs` the degree level.
+
+use serde::Serialize;
+
+use super::dates::YearMonth;
+use super::{DegreeLevel, Matcher};
+use crate::taxonomy::SkillId;
+
+mod education;
+#[cfg(test)]
+mod fixture;
+mod lines;
+mod name;
+mod roles;
+mod sections;
+mod skills;
+mod years;
+
+pub use lines::{FLATTENED_LINE_MIN_BYTES, SEGMENT_GAP_MIN_SPACES};
+pub use name::{NAME_LABEL_SEARCH_LINES, NAME_MAX_WORDS, NAME_MIN_WORDS, NAME_SEARCH_LINES};
+pub use roles::{MAX_ROLE_MONTHS, MAX_TITLE_BYTES, TITLE_LOOKAHEAD_LINES, TITLE_LOOKBACK_LINES};
+pub use sections::{HEADER_MAX_BYTES, HEADER_MAX_WORDS};
+pub use skills::MAX_QUOTE_BYTES;
+pub use years::{
+    MAX_STATED_YEARS, TOTAL_PHRASE_MAX_FILLERS, YEARS_AFTER_SKILL_MAX_GAP,
+    YEARS_BEFORE_SKILL_MAX_GAP,
+};
+
+use education::education_level;
+use lines::{line_index, logical_lines, mentions_per_line};
+use name::find_name;
+use roles::find_roles;
+use sections::assign_sections;
+use skills::collect_skills;
+use years::{stated_years, total_years};
+
+/// Part of a résumé.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ResumeSection {
+    /// Everything before the first section header: name and contact details.
+    Header,
+    /// Summary, profile or objective.
+    Summary,
+    /// A list of skills, tools or technologies.
+    Skills,
+    /// Work experience: employment history, dated roles.
+    Experience,
+    /// Projects.
+    Projects,
+    /// Education.
+    Education,
+    /// Certifications, licenses and courses.
+    Certifications,
+    /// Any other section (awards, publications, interests, …).
+    Other,
+}
+
+impl ResumeSection {
+    /// The contract name: `header`, `summary`, `skills`, `experience`,
+    /// `projects`, `education`, `certifications` or `other`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ResumeSection::Header => "header",
+            ResumeSection::Summary => "summary",
+            ResumeSection::Skills => "skills",
+            ResumeSection::Experience => "experience",
+            ResumeSection::Projects => "projects",
+            ResumeSection::Education => "education",
+            ResumeSection::Certifications => "certifications",
+            ResumeSection::Other => "other",
+        }
+    }
+}
+
+/// One mention of a skill in a résumé.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkillEvidence {
+    /// 1-based line of the mention.
+    pub line: usize,
+    /// UTF-8 byte offset of the mention in the original text.
+    pub start: usize,
+    /// UTF-8 byte offset one past the mention's end (exclusive).
+    pub end: usize,
+    /// The line the mention is on, trimmed, for quoting. For a flattened
+    /// line, the piece between two runs of spaces; never longer than
+    /// [`MAX_QUOTE_BYTES`] (cut around the mention).
+    pub text: String,
+    /// The section the mention is in.
+    pub section: ResumeSection,
+}
+
+/// A skill of a candidate, with every mention and the years of use.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CandidateSkill {
+    /// The skill.
+    pub skill: SkillId,
+    /// Years of use, to one decimal: the larger of the years stated next to
+    /// the skill and the union of the dated roles that mention it or a more
+    /// specific skill (a role using Next.js counts for React); `None` when
+    /// there is neither.
+    pub years: Option<f32>,
+    /// Whether every mention is in the Skills section (listed, never shown
+    /// in use).
+    pub skills_section_only: bool,
+    /// Every mention, in text order.
+    pub evidence: Vec<SkillEvidence>,
+}
+
+/// A dated role (job, position) found in the experience section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Role {
+    /// The job title or the line that best describes the role, best effort.
+    pub title: Option<String>,
+    /// First month.
+    pub start: YearMonth,
+    /// Last month (inclusive); the `as_of` month for "Present".
+    pub end: YearMonth,
+    /// 1-based line of the date range.
+    pub line: usize,
+}
+
+impl Role {
+    /// Months in the role, counting both ends.
+    pub fn months(&self) -> i32 {
+        self.start.months_until(self.end) + 1
+    }
+}
+
+/// What a résumé says about its candidate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// The candidate's name, when the résumé clearly gives one.
+    pub name: Option<String>,
+    /// A stable id: the source as given, or the id a batch input assigns
+    /// (a CSV `id` column, a file name). Ties in rankings break on it.
+    pub id: String,
+    /// Where the résumé came from (a path or a CSV row id), as given.
+    pub source: String,
+    /// Years of experience, to one decimal: the union of the dated roles,
+    /// else the years a summary states ("8 years of experience"), else `None`.
+    pub total_years: Option<f32>,
+    /// The highest degree level named in the education section (or anywhere,
+    /// next to education words, when there is no such section).
+    pub education: Option<DegreeLevel>,
+    /// Skills in first-mention order.
+    pub skills: Vec<CandidateSkill>,
+    /// Dated roles in text order.
+    pub roles: Vec<Role>,
+}
+
+impl Candidate {
+    /// The candidate's record of `skill`, if mentioned.
+    pub fn skill(&self, skill: SkillId) -> Option<&CandidateSkill> {
+        self.skills.iter().find(|s| s.skill == skill)
+    }
+}
+
+/// Settings of résumé parsing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ResumeOptions {
+    /// The month "Present" means, and the latest month a role may end.
+    /// Pass [`YearMonth::today`] for the real date, a fixed month for
+    /// reproducible results.
+    pub as_of: YearMonth,
+}
+
+/// Parses one résumé's text.
+///
+/// `source` is only copied into the result. Never fails: text with nothing
+/// recognizable gives a candidate with no name, skills or roles.
+///
+/// ```
+/// use skillmatch::extract::{resume::{parse_resume, ResumeOptions}, dates::YearMonth, Matcher};
+/// use skillmatch::taxonomy::Taxonomy;
+///
+/// let taxonomy = Taxonomy::embedded()?;
+/// let matcher = Matcher::new(&taxonomy)?;
+/// let text = "Jane Doe\n\nEXPERIENCE\nBackend Engineer, Acme\nJan 2019 - Dec 2020\nBuilt services in Java.\n";
+/// let options = ResumeOptions { as_of: YearMonth::new(2024, 6).unwrap() };
+/// let candidate = parse_resume(&matcher, "jane.txt", text, &options);
+/// assert_eq!(candidate.name.as_deref(), Some("Jane Doe"));
+/// assert_eq!(candidate.total_years, Some(2.0));
+/// let java = candidate.skill(taxonomy.get("java").unwrap()).unwrap();
+/// assert_eq!(java.years, Some(2.0));
+/// assert_eq!(java.evidence[0].text, "Built services in Java.");
+/// # Ok::<(), skillmatch::Error>(())
+/// ```
+pub fn parse_resume(
+    matcher: &Matcher<'_>,
+    source: &str,
+    text: &str,
+    options: &ResumeOptions,
+) -> Candidate {
+    let as_of = options.as_of;
+    let mut lines = logical_lines(text, as_of);
+    let outline = assign_sections(&mut lines);
+    let mentions = matcher.find(text);
+    let line_of: Vec<Option<usize>> = mentions
+        .iter()
+        .map(|m| line_index(&lines, m.start))
+        .collect();
+    let on_line = mentions_per_line(&lines, &line_of);
+    let found = find_roles(&lines, outline.has_experience, as_of);
+    let stated = stated_years(text, &lines, &mentions, &on_line);
+    let skills = collect_skills(
+        matcher.taxonomy(),
+        text,
+        &lines,
+        &mentions,
+        &line_of,
+        &found,
+        &stated,
+    );
+    let total_years = total_years(&found.roles, stated.total);
+
+    Candidate {
+        name: find_name(&lines, &mentions, &on_line),
+        id: source.to_string(),
+        source: source.to_string(),
+        total_years,
+        education: education_level(&lines, outline.has_education),
+        skills,
+        roles: found.roles,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::resume::fixture::{embedded_matcher, parse, ym, AS_OF};
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn java_backend_fixture() {
+        let text = include_str!("../../../tests/data/resumes/java-backend.txt");
+        let matcher = embedded_matcher();
+        let taxonomy = matcher.taxonomy();
+        let candidate = parse_resume(
+            matcher,
+            "java-backend.txt",
+            text,
+            &ResumeOptions { as_of: AS_OF },
+        );
+        assert_eq!(candidate.name.as_deref(), Some("Jordan A. Whitfield"));
+        assert_eq!(candidate.source, "java-backend.txt");
+        assert_eq!(candidate.education, Some(DegreeLevel::Bachelor));
+        let roles: Vec<(YearMonth, YearMonth)> =
+            candidate.roles.iter().map(|r| (r.start, r.end)).collect();
+        assert_eq!(
+            roles,
+            [
+                (ym(2020, 3), AS_OF),
+                (ym(2019, 6), ym(2020, 12)),
+                (ym(2015, 1), ym(2018, 12)),
+            ]
+        );
+        let titles: Vec<Option<&str>> =
+            candidate.roles.iter().map(|r| r.title.as_deref()).collect();
+        assert_eq!(
+            titles,
+            [
+                Some("Senior Backend Engineer, Northwind Commerce — Portland, OR"),
+                Some("Backend Developer (contract), Harbor Analytics"),
+                Some("Software Engineer, Cascade Payments"),
+            ]
+        );
+        // Jan 2015–Dec 2018 (48) and Jun 2019–Jun 2024 (61): the two recent
+        // roles overlap from March to December 2020.
+        assert_eq!(candidate.total_years, Some(9.1));
+        let skill = |id: &str| {
+            let id = taxonomy
+                .get(id)
+                .unwrap_or_else(|| panic!("{id} in the default taxonomy"));
+            candidate
+                .skill(id)
+                .unwrap_or_else(|| panic!("{} found", taxonomy.skill(id).id))
+        };
+        let cases = [
+            ("java", Some(9.1), false),
+            ("postgresql", Some(5.1), false),
+            ("kubernetes", Some(4.3), false),
+            ("aws", Some(4.3), false),
+            ("docker", Some(1.6), false),
+            ("python", Some(4.0), false),
+            ("git", None, true),
+        ];
+        for (id, years, listed_only) in cases {
+            assert_eq!(skill(id).years, years, "{id} years");
+            assert_eq!(
+                skill(id).skills_section_only,
+                listed_only,
+                "{id} listed only"
+            );
+        }
+        let java = skill("java");
+        assert_eq!(java.evidence[0].section, ResumeSection::Skills);
+        assert_eq!(&text[java.evidence[0].start..java.evidence[0].end], "Java");
+    }
+
+    #[test]
+    fn odd_inputs_give_empty_candidates() {
+        let cases = [
+            "",
+            "\n\n\n",
+            "\u{0}\u{1}\u{fffd}",
+            "   ",
+            "#",
+            "2019-2020",
+            "Skills:",
+        ];
+        for text in cases {
+            let candidate = parse(text);
+            assert_eq!(candidate.name, None, "{text:?}");
+            assert!(candidate.skills.is_empty(), "{text:?}");
+        }
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Fragments that exercise sections, dates, years and names.
+        const FRAGMENTS: &[&str] = &[
+            "SKILLS",
+            "Experience",
+            "## Projects",
+            "Education",
+            "Jane Doe",
+            "Java",
+            "Go",
+            "Kubernetes",
+            "Jan 2019 – Present",
+            "2017-2020",
+            "03/2018 - 06/2021",
+            "3 years of",
+            "(5 years)",
+            "Since 2019",
+            "BS",
+            "Ph.D.",
+            "é",
+            "—",
+            ":",
+            "•",
+            "  ",
+            "\n",
+            "\r\n",
+            "'18",
+            "\\xe2\\x80\\x93",
+            "Name:",
+            "#",
+            "2019",
+            "12+",
+            "yrs",
+        ];
+
+        fn check(text: &str) {
+            let matcher = embedded_matcher();
+            let candidate = parse_resume(matcher, "p", text, &ResumeOptions { as_of: AS_OF });
+            for skill in &candidate.skills {
+                assert!(!skill.evidence.is_empty());
+                assert!(skill.years.is_none_or(|y| (0.0..=100.0).contains(&y)));
+                for e in &skill.evidence {
+                    assert!(e.start < e.end && e.end <= text.len());
+                    assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
+                    assert!(e.line >= 1 && e.text.len() <= MAX_QUOTE_BYTES);
+                }
+            }
+            for role in &candidate.roles {
+                assert!(role.start <= role.end && role.end <= AS_OF);
+            }
+            let mut seen = BTreeSet::new();
+            assert!(candidate.skills.iter().all(|s| seen.insert(s.skill)));
+        }
+
+        proptest! {
+            #[test]
+            fn never_panics_on_arbitrary_text(text in any::<String>()) {
+                check(&text);
+            }
+
+            #[test]
+            fn never_panics_on_resume_like_text(
+                parts in proptest::collection::vec(proptest::sample::select(FRAGMENTS), 0..60),
+                glue in proptest::collection::vec(proptest::sample::select(&[" ", "", "\n", "   ", ", "][..]), 60),
+            ) {
+                let text: String = parts
+                    .iter()
+                    .zip(&glue)
+                    .flat_map(|(p, g)| [*p, *g])
+                    .collect();
+                check(&text);
+            }
+        }
+    }
+}
