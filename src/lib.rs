@@ -9,7 +9,7 @@
 //!    JSON, CSV)             └─ extract ┴─┬─ Posting { requirements }
 //!                                        └─ Candidate { skills + evidence + years }
 //!                                              │
-//!                        score ─ explain ─ report
+//!                        score ─ explain ─ rank ─ report
 //! ```
 //!
 //! Each stage depends only on the ones before it (`scripts/module_graph.py`
@@ -22,12 +22,14 @@
 //! * [`normalize`] is the one normalization applied to forms and to text.
 //! * [`extract`] finds skill mentions in text, with byte spans and lines,
 //!   and turns documents into postings and candidates.
-//! * [`score`] assesses each requirement and ranks postings; its
-//!   [`PostingIndex`](score::PostingIndex) finds a candidate's best postings
-//!   without explaining the others, and [`index_file`] persists extracted
-//!   postings so repeated runs skip extraction.
-//! * [`explain`] records every point of a score; [`report`] turns the
-//!   records into bytes.
+//! * [`score`] holds the credit rules, one per requirement kind and written
+//!   once, and the score formula; its [`PostingIndex`](score::PostingIndex)
+//!   scores postings without building records, and [`index_file`] persists
+//!   extracted postings so repeated runs skip extraction.
+//! * [`explain`] records every point of a score.
+//! * [`rank`] makes every ranking decision: a candidate's best postings,
+//!   each posting's best candidates, and the skills that would help most.
+//! * [`report`] turns report values into text, Markdown, JSON, HTML or CSV.
 //!
 //! Every stage returns plain data; nothing here prints.
 //!

@@ -3,10 +3,10 @@
 //! ([`BestCandidates`]), and the skills that would help a candidate most
 //! ([`Ranker::suggestions`]).
 //!
-//! Scores come from candidate retrieval ([`PostingIndex`]), which applies
+//! Scores come from candidate retrieval ([`PostingIndex`](crate::score::PostingIndex)), which applies
 //! the credit rules without building records; only the postings a ranking
 //! shows are read (an index file decodes them on demand) and explained
-//! ([`explain`]), and an explanation's score equals the retrieval score to
+//! ([`explain`](crate::explain::explain)), and an explanation's score equals the retrieval score to
 //! the bit. Equal scores keep posting (or candidate) order, so output is
 //! the same whatever the number of threads.
 
