@@ -358,6 +358,33 @@ pub fn evaluate(need: Need<'_>, candidate: &impl CandidateView, weights: &Weight
     outcome
 }
 
+/// The credit [`evaluate`] gives, alone: the same rules, without keeping
+/// what a record shows (the matched skill, the years). What a ranking
+/// scores thousands of postings with.
+#[inline(always)]
+pub fn credit(need: Need<'_>, candidate: &impl CandidateView, weights: &Weights) -> Option<f64> {
+    let credit = match need {
+        Need::Skill { any_of, years } => Some(
+            best_answer::<BestCredit>(any_of, years, candidate)
+                .0
+                .unwrap_or(0.0),
+        ),
+        _ => background_credit(need, candidate, weights),
+    };
+    credit.map(|c| c.clamp(0.0, 1.0))
+}
+
+/// The credit of a requirement that is not a skill, kept out of line so
+/// that the skill path of [`credit`], the hot one, stays small.
+#[inline(never)]
+fn background_credit(
+    need: Need<'_>,
+    candidate: &impl CandidateView,
+    weights: &Weights,
+) -> Option<f64> {
+    evaluate(need, candidate, weights).credit
+}
+
 /// The weight of an assessed requirement: its section's weight, times
 /// [`Weights::soft_skills`] when every alternative is a soft skill.
 pub fn weight(taxonomy: &Taxonomy, requirement: &Requirement, weights: &Weights) -> f64 {
@@ -451,28 +478,75 @@ impl Choice {
     }
 }
 
-fn skill(any_of: &[SkillId], need: Option<f32>, candidate: &impl CandidateView) -> Outcome {
-    let total = candidate.total_years();
-    let mut best: Option<Choice> = None;
-    for (alternative, &want) in any_of.iter().enumerate() {
-        for answer in candidate.answers(want) {
-            let option = Choice {
-                // Unknown years with the skill are at most the years of
-                // experience in all: a résumé that says less earns no more.
-                credit: answer.base * years_factor(answer.years.or(total), need),
-                alternative,
-                want,
-                answer,
-            };
-            if best
-                .as_ref()
-                .is_none_or(|b| option.better(b) == Ordering::Less)
-            {
-                best = Some(option);
-            }
+/// What the skill rule keeps of the answers it is offered: the best
+/// choice with everything a record shows ([`BestChoice`]), or only the best
+/// credit ([`BestCredit`]), which is all a ranking needs. Either way the
+/// answers and their credits come from the one loop in [`best_answer`].
+trait Keep: Default {
+    fn offer(&mut self, credit: f64, alternative: usize, want: SkillId, answer: &Answer);
+}
+
+/// The best choice by [`Choice::better`].
+#[derive(Default)]
+struct BestChoice(Option<Choice>);
+
+impl Keep for BestChoice {
+    #[inline]
+    fn offer(&mut self, credit: f64, alternative: usize, want: SkillId, answer: &Answer) {
+        let option = Choice {
+            credit,
+            alternative,
+            want,
+            answer: *answer,
+        };
+        if self
+            .0
+            .as_ref()
+            .is_none_or(|b| option.better(b) == Ordering::Less)
+        {
+            self.0 = Some(option);
         }
     }
-    match best {
+}
+
+/// The highest credit: the credit of [`BestChoice`]'s choice, whose first
+/// key is the credit.
+#[derive(Default)]
+struct BestCredit(Option<f64>);
+
+impl Keep for BestCredit {
+    #[inline]
+    fn offer(&mut self, credit: f64, _: usize, _: SkillId, _: &Answer) {
+        if self.0.is_none_or(|b| credit.total_cmp(&b).is_gt()) {
+            self.0 = Some(credit);
+        }
+    }
+}
+
+/// Offers `keep` every answer to every alternative of `any_of`, with its
+/// credit: the relation's base credit, scaled by the years.
+#[inline]
+fn best_answer<K: Keep>(
+    any_of: &[SkillId],
+    need: Option<f32>,
+    candidate: &impl CandidateView,
+) -> K {
+    let total = candidate.total_years();
+    let mut keep = K::default();
+    for (alternative, &want) in any_of.iter().enumerate() {
+        for answer in candidate.answers(want) {
+            // Unknown years with the skill are at most the years of
+            // experience in all: a résumé that says less earns no more.
+            let credit = answer.base * years_factor(answer.years.or(total), need);
+            keep.offer(credit, alternative, want, &answer);
+        }
+    }
+    keep
+}
+
+fn skill(any_of: &[SkillId], need: Option<f32>, candidate: &impl CandidateView) -> Outcome {
+    let total = candidate.total_years();
+    match best_answer::<BestChoice>(any_of, need, candidate).0 {
         Some(b) => Outcome {
             credit: Some(b.credit),
             matched: Some(Matched {

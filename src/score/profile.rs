@@ -105,9 +105,12 @@ pub struct CandidateProfile {
     answers: Vec<Answer>,
     /// The skills with at least one answer, ascending.
     reached: Vec<SkillId>,
-    /// For each skill, the candidate's skills that are it or a more
-    /// specific one: what an education requirement's field of study counts.
-    holders: SkillLists,
+    /// (skill, candidate's skill that is it or a more specific one), sorted:
+    /// what an education requirement's field of study counts. Sorted
+    /// pairs, not a list per taxonomy skill, so that preparing a profile
+    /// costs what the résumé holds, not what the taxonomy holds (the
+    /// suggestions prepare one per skill tried).
+    holders: Vec<(SkillId, SkillId)>,
     total_years: Option<f32>,
     education: Option<DegreeLevel>,
 }
@@ -143,6 +146,8 @@ impl CandidateProfile {
             }
         }
         found.sort_by_key(|&(want, _)| want);
+        held.sort_unstable();
+        held.dedup();
         let mut start = vec![0u32; n + 1];
         for &(want, _) in &found {
             start[want.index() + 1] += 1;
@@ -156,7 +161,7 @@ impl CandidateProfile {
             start,
             answers: found.into_iter().map(|(_, a)| a).collect(),
             reached,
-            holders: SkillLists::from_pairs(n, &held),
+            holders: held,
             total_years: candidate.total_years,
             education: candidate.education,
         }
@@ -187,7 +192,11 @@ impl CandidateView for CandidateProfile {
     }
 
     fn holders(&self, field: SkillId) -> impl Iterator<Item = SkillId> + '_ {
-        self.holders.of(field).iter().copied()
+        let from = self.holders.partition_point(|&(f, _)| f < field);
+        self.holders[from..]
+            .iter()
+            .take_while(move |&&(f, _)| f == field)
+            .map(|&(_, have)| have)
     }
 }
 

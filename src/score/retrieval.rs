@@ -30,7 +30,7 @@ use crate::extract::resume::Candidate;
 use crate::extract::DegreeLevel;
 use crate::taxonomy::{SkillId, Taxonomy};
 
-use super::credit::{evaluate, names_only_soft_skills, weight_of, Need, Status};
+use super::credit::{credit, names_only_soft_skills, weight_of, Need, Status};
 use super::formula::{is_missing_required, score};
 use super::profile::{CandidateProfile, Reach};
 use super::repeats::repeated_requirements;
@@ -409,7 +409,7 @@ impl PostingIndex {
                     fields: skills(from, to),
                 },
             };
-            if let Some(credit) = evaluate(need, profile, &self.weights).credit {
+            if let Some(credit) = credit(need, profile, &self.weights) {
                 visit(s, credit);
             }
         }
