@@ -6,9 +6,12 @@
 //! Scores come from candidate retrieval ([`PostingIndex`]), which applies
 //! the credit rules without building records; only the postings a ranking
 //! shows are read (an index file decodes them on demand) and explained
-//! ([`explain`]), and an explanation's score equals the retrieval score to
-//! the bit. Equal scores keep posting (or candidate) order, so output is
-//! the same whatever the number of threads.
+//! ([`explain`]), and an explanation's figures equal the retrieval's to
+//! the bit. Rankings sort by the confidence-aware fit
+//! ([`crate::score::formula::fit`]), not the plain score, so a posting of
+//! which little could be assessed does not outrank one where the candidate
+//! meets much. Equal figures keep posting (or candidate) order, so output
+//! is the same whatever the number of threads.
 
 mod per_posting;
 mod suggestions;
@@ -144,9 +147,10 @@ impl<'a, S: PostingStore + ?Sized> Ranker<'a, S> {
         self.index.profile(self.taxonomy, candidate)
     }
 
-    /// The postings for `candidate`, best first, the first `top` of them
-    /// (all with `None`): found by candidate retrieval, then read. Equal
-    /// scores keep posting order.
+    /// The postings for `candidate`, best first (by fit, the
+    /// confidence-aware figure), the first `top` of them (all with
+    /// `None`): found by candidate retrieval, then read. Equal figures
+    /// keep posting order.
     pub fn rank(&self, candidate: &Candidate, top: Option<usize>) -> Result<Shortlist<'a>> {
         let profile = self.profile(candidate);
         let best = match top {
@@ -156,11 +160,11 @@ impl<'a, S: PostingStore + ?Sized> Ranker<'a, S> {
         let entries = best
             .into_iter()
             .enumerate()
-            .map(|(position, (score, index))| {
+            .map(|(position, (fit, index))| {
                 Ok(Shortlisted {
                     rank: position + 1,
                     index,
-                    score,
+                    fit,
                     posting: self.postings.get(index)?,
                 })
             })
@@ -192,8 +196,8 @@ pub struct Shortlisted<'p> {
     pub rank: usize,
     /// The posting's position in the store.
     pub index: usize,
-    /// Its score, equal to its explanation's.
-    pub score: f64,
+    /// Its fit, the ranking key, equal to its explanation's.
+    pub fit: f64,
     /// The posting.
     pub posting: Cow<'p, Posting>,
 }
@@ -218,7 +222,7 @@ impl Shortlist<'_> {
             .par_iter()
             .map(|entry| {
                 let explanation = explain(taxonomy, &entry.posting, candidate, weights);
-                debug_assert_eq!(explanation.score.to_bits(), entry.score.to_bits());
+                debug_assert_eq!(explanation.fit.to_bits(), entry.fit.to_bits());
                 Ranked {
                     rank: entry.rank,
                     index: entry.index,
@@ -239,7 +243,7 @@ pub struct Ranked<'a> {
     pub index: usize,
     /// The posting.
     pub posting: &'a Posting,
-    /// How the candidate meets it; its `score` is the ranking key.
+    /// How the candidate meets it; its `fit` is the ranking key.
     pub explanation: Explanation<'a>,
 }
 
