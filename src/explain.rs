@@ -1,18 +1,22 @@
 //! Explanation records: one candidate against one posting, requirement by
 //! requirement, and the score derived from those records.
 //!
-//! The records come first and the score is read from them:
+//! The records come first and the score is read from them
+//! ([`Tally`](crate::score::formula::Tally)):
 //! `score = 100 × Σ weight·credit / Σ weight` over the assessed
-//! requirements (requirements that are not assessed carry weight 0). When
+//! requirements (requirements that are not assessed carry weight 0), times
+//! the credit of an entry-level ceiling. When
 //! nothing in the posting can be assessed (Σ weight = 0) the score is 0:
-//! a posting we cannot read is not a match. Every count here
-//! (`required_met`, `required_total`, `missing_required`) is read from the
+//! a posting we cannot read is not a match. The `fit` rankings sort by
+//! shrinks the score by how much evidence the assessed requirements give
+//! ([`fit`](crate::score::formula::fit)). Every count here
+//! (`required_met`, `required_total`, `missing_required`, `assessed`) is read from the
 //! same records, so a report that shows them cannot disagree with the
 //! score. Data only: nothing here prints or formats.
 
 use crate::extract::posting::{Posting, Section};
 use crate::extract::resume::Candidate;
-use crate::score::formula::{is_missing_required, score, total};
+use crate::score::formula::{is_missing_required, Part, Tally};
 use crate::score::repeats::repeated_requirements;
 use crate::score::weights::SOFT_SKILLS_CATEGORY;
 use crate::score::{assess, Assessment, Status, Weights};
@@ -23,9 +27,20 @@ pub use crate::score::formula::UNASSESSABLE_SCORE;
 /// One candidate against one posting.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Explanation<'a> {
-    /// `100 × earned / possible`, in `[0, 100]`; [`UNASSESSABLE_SCORE`]
-    /// when `possible` is 0.
+    /// `100 × earned / possible` times the entry-level ceiling's credit,
+    /// in `[0, 100]`; [`UNASSESSABLE_SCORE`] when `possible` is 0.
     pub score: f64,
+    /// The confidence-aware figure rankings sort by: the score shrunk by
+    /// how much evidence of fit was assessed (`score × evidence /
+    /// (evidence + prior)`), in `[0, 100]`.
+    pub fit: f64,
+    /// The weight of the assessed requirements that is evidence of fit.
+    pub evidence: f64,
+    /// Requirements assessed (repeats and not-assessed ones excluded).
+    pub assessed: usize,
+    /// Requirements asked, repeats excluded: `assessed` of `asked` is how
+    /// much of the posting could be assessed.
+    pub asked: usize,
     /// Σ weight·credit over the requirements.
     pub earned: f64,
     /// Σ weight over the requirements (not-assessed ones weigh 0).
@@ -75,7 +90,7 @@ pub fn explain<'a>(
         .map(|(i, r)| assess(taxonomy, i, r, candidate, weights))
         .collect();
     mark_repeats(posting, &mut requirements);
-    let mut e = from_records(posting, requirements);
+    let mut e = from_records(posting, requirements, weights);
     // Soft skills last: a recruiter reads the skills a résumé can show first.
     e.missing_required
         .sort_by_key(|&s| taxonomy.skill(s).category == SOFT_SKILLS_CATEGORY);
@@ -101,12 +116,12 @@ fn mark_repeats(posting: &Posting, records: &mut [Assessment<'_>]) {
     }
 }
 
-/// The position of the best-scoring explanation; equal scores keep the
-/// first. `None` for none.
+/// The position of the best-fitting explanation (by `fit`, as rankings
+/// sort); equal figures keep the first. `None` for none.
 pub fn best_match(explanations: &[Explanation<'_>]) -> Option<usize> {
     let mut best: Option<usize> = None;
     for (i, e) in explanations.iter().enumerate() {
-        if best.is_none_or(|b| e.score > explanations[b].score) {
+        if best.is_none_or(|b| e.fit > explanations[b].fit) {
             best = Some(i);
         }
     }
@@ -114,13 +129,30 @@ pub fn best_match(explanations: &[Explanation<'_>]) -> Option<usize> {
 }
 
 /// Builds the explanation, score included, from assessed records.
-fn from_records<'a>(posting: &Posting, requirements: Vec<Assessment<'a>>) -> Explanation<'a> {
-    let earned = total(requirements.iter().map(Assessment::earned));
-    let possible = total(requirements.iter().map(|a| a.weight));
+fn from_records<'a>(
+    posting: &Posting,
+    requirements: Vec<Assessment<'a>>,
+    weights: &Weights,
+) -> Explanation<'a> {
+    let mut tally = Tally::default();
+    for a in requirements
+        .iter()
+        .filter(|a| a.status != Status::NotAssessed)
+    {
+        tally.add(a.part, a.weight, a.credit, weights);
+    }
+    let assessed = requirements
+        .iter()
+        .filter(|a| a.status != Status::NotAssessed)
+        .count();
+    let asked = requirements.iter().filter(|a| a.repeats.is_none()).count();
     let mut missing_required: Vec<SkillId> = Vec::new();
     let (mut required_met, mut required_partial, mut required_total) = (0, 0, 0);
     for a in &requirements {
-        if a.section != Section::Required || a.status == Status::NotAssessed {
+        if a.section != Section::Required
+            || a.status == Status::NotAssessed
+            || a.part == Part::Ceiling
+        {
             continue;
         }
         required_total += 1;
@@ -142,9 +174,13 @@ fn from_records<'a>(posting: &Posting, requirements: Vec<Assessment<'a>>) -> Exp
         }
     }
     Explanation {
-        score: score(earned, possible),
-        earned,
-        possible,
+        score: tally.score(),
+        fit: tally.fit(weights),
+        evidence: tally.evidence,
+        assessed,
+        asked,
+        earned: tally.earned,
+        possible: tally.possible,
         requirements,
         missing_required,
         required_met,
@@ -352,9 +388,10 @@ mod properties {
     use proptest::prelude::*;
 
     use super::*;
+    use crate::extract::posting::Section;
     use crate::extract::resume::{CandidateSkill, ResumeSection, SkillEvidence};
     use crate::score::fixtures::strategies::{candidate_any, posting_of, weights};
-    use crate::score::fixtures::taxonomy;
+    use crate::score::fixtures::{other_req, skill_req, taxonomy};
 
     proptest! {
         #[test]
@@ -412,6 +449,60 @@ mod properties {
             });
             let after = explain(taxonomy(), &posting, &more, &weights).score;
             prop_assert!(after >= before, "{before} -> {after}");
+        }
+
+        #[test]
+        fn adding_a_met_requirement_never_lowers_the_score_or_the_fit(
+            posting in posting_of(10),
+            candidate in candidate_any(),
+            weights in weights(),
+            section in prop::sample::select(vec![Section::Required, Section::Preferred, Section::Responsibility]),
+            pick in any::<prop::sample::Index>(),
+        ) {
+            prop_assume!(!candidate.skills.is_empty());
+            let have = candidate.skills[pick.index(candidate.skills.len())].skill;
+            let name = taxonomy().skill(have).id.clone();
+            // A new requirement, not the same skill asked again (a repeat
+            // counts once, wherever it weighs most).
+            prop_assume!(!posting.requirements.iter().any(|r| r.any_of == [have]));
+            let before = explain(taxonomy(), &posting, &candidate, &weights);
+            let mut more = posting.clone();
+            more.requirements.push(skill_req(section, &[name.as_str()], None));
+            let after = explain(taxonomy(), &more, &candidate, &weights);
+            prop_assert_eq!(after.requirements.last().map(|a| a.status), Some(Status::Met));
+            // Up to rounding: Σ weight·credit and Σ weight are summed
+            // separately, so a full score may sit on either side of 100.
+            const ROUNDING: f64 = 1e-9;
+            prop_assert!(after.score >= before.score - ROUNDING, "score {} -> {}", before.score, after.score);
+            prop_assert!(after.fit >= before.fit - ROUNDING, "fit {} -> {}", before.fit, after.fit);
+        }
+
+        #[test]
+        fn nothing_assessable_never_outranks_a_met_requirement(
+            posting in posting_of(10),
+            candidate in candidate_any(),
+            weights in weights(),
+        ) {
+            // Nothing to assess: kind `other`, a skill requirement naming
+            // no skill, an education requirement without a level.
+            let mut empty = skill_req(Section::Required, &[], Some(3.0));
+            empty.text = "Great attitude".into();
+            let mut no_level = other_req(Section::Required);
+            no_level.kind = crate::extract::posting::RequirementKind::Education;
+            let nothing = crate::score::fixtures::posting(
+                "nothing",
+                vec![other_req(Section::Required), empty, no_level],
+            );
+            let e = explain(taxonomy(), &nothing, &candidate, &weights);
+            prop_assert_eq!((e.fit, e.score, e.assessed), (0.0, 0.0, 0));
+            // A posting with a met requirement that weighs, and no
+            // entry-level ceiling that rules the candidate out, fits more.
+            let other = explain(taxonomy(), &posting, &candidate, &weights);
+            let met = other.requirements.iter().any(|a| a.status == Status::Met && a.weight > 0.0);
+            let ruled_out = other.requirements.iter().any(|a| a.part == Part::Ceiling && a.credit == 0.0);
+            if met && !ruled_out {
+                prop_assert!(other.fit > e.fit, "{} vs {}", other.fit, e.fit);
+            }
         }
     }
 }

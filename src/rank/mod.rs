@@ -6,9 +6,12 @@
 //! Scores come from candidate retrieval ([`PostingIndex`](crate::score::PostingIndex)), which applies
 //! the credit rules without building records; only the postings a ranking
 //! shows are read (an index file decodes them on demand) and explained
-//! ([`explain`](crate::explain::explain)), and an explanation's score equals the retrieval score to
-//! the bit. Equal scores keep posting (or candidate) order, so output is
-//! the same whatever the number of threads.
+//! ([`explain`](crate::explain::explain)), and an explanation's figures
+//! equal the retrieval's to the bit. Rankings sort by the confidence-aware
+//! fit ([`crate::score::formula::fit`]), not the plain score, so a posting
+//! of which little could be assessed does not outrank one where the
+//! candidate meets much. Equal figures keep posting (or candidate) order,
+//! so output is the same whatever the number of threads.
 
 mod per_posting;
 mod ranker;

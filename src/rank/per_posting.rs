@@ -55,7 +55,7 @@ impl<T: Send> BestCandidates<T> {
             .par_iter()
             .map(|c| {
                 let profile = ranker.profile(c);
-                (0..index.len()).map(|p| index.score(&profile, p)).collect()
+                (0..index.len()).map(|p| index.fit(&profile, p)).collect()
             })
             .collect();
         // 2. Offered posting by posting.

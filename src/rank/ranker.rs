@@ -117,9 +117,10 @@ impl<'a, S: PostingStore + ?Sized> Ranker<'a, S> {
         self.index.profile(self.taxonomy, candidate)
     }
 
-    /// The postings for `candidate`, best first, the first `top` of them
-    /// (all with `None`): found by candidate retrieval, then read. Equal
-    /// scores keep posting order.
+    /// The postings for `candidate`, best first (by fit, the
+    /// confidence-aware figure), the first `top` of them (all with
+    /// `None`): found by candidate retrieval, then read. Equal figures
+    /// keep posting order.
     pub fn rank(&self, candidate: &Candidate, top: Option<usize>) -> Result<Shortlist<'a>> {
         let profile = self.profile(candidate);
         let best = match top {
@@ -129,11 +130,11 @@ impl<'a, S: PostingStore + ?Sized> Ranker<'a, S> {
         let entries = best
             .into_iter()
             .enumerate()
-            .map(|(position, (score, index))| {
+            .map(|(position, (fit, index))| {
                 Ok(Shortlisted {
                     rank: position + 1,
                     index,
-                    score,
+                    fit,
                     posting: self.postings.get(index)?,
                 })
             })
@@ -160,8 +161,8 @@ pub struct Shortlisted<'p> {
     pub rank: usize,
     /// The posting's position in the store.
     pub index: usize,
-    /// Its score, equal to its explanation's.
-    pub score: f64,
+    /// Its fit, the ranking key, equal to its explanation's.
+    pub fit: f64,
     /// The posting.
     pub posting: Cow<'p, Posting>,
 }
@@ -186,7 +187,7 @@ impl Shortlist<'_> {
             .par_iter()
             .map(|entry| {
                 let explanation = explain(taxonomy, &entry.posting, candidate, weights);
-                debug_assert_eq!(explanation.score.to_bits(), entry.score.to_bits());
+                debug_assert_eq!(explanation.fit.to_bits(), entry.fit.to_bits());
                 Ranked {
                     rank: entry.rank,
                     index: entry.index,
@@ -207,6 +208,6 @@ pub struct Ranked<'a> {
     pub index: usize,
     /// The posting.
     pub posting: &'a Posting,
-    /// How the candidate meets it; its `score` is the ranking key.
+    /// How the candidate meets it; its `fit` is the ranking key.
     pub explanation: Explanation<'a>,
 }

@@ -3,9 +3,10 @@
 //! The candidates are the skills in any posting's missing required skills
 //! that the candidate does not have, soft skills excepted (one shows those,
 //! not learns them). Each is given to the candidate in turn (with unknown
-//! years and no evidence) and every posting whose score could change is
+//! years and no evidence) and every posting whose fit could change is
 //! scored again; the skill's `gain` is the sum over postings of the new
-//! score minus the old one, so it is exact, not an estimate, and
+//! fit (the figure rankings sort by) minus the old one, so it is exact,
+//! not an estimate, and
 //! `postings` is the number of postings in which it is a missing required
 //! skill. Only a posting that asks for a skill the new one answers (the
 //! same, more specific, more general or related) can change, so only those
@@ -25,7 +26,7 @@ use crate::taxonomy::{SkillId, Taxonomy};
 pub struct Suggestion {
     /// The skill.
     pub skill: SkillId,
-    /// Sum over all postings of the score the skill would add.
+    /// Sum over all postings of the fit the skill would add.
     pub gain: f64,
     /// In how many postings it is a missing required skill.
     pub postings: usize,
@@ -39,10 +40,10 @@ pub(super) fn suggestions(
     candidate: &Candidate,
 ) -> Vec<Suggestion> {
     let profile = index.profile(taxonomy, candidate);
-    // Every posting's score as it is, computed once.
+    // Every posting's fit as it is, computed once.
     let base: Vec<f64> = (0..index.len())
         .into_par_iter()
-        .map(|p| index.score(&profile, p))
+        .map(|p| index.fit(&profile, p))
         .collect();
     // In how many postings each skill is a missing required skill.
     let counts: Vec<u32> = (0..index.len())
@@ -95,7 +96,7 @@ pub(super) fn suggestions(
             let with_profile = index.profile(taxonomy, &with);
             let mut gain = 0.0;
             for p in index.postings_asking(reached.reached()) {
-                gain += index.score(&with_profile, p) - base[p];
+                gain += index.fit(&with_profile, p) - base[p];
             }
             Suggestion {
                 skill,

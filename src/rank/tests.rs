@@ -18,12 +18,18 @@ fn preferred(any_of: &[&str]) -> Requirement {
     skill_req(Section::Preferred, any_of, None)
 }
 
+/// Suggestions with no confidence prior, so that a gain is a sum of score
+/// differences one can check by hand.
 fn suggest(postings: &[Posting], cand: &Candidate) -> Vec<Suggestion> {
-    Ranker::new(taxonomy(), postings, &Weights::default()).suggestions(cand)
+    let weights = Weights {
+        confidence_prior: 0.0,
+        ..Weights::default()
+    };
+    Ranker::new(taxonomy(), postings, &weights).suggestions(cand)
 }
 
 /// The reference the ranker must equal: explain every posting, sort by
-/// score with a stable sort, keep the first `top`.
+/// fit with a stable sort, keep the first `top`.
 fn explain_everything(
     t: &Taxonomy,
     cand: &Candidate,
@@ -34,7 +40,7 @@ fn explain_everything(
     let mut all: Vec<(usize, f64)> = postings
         .iter()
         .enumerate()
-        .map(|(i, p)| (i, explain(t, p, cand, w).score))
+        .map(|(i, p)| (i, explain(t, p, cand, w).fit))
         .collect();
     all.sort_by(|a, b| b.1.total_cmp(&a.1));
     all.into_iter()
@@ -73,7 +79,7 @@ fn suggestions_by_explaining_everything(
             });
             let mut gain = 0.0;
             for (p, b) in postings.iter().zip(&before) {
-                gain += explain(t, p, &with, w).score - b.score;
+                gain += explain(t, p, &with, w).fit - b.fit;
             }
             let postings = before
                 .iter()
@@ -124,7 +130,7 @@ fn ranking_is_by_score_then_posting_order() {
         assert_eq!(got, expected, "top {top:?}");
         for (r, s) in ranked.iter().zip(&shortlist.entries) {
             assert_eq!(r.posting.source, postings[r.index].source);
-            assert_eq!(r.explanation.score.to_bits(), s.score.to_bits());
+            assert_eq!(r.explanation.fit.to_bits(), s.fit.to_bits());
         }
     }
 }
@@ -285,7 +291,7 @@ mod properties {
                 shortlist
                     .explain(t, &candidate, &weights)
                     .iter()
-                    .map(|r| (r.rank, r.index, r.explanation.score.to_bits()))
+                    .map(|r| (r.rank, r.index, r.explanation.fit.to_bits()))
                     .collect::<Vec<_>>()
             });
             let want = explain_everything(t, &candidate, &postings, &weights, top);
@@ -317,13 +323,13 @@ mod properties {
             let ranker = Ranker::new(t, postings.as_slice(), &weights);
             let mut best = BestCandidates::new(&ranker, top);
             for c in people.chunks(chunk) {
-                best.offer(&ranker, c, |_, _, e| e.score.to_bits()).expect("in memory");
+                best.offer(&ranker, c, |_, _, e| e.fit.to_bits()).expect("in memory");
             }
             for (p, got) in best.into_ranked() {
                 let mut all: Vec<(usize, f64)> = people
                     .iter()
                     .enumerate()
-                    .map(|(i, c)| (i, explain(t, &postings[p], c, &weights).score))
+                    .map(|(i, c)| (i, explain(t, &postings[p], c, &weights).fit))
                     .collect();
                 all.sort_by(|a, b| b.1.total_cmp(&a.1));
                 let want: Vec<(usize, u64)> = all

@@ -9,6 +9,7 @@ use crate::extract::resume::{Candidate, ResumeSection, SkillEvidence};
 use crate::taxonomy::Taxonomy;
 
 use super::credit::{evaluate, weight, Matched, Need, ResumeView, Status, Years};
+use super::formula::Part;
 use super::weights::Weights;
 
 /// Most evidence lines kept for a matched skill.
@@ -30,7 +31,10 @@ pub struct Assessment<'a> {
     pub section: Section,
     /// The requirement's kind.
     pub kind: RequirementKind,
-    /// The section's weight, or 0 when not assessed.
+    /// What it contributes to: the score and the evidence of fit, or, for
+    /// an entry-level ceiling, a factor on the score.
+    pub part: Part,
+    /// The section's weight, or 0 when not assessed or a ceiling.
     pub weight: f64,
     /// Met, partial, missing or not assessed.
     pub status: Status,
@@ -106,13 +110,16 @@ pub fn assess<'a>(
     weights: &Weights,
 ) -> Assessment<'a> {
     let view = ResumeView::new(taxonomy, candidate, weights);
-    let outcome = evaluate(Need::of(requirement), &view, weights);
+    let need = Need::of(requirement);
+    let part = Part::of(&need);
+    let outcome = evaluate(need, &view, weights);
     let (weight, status, credit) = match outcome.credit {
-        Some(credit) => (
+        Some(credit) if part.weighs() => (
             weight(taxonomy, requirement, weights),
             Status::of_credit(credit),
             credit,
         ),
+        Some(credit) => (0.0, Status::of_credit(credit), credit),
         None => (0.0, Status::NotAssessed, 0.0),
     };
     let evidence = outcome
@@ -126,6 +133,7 @@ pub fn assess<'a>(
         line: requirement.line,
         section: requirement.section,
         kind: requirement.kind,
+        part,
         weight,
         status,
         credit,

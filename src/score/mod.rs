@@ -336,13 +336,18 @@ category = "education"
             (
                 (0.0f64..2.0, 0.0f64..2.0, 0.0f64..2.0),
                 (0.0f64..=1.0, 0.0f64..=1.0, 0.0f64..=1.0, 0.0f64..=1.0),
-                (0.0f64..5.0, 0.0f64..2.0),
+                (0.0f64..5.0, 0.0f64..2.0, 0.0f64..6.0, 0.0f64..=1.0),
             )
                 .prop_map(
                     |(
                         (required, preferred, responsibility),
                         (more_general, related, equivalent_experience, other_field),
-                        (years_per_degree_level, soft_skills),
+                        (
+                            years_per_degree_level,
+                            soft_skills,
+                            confidence_prior,
+                            years_and_degree_evidence,
+                        ),
                     )| Weights {
                         required,
                         preferred,
@@ -353,6 +358,8 @@ category = "education"
                         other_field,
                         years_per_degree_level,
                         soft_skills,
+                        confidence_prior,
+                        years_and_degree_evidence,
                     },
                 )
         }

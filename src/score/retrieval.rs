@@ -11,11 +11,13 @@
 //!    answers ([`CandidateProfile::reached`]: the skill, a more general or
 //!    more specific one, or a related one) is scored.
 //! 2. **No shared skill.** Such a posting can still score through its
-//!    experience and education requirements, but never more than its
-//!    *ceiling*: `100 × E / (S + E)`, where `E` weighs its experience and
-//!    education requirements and `S` its skill requirements (every skill
-//!    credit is 0). Those postings are visited by ceiling, highest first,
-//!    and scored until the ceiling falls below the `k`-th score so far.
+//!    experience and education requirements, but its fit is never more
+//!    than its *bound*: the fit of score `100 × B / (S + B)` with evidence
+//!    `S + B × years_and_degree_evidence`, where `B` weighs its experience
+//!    and education requirements and `S` its skill requirements (every
+//!    skill credit is 0; fewer assessed ones only lower it). Those
+//!    postings are visited by bound, highest first, and scored until the
+//!    bound falls below the `k`-th fit so far.
 //!
 //! The scores are the ones [`explain`](crate::explain::explain) computes,
 //! to the bit (same credits, same weights, summed in the same order; a
@@ -31,7 +33,7 @@ use crate::extract::DegreeLevel;
 use crate::taxonomy::{SkillId, Taxonomy};
 
 use super::credit::{credit, names_only_soft_skills, weight_of, Need, Status};
-use super::formula::{is_missing_required, score};
+use super::formula::{self, is_missing_required, Part, Tally};
 use super::profile::{CandidateProfile, Reach};
 use super::repeats::repeated_requirements;
 use super::top_k::{by_score, TopK};
@@ -41,9 +43,9 @@ use super::weights::Weights;
 /// on one thread; above it, in chunks of this size in parallel.
 pub const PARALLEL_CHUNK: usize = 8192;
 
-/// How far a ceiling may sit below the `k`-th score and still be visited:
+/// How far a bound may sit below the `k`-th fit and still be visited:
 /// a margin for rounding, so that no posting that could tie is skipped.
-const CEILING_MARGIN: f64 = 1e-9;
+const BOUND_MARGIN: f64 = 1e-9;
 
 /// What one assessable requirement needs for its credit, as stored: the
 /// [`Need`] with its skills as ranges of the table's skill list.
@@ -64,6 +66,31 @@ enum StoredNeed {
         from: u32,
         to: u32,
     },
+}
+
+impl StoredNeed {
+    /// The need, its skill ranges read from `skills` (the table's list,
+    /// checked to hold them).
+    fn as_need<'a>(&self, skills: &'a [SkillId]) -> Need<'a> {
+        let range = |from: u32, to: u32| &skills[from as usize..to as usize];
+        match *self {
+            StoredNeed::Skill { from, to, years } => Need::Skill {
+                any_of: range(from, to),
+                years,
+            },
+            StoredNeed::Experience { min, max } => Need::Experience { min, max },
+            StoredNeed::Education {
+                level,
+                or_equivalent,
+                from,
+                to,
+            } => Need::Education {
+                level,
+                or_equivalent,
+                fields: range(from, to),
+            },
+        }
+    }
 }
 
 /// One assessable requirement as stored: what its weight depends on
@@ -201,6 +228,7 @@ struct Scored {
     weight: f64,
     need: StoredNeed,
     section: Section,
+    part: Part,
 }
 
 /// Postings prepared for scoring and retrieval (see the module documentation).
@@ -218,11 +246,11 @@ pub struct PostingIndex {
     /// `by_skill[by_skill_start[s]..by_skill_start[s + 1]]`.
     by_skill_start: Vec<u32>,
     by_skill: Vec<u32>,
-    /// The highest score each posting can give a candidate who answers
-    /// none of the skills it asks for.
-    ceiling: Vec<f64>,
-    /// Posting indexes by ceiling, highest first, then by index.
-    by_ceiling: Vec<u32>,
+    /// The highest fit each posting can give a candidate who answers none
+    /// of the skills it asks for.
+    bound: Vec<f64>,
+    /// Posting indexes by bound, highest first, then by index.
+    by_bound: Vec<u32>,
 }
 
 impl PostingIndex {
@@ -248,36 +276,33 @@ impl PostingIndex {
                 weight: weight_of(r.section, r.soft_only, weights),
                 need: r.need,
                 section: r.section,
+                part: Part::of(&r.need.as_need(&skills)),
             })
             .collect();
         let mut asks: Vec<(SkillId, u32)> = Vec::new();
-        let mut ceiling = Vec::with_capacity(postings);
+        let mut bound = Vec::with_capacity(postings);
         let mut asked: Vec<SkillId> = Vec::new();
         for p in 0..postings {
             let (mut skill_weight, mut other_weight) = (0.0, 0.0);
             asked.clear();
             for s in &scored[row_start[p] as usize..row_start[p + 1] as usize] {
-                match s.need {
-                    StoredNeed::Skill { from, to, .. } => {
-                        skill_weight += s.weight;
-                        asked.extend_from_slice(&skills[from as usize..to as usize]);
-                    }
-                    StoredNeed::Education { from, to, .. } => {
-                        other_weight += s.weight;
-                        asked.extend_from_slice(&skills[from as usize..to as usize]);
-                    }
-                    StoredNeed::Experience { .. } => other_weight += s.weight,
+                if let StoredNeed::Skill { from, to, .. } | StoredNeed::Education { from, to, .. } =
+                    s.need
+                {
+                    asked.extend_from_slice(&skills[from as usize..to as usize]);
+                }
+                match s.part {
+                    Part::Skill => skill_weight += s.weight,
+                    Part::Background => other_weight += s.weight,
+                    Part::Ceiling => {}
                 }
             }
             asked.sort_unstable();
             asked.dedup();
             asks.extend(asked.iter().map(|&s| (s, p as u32)));
-            let both: f64 = skill_weight + other_weight;
-            ceiling.push(if both > 0.0 {
-                (100.0 * other_weight / both).clamp(0.0, 100.0)
-            } else {
-                0.0
-            });
+            let score = formula::score(other_weight, skill_weight + other_weight);
+            let evidence = skill_weight + other_weight * weights.years_and_degree_evidence;
+            bound.push(formula::fit(score, evidence, weights.confidence_prior));
         }
         // Postings by skill: `asks` is in posting order, so each list is too.
         let n = taxonomy.len();
@@ -295,10 +320,10 @@ impl PostingIndex {
             by_skill[*at as usize] = p;
             *at += 1;
         }
-        let mut by_ceiling: Vec<u32> = (0..postings as u32).collect();
-        by_ceiling.sort_by(|&a, &b| {
-            ceiling[b as usize]
-                .total_cmp(&ceiling[a as usize])
+        let mut by_bound: Vec<u32> = (0..postings as u32).collect();
+        by_bound.sort_by(|&a, &b| {
+            bound[b as usize]
+                .total_cmp(&bound[a as usize])
                 .then(a.cmp(&b))
         });
         PostingIndex {
@@ -310,19 +335,19 @@ impl PostingIndex {
             skills,
             by_skill_start,
             by_skill,
-            ceiling,
-            by_ceiling,
+            bound,
+            by_bound,
         }
     }
 
     /// Number of postings.
     pub fn len(&self) -> usize {
-        self.ceiling.len()
+        self.bound.len()
     }
 
     /// Whether the index holds no posting.
     pub fn is_empty(&self) -> bool {
-        self.ceiling.is_empty()
+        self.bound.is_empty()
     }
 
     /// The weights the index scores with.
@@ -336,17 +361,20 @@ impl PostingIndex {
         CandidateProfile::new(taxonomy, &self.reach, candidate, &self.weights)
     }
 
-    /// The score of posting `p` for the candidate: the `score` of its
-    /// explanation, to the bit.
-    pub fn score(&self, profile: &CandidateProfile, p: usize) -> f64 {
-        let mut earned = 0.0;
-        let mut possible = 0.0;
+    /// The sums posting `p`'s score and fit are read from, for the
+    /// candidate of `profile`: the explanation's, to the bit.
+    pub fn tally(&self, profile: &CandidateProfile, p: usize) -> Tally {
+        let mut tally = Tally::default();
         self.credits(profile, p, |s, credit| {
-            // The terms `explain` adds and this skips are +0.
-            earned += s.weight * credit;
-            possible += s.weight;
+            tally.add(s.part, s.weight, credit, &self.weights);
         });
-        score(earned, possible)
+        tally
+    }
+
+    /// The fit of posting `p` for the candidate of `profile`: what
+    /// rankings sort by, equal to its explanation's `fit` to the bit.
+    pub fn fit(&self, profile: &CandidateProfile, p: usize) -> f64 {
+        self.tally(profile, p).fit(&self.weights)
     }
 
     /// The first alternative of each required skill requirement of posting
@@ -391,24 +419,7 @@ impl PostingIndex {
         let from = self.scored_start[p] as usize;
         let to = self.scored_start[p + 1] as usize;
         for s in &self.scored[from..to] {
-            let skills = |from: u32, to: u32| &self.skills[from as usize..to as usize];
-            let need = match s.need {
-                StoredNeed::Skill { from, to, years } => Need::Skill {
-                    any_of: skills(from, to),
-                    years,
-                },
-                StoredNeed::Experience { min, max } => Need::Experience { min, max },
-                StoredNeed::Education {
-                    level,
-                    or_equivalent,
-                    from,
-                    to,
-                } => Need::Education {
-                    level,
-                    or_equivalent,
-                    fields: skills(from, to),
-                },
-            };
+            let need = s.need.as_need(&self.skills);
             if let Some(credit) = credit(need, profile, &self.weights) {
                 visit(s, credit);
             }
@@ -420,7 +431,7 @@ impl PostingIndex {
     pub fn rank_all(&self, profile: &CandidateProfile) -> Vec<(f64, usize)> {
         let mut all: Vec<(f64, usize)> = (0..self.len())
             .into_par_iter()
-            .map(|p| (self.score(profile, p), p))
+            .map(|p| (self.fit(profile, p), p))
             .collect();
         all.sort_by(|a, b| by_score(a.0, a.1, b.0, b.1));
         all
@@ -445,7 +456,7 @@ impl PostingIndex {
         let score_all = |ps: &[usize]| {
             let mut best = TopK::new(k);
             for &p in ps {
-                best.offer(self.score(profile, p), p, ());
+                best.offer(self.fit(profile, p), p, ());
             }
             best
         };
@@ -462,13 +473,13 @@ impl PostingIndex {
         } else {
             score_all(&shared)
         };
-        for &p in &self.by_ceiling {
+        for &p in &self.by_bound {
             let p = p as usize;
-            if !best.would_keep(self.ceiling[p] + CEILING_MARGIN, 0) {
+            if !best.would_keep(self.bound[p] + BOUND_MARGIN, 0) {
                 break;
             }
             if !seen[p] {
-                best.offer(self.score(profile, p), p, ());
+                best.offer(self.fit(profile, p), p, ());
             }
         }
         best.into_sorted()
@@ -488,21 +499,23 @@ mod tests {
     };
 
     #[test]
-    fn postings_without_a_shared_skill_still_rank_by_their_ceiling() {
+    fn postings_without_a_shared_skill_still_rank_by_their_bound() {
         let t = taxonomy();
         let w = Weights::default();
+        let fit = |score: f64, evidence: f64| formula::fit(score, evidence, w.confidence_prior);
+        let background = w.years_and_degree_evidence;
         let postings = vec![
             // Shares Java.
             posting(
                 "java",
                 vec![skill_req(Section::Required, &["java", "go"], None)],
             ),
-            // Shares nothing; a degree alone: ceiling 100, score 100.
+            // Shares nothing; a degree alone: score 100, but little evidence.
             posting(
                 "degree",
                 vec![education_req(DegreeLevel::Bachelor, &[], false)],
             ),
-            // Shares nothing: ceiling 50, score 50 (experience met).
+            // Shares nothing: score 50 (experience met), some evidence.
             posting(
                 "years",
                 vec![
@@ -510,29 +523,36 @@ mod tests {
                     experience_req(2.0),
                 ],
             ),
-            // Shares nothing, ceiling 0.
+            // Shares nothing, bound 0.
             posting(
                 "docker",
                 vec![skill_req(Section::Required, &["docker"], None)],
             ),
         ];
         let index = PostingIndex::new(t, &postings, &w);
-        assert_eq!(index.ceiling, [0.0, 100.0, 50.0, 0.0]);
+        let (java, degree, years) = (
+            fit(100.0, 1.0),
+            fit(100.0, background),
+            fit(50.0, 1.0 + background),
+        );
+        assert_eq!(index.bound, [0.0, degree, years, 0.0]);
         let c = candidate(&[("java", None)], Some(3.0), Some(DegreeLevel::Bachelor));
         let cases = [
-            (1, vec![(100.0, 0)]),
-            (2, vec![(100.0, 0), (100.0, 1)]),
-            (3, vec![(100.0, 0), (100.0, 1), (50.0, 2)]),
-            (9, vec![(100.0, 0), (100.0, 1), (50.0, 2), (0.0, 3)]),
+            (1, vec![(java, 0)]),
+            (2, vec![(java, 0), (years, 2)]),
+            (3, vec![(java, 0), (years, 2), (degree, 1)]),
+            (9, vec![(java, 0), (years, 2), (degree, 1), (0.0, 3)]),
         ];
         for (k, want) in cases {
             assert_eq!(index.top(&index.profile(t, &c), k), want, "k = {k}");
         }
         for (p, posting) in postings.iter().enumerate() {
             let profile = index.profile(t, &c);
+            let e = explain(t, posting, &c, &w);
+            assert_eq!(index.fit(&profile, p).to_bits(), e.fit.to_bits());
             assert_eq!(
-                index.score(&profile, p).to_bits(),
-                explain(t, posting, &c, &w).score.to_bits()
+                index.tally(&profile, p).score().to_bits(),
+                e.score.to_bits()
             );
         }
     }
@@ -588,10 +608,10 @@ mod tests {
                 let profile = index.profile(t, &candidate);
                 let full: Vec<f64> = postings
                     .iter()
-                    .map(|p| explain(t, p, &candidate, &weights).score)
+                    .map(|p| explain(t, p, &candidate, &weights).fit)
                     .collect();
                 for (p, want) in full.iter().enumerate() {
-                    let got = index.score(&profile, p);
+                    let got = index.fit(&profile, p);
                     prop_assert_eq!(got.to_bits(), want.to_bits(), "posting {}", p);
                 }
                 let mut order: Vec<usize> = (0..postings.len()).collect();

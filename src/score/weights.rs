@@ -60,6 +60,20 @@ pub const YEARS_PER_DEGREE_LEVEL: f64 = 2.0;
 /// a quarter as much as a skill a résumé can show.
 pub const SOFT_SKILLS_FACTOR: f64 = 0.25;
 
+/// Default prior weight of the confidence-aware figure ([`crate::score::formula`]):
+/// a posting's score is shrunk toward 0 as if it had this much more weight
+/// of requirements the candidate was not shown to meet. Three is three
+/// required skills: a posting with one assessable skill requirement, met,
+/// ranks at 25, below one where the candidate meets 8 of 10 (about 62).
+pub const CONFIDENCE_PRIOR: f64 = 3.0;
+
+/// Default share of an experience or education requirement's weight that
+/// counts as evidence of fit in the confidence-aware figure. Years and a
+/// degree gate a job but say little about whether the candidate can do
+/// it: a Civics Teacher posting asking only for a degree and two years
+/// would otherwise rank first for every graduate.
+pub const YEARS_AND_DEGREE_EVIDENCE: f64 = 0.25;
+
 // Defined with the taxonomy's other category names.
 pub use crate::taxonomy::SOFT_SKILLS_CATEGORY;
 
@@ -96,6 +110,11 @@ pub struct Weights {
     /// Factor on the weight of a requirement naming only soft skills
     /// ([`SOFT_SKILLS_FACTOR`]).
     pub soft_skills: f64,
+    /// Prior weight of the confidence-aware figure ([`CONFIDENCE_PRIOR`]).
+    pub confidence_prior: f64,
+    /// Share of an experience or education requirement's weight that is
+    /// evidence of fit ([`YEARS_AND_DEGREE_EVIDENCE`]).
+    pub years_and_degree_evidence: f64,
 }
 
 impl Default for Weights {
@@ -110,6 +129,8 @@ impl Default for Weights {
             other_field: OTHER_FIELD_CREDIT,
             years_per_degree_level: YEARS_PER_DEGREE_LEVEL,
             soft_skills: SOFT_SKILLS_FACTOR,
+            confidence_prior: CONFIDENCE_PRIOR,
+            years_and_degree_evidence: YEARS_AND_DEGREE_EVIDENCE,
         }
     }
 }
@@ -127,6 +148,8 @@ struct RawWeights {
     other_field: Option<Spanned<f64>>,
     years_per_degree_level: Option<Spanned<f64>>,
     soft_skills: Option<Spanned<f64>>,
+    confidence_prior: Option<Spanned<f64>>,
+    years_and_degree_evidence: Option<Spanned<f64>>,
 }
 
 /// What values a field accepts.
@@ -153,7 +176,8 @@ impl Weights {
     ///
     /// Keys are the field names (`required`, `preferred`, `responsibility`,
     /// `more_general`, `related`, `equivalent_experience`, `other_field`,
-    /// `years_per_degree_level`, `soft_skills`); integers are accepted for numbers.
+    /// `years_per_degree_level`, `soft_skills`, `confidence_prior`,
+    /// `years_and_degree_evidence`); integers are accepted for numbers.
     /// Unknown keys, non-numbers, negative weights and credits outside
     /// `[0, 1]` are errors at `file:line:column`.
     pub fn from_toml(text: &str, source_name: &str) -> Result<Weights> {
@@ -218,6 +242,18 @@ impl Weights {
                 "soft_skills",
                 Range::NonNegative,
             ),
+            (
+                &raw.confidence_prior,
+                &mut weights.confidence_prior,
+                "confidence_prior",
+                Range::NonNegative,
+            ),
+            (
+                &raw.years_and_degree_evidence,
+                &mut weights.years_and_degree_evidence,
+                "years_and_degree_evidence",
+                Range::Credit,
+            ),
         ];
         for (value, slot, name, range) in fields {
             let Some(value) = value else {
@@ -276,6 +312,12 @@ mod tests {
                 YEARS_PER_DEGREE_LEVEL,
             ),
             ("soft_skills", w.soft_skills, SOFT_SKILLS_FACTOR),
+            ("confidence_prior", w.confidence_prior, 3.0),
+            (
+                "years_and_degree_evidence",
+                w.years_and_degree_evidence,
+                0.25,
+            ),
         ];
         for (name, got, expected) in cases {
             assert_eq!(got, expected, "{name}");
@@ -310,7 +352,8 @@ mod tests {
             (
                 "every key",
                 "required = 1.0\npreferred = 0.6\nresponsibility = 0.1\nmore_general = 0.7\n\
-                 related = 0.2\nequivalent_experience = 1.0\nother_field = 0.0\nyears_per_degree_level = 1.5\nsoft_skills = 0.5\n",
+                 related = 0.2\nequivalent_experience = 1.0\nother_field = 0.0\nyears_per_degree_level = 1.5\nsoft_skills = 0.5\n\
+                 confidence_prior = 0\nyears_and_degree_evidence = 0.5\n",
                 Weights {
                     required: 1.0,
                     preferred: 0.6,
@@ -321,6 +364,8 @@ mod tests {
                     other_field: 0.0,
                     years_per_degree_level: 1.5,
                     soft_skills: 0.5,
+                    confidence_prior: 0.0,
+                    years_and_degree_evidence: 0.5,
                 },
             ),
         ];
