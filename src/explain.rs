@@ -41,6 +41,10 @@ pub struct Explanation<'a> {
     /// Requirements asked, repeats excluded: `assessed` of `asked` is how
     /// much of the posting could be assessed.
     pub asked: usize,
+    /// The prior the fit was shrunk with ([`Weights::confidence_prior`]).
+    pub prior: f64,
+    /// The product of the entry-level ceilings' credits (1 when none).
+    pub ceiling: f64,
     /// Σ weight·credit over the requirements.
     pub earned: f64,
     /// Σ weight over the requirements (not-assessed ones weigh 0).
@@ -179,6 +183,8 @@ fn from_records<'a>(
         evidence: tally.evidence,
         assessed,
         asked,
+        prior: weights.confidence_prior,
+        ceiling: tally.ceiling,
         earned: tally.earned,
         possible: tally.possible,
         requirements,

@@ -22,6 +22,9 @@ pub const RANK_COLUMNS: &[&str] = &[
     "candidate_name",
     "posting_title",
     "posting_company",
+    "fit",
+    "assessed",
+    "asked",
 ];
 
 /// Labels joined with `;`.
@@ -70,6 +73,9 @@ fn unranked_row(
         candidate.name.clone().unwrap_or_default(),
         posting.title.clone().unwrap_or_default(),
         posting.company.clone().unwrap_or_default(),
+        super::score_text(e.fit),
+        e.assessed.to_string(),
+        e.asked.to_string(),
     ]
 }
 

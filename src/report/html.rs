@@ -160,14 +160,15 @@ pub fn explanation(
     );
     let _ = writeln!(
         out,
-        "<header>\n<h1>{} × {}</h1>\n<div><span class=\"score\">{}</span> <span class=\"muted\">of 100 = 100 × {:.2} earned / {:.2} possible · {}</span></div>\n\
+        "<header>\n<h1>{} × {}</h1>\n<div><span class=\"score\">{}</span> <span class=\"muted\">of 100 = {} · {}</span></div>\n\
+         <div class=\"muted\">Ranked by {}</div>\n\
          <div class=\"muted\">Résumé {} · posting {} (lines {}–{})</div>\n</header>",
         escape(who),
         escape(&what),
         super::score_text(e.score),
-        e.earned,
-        e.possible,
+        escape(&super::score_formula(e)),
         escape(&super::required_summary(e)),
+        escape(&super::fit_summary(e)),
         escape(&candidate.source),
         escape(&posting.source),
         posting.lines.0,

@@ -409,6 +409,10 @@ impl<'a> CandidateRef<'a> {
 pub struct ExplainDocument<'a> {
     /// The score, 0 to 100.
     pub score: f64,
+    /// The confidence-aware figure rankings sort by, 0 to 100.
+    pub fit: f64,
+    /// How much of the posting could be assessed.
+    pub assessed: AssessedEntry,
     /// The posting.
     pub posting: PostingRef<'a>,
     /// The candidate.
@@ -435,6 +439,8 @@ impl<'a> ExplainDocument<'a> {
     ) -> Self {
         ExplainDocument {
             score: rounded(e.score, SCORE_DECIMALS),
+            fit: rounded(e.fit, SCORE_DECIMALS),
+            assessed: AssessedEntry::new(e),
             posting: PostingRef::new(posting),
             candidate: CandidateRef::new(candidate),
             required_met: e.required_met,
@@ -442,6 +448,32 @@ impl<'a> ExplainDocument<'a> {
             required_total: e.required_total,
             missing_required: skill_refs(taxonomy, &e.missing_required),
             requirements: assessments(taxonomy, e),
+        }
+    }
+}
+
+/// How much of a posting could be assessed, and how much evidence of fit
+/// that gave.
+#[derive(Debug, Clone, Serialize)]
+pub struct AssessedEntry {
+    /// Requirements assessed.
+    pub requirements: usize,
+    /// Requirements asked (repeats counted once).
+    pub of: usize,
+    /// The weight of the assessed requirements that is evidence of fit.
+    pub evidence: f64,
+    /// The prior the fit is shrunk with.
+    pub prior: f64,
+}
+
+impl AssessedEntry {
+    /// The entry of explanation `e`.
+    pub fn new(e: &Explanation<'_>) -> Self {
+        AssessedEntry {
+            requirements: e.assessed,
+            of: e.asked,
+            evidence: rounded(e.evidence, CREDIT_DECIMALS),
+            prior: e.prior,
         }
     }
 }
@@ -468,6 +500,11 @@ pub struct AssessmentEntry<'a> {
     pub kind: &'static str,
     /// Its weight in the score.
     pub weight: f64,
+    /// What it counts toward: `skill` (the score, and all its weight is
+    /// evidence of fit), `background` (years or a degree: the score, and a
+    /// share of its weight is evidence) or `ceiling` (an entry-level upper
+    /// bound on years: its credit multiplies the score).
+    pub part: &'static str,
     /// `met`, `partial`, `missing` or `not_assessed`.
     pub status: &'static str,
     /// The credit earned, 0 to 1.
@@ -491,6 +528,7 @@ impl<'a> AssessmentEntry<'a> {
             section: a.section.name(),
             kind: a.kind.name(),
             weight: a.weight,
+            part: a.part.name(),
             status: a.status.name(),
             credit: rounded(a.credit, CREDIT_DECIMALS),
             matched: a.matched.map(|m| MatchedEntry::new(taxonomy, &m)),
@@ -621,6 +659,10 @@ pub struct ResultEntry<'a> {
     pub rank: usize,
     /// The score, 0 to 100.
     pub score: f64,
+    /// The confidence-aware figure the ranking sorts by, 0 to 100.
+    pub fit: f64,
+    /// How much of the posting could be assessed.
+    pub assessed: AssessedEntry,
     /// The posting.
     pub posting: PostingRef<'a>,
     /// Required requirements fully met.
@@ -645,6 +687,8 @@ impl<'a> ResultEntry<'a> {
         ResultEntry {
             rank: r.rank,
             score: rounded(e.score, SCORE_DECIMALS),
+            fit: rounded(e.fit, SCORE_DECIMALS),
+            assessed: AssessedEntry::new(e),
             posting: PostingRef::new(r.posting),
             required_met: e.required_met,
             required_partial: e.required_partial,

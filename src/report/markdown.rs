@@ -50,9 +50,9 @@ pub fn score(
     let _ = writeln!(out, "Résumé: `{}`\n", candidate.source);
     let _ = writeln!(
         out,
-        "| Rank | Score | Required met | Posting | Id | Missing required |"
+        "| Rank | Fit | Score | Required met | Assessed | Posting | Id | Missing required |"
     );
-    let _ = writeln!(out, "|---:|---:|:---:|---|---|---|");
+    let _ = writeln!(out, "|---:|---:|---:|:---:|:---:|---|---|---|");
     for r in ranked {
         let e = &r.explanation;
         let missing: Vec<&str> = e
@@ -62,11 +62,14 @@ pub fn score(
             .collect();
         let _ = writeln!(
             out,
-            "| {} | {} | {}/{} | {} | {} | {} |",
+            "| {} | {} | {} | {}/{} | {}/{} | {} | {} | {} |",
             r.rank,
+            super::score_text(e.fit),
             super::score_text(e.score),
             e.required_met,
             e.required_total,
+            e.assessed,
+            e.asked,
             cell(&super::posting_name(r.posting)),
             cell(&r.posting.id),
             cell(&missing.join(", "))
@@ -112,12 +115,12 @@ pub fn explanation(
     );
     let _ = writeln!(
         out,
-        "**Score {} of 100** = 100 × {:.2} earned / {:.2} possible · {}\n",
+        "**Score {} of 100** = {} · {}\n",
         super::score_text(e.score),
-        e.earned,
-        e.possible,
+        super::score_formula(e),
         super::required_summary(e)
     );
+    let _ = writeln!(out, "Ranked by {}\n", super::fit_summary(e));
     let _ = writeln!(
         out,
         "Résumé `{}` · posting `{}` (lines {}–{})\n",

@@ -239,6 +239,33 @@ pub fn candidate_name(c: &Candidate) -> &str {
 }
 
 /// "required 5 of 7 met, 1 partial" for an explanation.
+/// How the fit (the figure rankings sort by) comes from the score, in one
+/// line: the evidence against the prior, and how much of the posting could
+/// be assessed.
+pub fn fit_summary(e: &Explanation<'_>) -> String {
+    format!(
+        "fit {} = score × {:.2} / ({:.2} + {} prior) · assessed {} of {} requirement{}",
+        score_text(e.fit),
+        e.evidence,
+        e.evidence,
+        number(e.prior),
+        e.assessed,
+        e.asked,
+        plural(e.asked)
+    )
+}
+
+/// How the score comes from the records, in one line:
+/// `100 × earned / possible`, times the entry-level ceiling when it bites.
+pub fn score_formula(e: &Explanation<'_>) -> String {
+    let mut s = format!("100 × {:.2} earned / {:.2} possible", e.earned, e.possible);
+    if e.ceiling < 1.0 {
+        s.push_str(&format!(" × {:.2} entry-level ceiling", e.ceiling));
+    }
+    s
+}
+
+/// The required requirements met, in one line.
 pub fn required_summary(e: &Explanation<'_>) -> String {
     let mut s = format!("required {} of {} met", e.required_met, e.required_total);
     if e.required_partial > 0 {

@@ -136,8 +136,9 @@ fn cell(s: &str, width: usize) -> String {
 /// Widest posting column in the score table, in characters.
 pub const POSTING_COLUMN_MAX: usize = 48;
 
-/// `score` as a table: one line per ranked posting (rank, score, required
-/// met, posting, id, missing required skills), then the suggestions.
+/// `score` as a table: one line per ranked posting (rank, fit, score,
+/// required met, requirements assessed of those asked, posting, id, missing
+/// required skills), then the suggestions.
 pub fn score_table(
     taxonomy: &Taxonomy,
     candidate: &Candidate,
@@ -172,10 +173,12 @@ pub fn score_table(
         .max("ID".len());
     let _ = writeln!(
         out,
-        "\n{:>4}  {:>5}  {:<8}  {}  {}  MISSING REQUIRED",
+        "\n{:>4}  {:>5}  {:>5}  {:<8}  {:<8}  {}  {}  MISSING REQUIRED",
         "RANK",
+        "FIT",
         "SCORE",
         "REQUIRED",
+        "ASSESSED",
         cell("POSTING", name_w),
         cell("ID", id_w)
     );
@@ -187,10 +190,12 @@ pub fn score_table(
             .map(|&s| taxonomy.skill(s).label.as_str())
             .collect();
         let line = format!(
-            "{:>4}  {:>5}  {:<8}  {}  {}  {}",
+            "{:>4}  {:>5}  {:>5}  {:<8}  {:<8}  {}  {}  {}",
             r.rank,
+            super::score_text(e.fit),
             super::score_text(e.score),
             format!("{}/{}", e.required_met, e.required_total),
+            format!("{}/{}", e.assessed, e.asked),
             cell(name, name_w),
             cell(&r.posting.id, id_w),
             if missing.is_empty() {
@@ -266,12 +271,12 @@ pub fn explanation(
     }
     let _ = writeln!(
         out,
-        "\nScore {} of 100 = 100 × {:.2} earned / {:.2} possible · {}",
+        "\nScore {} of 100 = {} · {}",
         super::score_text(e.score),
-        e.earned,
-        e.possible,
+        super::score_formula(e),
         facts.join(" · ")
     );
+    let _ = writeln!(out, "Ranked by {}", super::fit_summary(e));
     for section in [
         Section::Required,
         Section::Preferred,

@@ -56,6 +56,15 @@ pub enum Part {
 }
 
 impl Part {
+    /// The contract name: `skill`, `background`, `ceiling`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Part::Skill => "skill",
+            Part::Background => "background",
+            Part::Ceiling => "ceiling",
+        }
+    }
+
     /// The part a requirement needing `need` plays.
     pub fn of(need: &Need<'_>) -> Part {
         match *need {

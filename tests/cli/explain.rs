@@ -50,10 +50,28 @@ pub fn recomputed_score(requirements: &[Value]) -> f64 {
         .iter()
         .map(|a| f(&a["weight"]) * f(&a["credit"]))
         .sum();
+    // An entry-level ceiling weighs nothing; its credit scales the score.
+    let ceiling: f64 = requirements
+        .iter()
+        .filter(|a| a["part"] == "ceiling" && a["status"] != "not_assessed")
+        .map(|a| f(&a["credit"]))
+        .product();
     if possible == 0.0 {
         0.0
     } else {
-        100.0 * earned / possible
+        100.0 * earned / possible * ceiling
+    }
+}
+
+/// The fit recomputed from a document's `score` and `assessed`: the score
+/// shrunk by the evidence against the prior.
+pub fn recomputed_fit(doc: &Value) -> f64 {
+    let evidence = f(&doc["assessed"]["evidence"]);
+    let prior = f(&doc["assessed"]["prior"]);
+    if evidence <= 0.0 {
+        0.0
+    } else {
+        f(&doc["score"]) * evidence / (evidence + prior)
     }
 }
 
@@ -169,7 +187,10 @@ fn explain_json_follows_the_contract() {
     assert_eq!(kubernetes["matched"]["how"], "same");
     assert!(!kubernetes["evidence"].as_array().unwrap().is_empty());
     // The counts come from the records.
-    let required: Vec<&Value> = reqs.iter().filter(|a| a["section"] == "required").collect();
+    let required: Vec<&Value> = reqs
+        .iter()
+        .filter(|a| a["section"] == "required" && a["part"] != "ceiling")
+        .collect();
     let count = |s: &str| required.iter().filter(|a| a["status"] == s).count() as u64;
     assert_eq!(doc["required_met"], count("met"));
     assert_eq!(
@@ -201,6 +222,17 @@ fn every_score_adds_up_from_its_records() {
                 (recomputed - score).abs() <= 0.01,
                 "{ctx}: score {score}, records add up to {recomputed}"
             );
+            let fit = f(&doc["fit"]);
+            assert!(
+                (recomputed_fit(&doc) - fit).abs() <= 0.05 && fit <= score + 0.01,
+                "{ctx}: fit {fit} from score {score} and {}",
+                doc["assessed"]
+            );
+            let assessed = reqs
+                .iter()
+                .filter(|a| a["status"] != "not_assessed")
+                .count();
+            assert_eq!(doc["assessed"]["requirements"], assessed as u64, "{ctx}");
         }
     }
     assert!(quotes > 100, "{quotes}");
