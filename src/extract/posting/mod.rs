@@ -8,6 +8,7 @@
 //! block ends the posting for good. Every skill mention of a posting's text
 //! is kept, whatever its block; only requirement blocks make requirements.
 
+mod flattened;
 mod metadata;
 mod requirement;
 mod section;
@@ -212,7 +213,8 @@ pub(crate) fn parse_with_fields(
         let meta = metadata::metadata(
             seg_lines
                 .iter()
-                .map(|l| (l.text, seg.blocks[l.number - seg_lines[0].number])),
+                .zip(&seg.blocks)
+                .map(|(l, &block)| (l.text, block)),
         );
         if let Some(title) = meta
             .title
@@ -323,6 +325,9 @@ fn confirm_in_requirement_lines(text: &str, items: &[Item<'_>], mentions: &mut [
     }
 }
 
+/// The lines of `text`, a flattened paragraph cut into the lines it would
+/// have had ([`flattened::cuts`]); every piece keeps its physical line
+/// number and its offset in `text`.
 fn split_lines(text: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -330,11 +335,20 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
     let body = text.strip_suffix('\n').unwrap_or(text);
     for (i, raw) in body.split('\n').enumerate() {
         let content = raw.strip_suffix('\r').unwrap_or(raw);
-        out.push(Line {
-            number: i + 1,
-            start,
-            text: content,
-        });
+        let mut from = 0;
+        for at in flattened::cuts(content).into_iter().chain([content.len()]) {
+            let piece = &content[from..at];
+            // Cuts fall before words: the piece's own leading space goes.
+            let lead = piece.len() - piece.trim_start().len();
+            if from == 0 || !piece.trim().is_empty() {
+                out.push(Line {
+                    number: i + 1,
+                    start: start + from + if from == 0 { 0 } else { lead },
+                    text: if from == 0 { piece } else { &piece[lead..] },
+                });
+            }
+            from = at;
+        }
         start += raw.len() + 1;
     }
     out
@@ -380,7 +394,10 @@ fn segment(lines: &[Line<'_>]) -> Vec<Segment> {
         if trimmed.is_empty() {
             after_label = labelled;
         }
+        // A piece cut from a flattened paragraph never starts a posting.
+        let starts_line = i == 0 || lines[i - 1].number != line.number;
         if !terminal
+            && starts_line
             && !bullet
             && !labelled
             && ends_posting
@@ -779,6 +796,58 @@ mod properties {
     use crate::taxonomy::Taxonomy;
     use proptest::prelude::*;
     use std::sync::OnceLock;
+
+    #[test]
+    fn a_flattened_posting_gives_the_requirements_of_its_lines() {
+        // The same posting as a job board shows it (a line per heading and
+        // bullet) and as its export holds it (a title, then one paragraph).
+        let lines = [
+            "Job Description",
+            "The accountant prepares monthly financial statements for the head office and its branches.",
+            "The accountant reconciles bank accounts and follows up receivables with the sales team every week.",
+            "Job Requirements",
+            "• BSc in Accounting and Finance",
+            "• 2 years of experience in accounting",
+            "• Knowledge of Peachtree and Microsoft Excel",
+            "How to Apply",
+            "Send your CV and credentials to the address below.",
+        ];
+        let with_breaks = format!("Accountant\n\n{}\n", lines.join("\n"));
+        let flattened = format!("Accountant\n\n{}\n", lines.join(" "));
+        assert!(lines.join(" ").len() >= flattened::FLAT_LINE_MIN_BYTES);
+        let summary = |text: &str| -> Vec<(
+            Section,
+            RequirementKind,
+            Vec<crate::taxonomy::SkillId>,
+            Option<f32>,
+            String,
+        )> {
+            let postings = parse_postings(matcher(), "p", text);
+            assert_eq!(postings.len(), 1);
+            postings[0]
+                .requirements
+                .iter()
+                .map(|r| {
+                    (
+                        r.section,
+                        r.kind,
+                        r.any_of.clone(),
+                        r.min_years,
+                        r.text.clone(),
+                    )
+                })
+                .collect()
+        };
+        let expected = summary(&with_breaks);
+        assert!(expected.len() >= 4, "{expected:?}");
+        assert_eq!(summary(&flattened), expected);
+        // Evidence offsets point into the flattened text itself.
+        for p in parse_postings(matcher(), "p", &flattened) {
+            for m in &p.mentions {
+                assert!(flattened.get(m.start..m.end).is_some_and(|s| !s.is_empty()));
+            }
+        }
+    }
 
     fn matcher() -> &'static Matcher<'static> {
         static TAXONOMY: OnceLock<Taxonomy> = OnceLock::new();

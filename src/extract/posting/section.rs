@@ -493,7 +493,7 @@ pub(crate) fn is_vocabulary_phrase(text: &str) -> bool {
     words.peek().is_some() && words.all(is_header_word)
 }
 
-fn is_header_word(word: &str) -> bool {
+pub(crate) fn is_header_word(word: &str) -> bool {
     use std::collections::HashSet;
     use std::sync::OnceLock;
     // Whole words, and the stems ("responsibilit", "qualification") that
