@@ -815,13 +815,14 @@ mod properties {
         let with_breaks = format!("Accountant\n\n{}\n", lines.join("\n"));
         let flattened = format!("Accountant\n\n{}\n", lines.join(" "));
         assert!(lines.join(" ").len() >= flattened::FLAT_LINE_MIN_BYTES);
-        let summary = |text: &str| -> Vec<(
+        type Summary = Vec<(
             Section,
             RequirementKind,
             Vec<crate::taxonomy::SkillId>,
             Option<f32>,
             String,
-        )> {
+        )>;
+        let summary = |text: &str| -> Summary {
             let postings = parse_postings(matcher(), "p", text);
             assert_eq!(postings.len(), 1);
             postings[0]
