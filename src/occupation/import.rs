@@ -37,7 +37,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::title;
 use super::{IscoUnitGroup, ESCO_URI_PREFIX, LIST_SEPARATOR};
@@ -539,12 +539,6 @@ fn clean_field(text: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .replace(LIST_SEPARATOR, "/")
-}
-
-/// The source directory used when none is given: the shared data next to
-/// the repository.
-pub fn default_sources() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/occupations")
 }
 
 #[cfg(test)]
