@@ -57,6 +57,7 @@ pub mod extract;
 pub mod index_file;
 pub mod input;
 pub mod normalize;
+pub mod occupation;
 pub mod rank;
 pub mod report;
 pub mod score;
