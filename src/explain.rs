@@ -2,7 +2,7 @@
 //! requirement, and the score derived from those records.
 //!
 //! The records come first and the score is read from them
-//! ([`Tally`](crate::score::formula::Tally)):
+//! ([`Tally`]):
 //! `score = 100 × Σ weight·credit / Σ weight` over the assessed
 //! requirements (requirements that are not assessed carry weight 0), times
 //! the credit of an entry-level ceiling. When
@@ -16,8 +16,11 @@
 
 use crate::extract::posting::{Posting, Section};
 use crate::extract::resume::Candidate;
+use crate::occupation::{Named, OccupationRelation};
 use crate::score::formula::{is_missing_required, Part, Tally};
+use crate::score::profile::held_occupations;
 use crate::score::repeats::repeated_requirements;
+use crate::score::role::{role_fit, role_weight, OccupationKey};
 use crate::score::weights::SOFT_SKILLS_CATEGORY;
 use crate::score::{assess, Assessment, Status, Weights};
 use crate::taxonomy::{SkillId, Taxonomy};
@@ -51,6 +54,9 @@ pub struct Explanation<'a> {
     pub possible: f64,
     /// Every requirement of the posting, in posting order.
     pub requirements: Vec<Assessment<'a>>,
+    /// Role fit, when both the posting and the candidate name an
+    /// occupation.
+    pub role: Option<RoleFit<'a>>,
     /// The first alternative of each required skill requirement that is
     /// missing, each skill once, in posting order, soft skills last.
     pub missing_required: Vec<SkillId>,
@@ -60,6 +66,23 @@ pub struct Explanation<'a> {
     pub required_partial: usize,
     /// Required requirements that are assessed (not-assessed ones excluded).
     pub required_total: usize,
+}
+
+/// Role fit, explained: the occupation the posting is for, the nearest
+/// the candidate held, how near, and what it earned.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoleFit<'a> {
+    /// The posting's occupation (read from its title).
+    pub asked: &'a Named,
+    /// The candidate's nearest occupation (read from a role's title).
+    pub held: &'a Named,
+    /// How near they are.
+    pub relation: OccupationRelation,
+    /// Credit in `[0, 1]`.
+    pub credit: f64,
+    /// Its weight: [`Weights::role`], less when the posting's occupation
+    /// was a guess ([`role_weight`]).
+    pub weight: f64,
 }
 
 /// Explains how `candidate` meets `posting`.
@@ -94,7 +117,22 @@ pub fn explain<'a>(
         .map(|(i, r)| assess(taxonomy, i, r, candidate, weights))
         .collect();
     mark_repeats(posting, &mut requirements);
-    let mut e = from_records(posting, requirements, weights);
+    let asked = posting.occupations.first();
+    let held: Vec<&Named> = held_occupations(candidate).collect();
+    let role = role_fit(
+        asked.map(OccupationKey::of),
+        held.iter().map(|n| OccupationKey::of(n)),
+        weights,
+    )
+    .zip(asked)
+    .map(|((i, relation, credit), asked)| RoleFit {
+        asked,
+        held: held[i],
+        relation,
+        credit,
+        weight: role_weight(asked.score, weights),
+    });
+    let mut e = from_records(posting, requirements, role, weights);
     // Soft skills last: a recruiter reads the skills a résumé can show first.
     e.missing_required
         .sort_by_key(|&s| taxonomy.skill(s).category == SOFT_SKILLS_CATEGORY);
@@ -136,6 +174,7 @@ pub fn best_match(explanations: &[Explanation<'_>]) -> Option<usize> {
 fn from_records<'a>(
     posting: &Posting,
     requirements: Vec<Assessment<'a>>,
+    role: Option<RoleFit<'a>>,
     weights: &Weights,
 ) -> Explanation<'a> {
     let mut tally = Tally::default();
@@ -144,6 +183,10 @@ fn from_records<'a>(
         .filter(|a| a.status != Status::NotAssessed)
     {
         tally.add(a.part, a.weight, a.credit, weights);
+    }
+    // Role fit last, as candidate retrieval adds it.
+    if let Some(r) = &role {
+        tally.add(Part::Role, r.weight, r.credit, weights);
     }
     let assessed = requirements
         .iter()
@@ -188,6 +231,7 @@ fn from_records<'a>(
         earned: tally.earned,
         possible: tally.possible,
         requirements,
+        role,
         missing_required,
         required_met,
         required_partial,

@@ -63,20 +63,23 @@
 
 pub mod import;
 pub mod lookup;
+pub mod model;
 pub mod title;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::fmt;
-use std::ops::Range;
 use std::path::Path;
 
 use rustc_hash::FxHashMap;
-use serde::Serialize;
 
 use crate::error::{Error, Location, Result};
 
-pub use lookup::{MatchKind, OccupationMatch};
+pub use lookup::{MatchKind, Named, OccupationMatch, Occupations, NAMED_MAX, NAMED_MIN_SCORE};
+use model::LabelEntry;
+pub use model::{
+    IscoUnitGroup, Label, LabelId, LabelKind, Occupation, OccupationId, OccupationRelation,
+    OnetMapping,
+};
 
 /// The compiled-in occupation file.
 const EMBEDDED: &str = include_str!("../../taxonomy/occupations/occupations.tsv");
@@ -86,157 +89,6 @@ pub const EMBEDDED_NAME: &str = "<embedded>/occupations/occupations.tsv";
 pub const ESCO_URI_PREFIX: &str = "http://data.europa.eu/esco/occupation/";
 /// Separates the labels of a multi-valued field.
 pub const LIST_SEPARATOR: char = '|';
-
-/// An occupation, by its index in its [`Occupations`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub struct OccupationId(pub u32);
-
-/// A label of an occupation, by its index in its [`Occupations`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub struct LabelId(pub u32);
-
-/// An ISCO-08 unit group: four digits, read from the left as major group
-/// (1 digit), sub-major group (2), minor group (3) and unit group (4).
-/// "0110" (commissioned armed forces officers) keeps its leading zero.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct IscoUnitGroup(u16);
-
-impl IscoUnitGroup {
-    /// The unit group written as exactly four ASCII digits.
-    pub fn parse(code: &str) -> Option<Self> {
-        if code.len() == 4 && code.bytes().all(|b| b.is_ascii_digit()) {
-            code.parse().ok().map(IscoUnitGroup)
-        } else {
-            None
-        }
-    }
-
-    /// The code as a number (0110 is 110).
-    pub fn number(self) -> u16 {
-        self.0
-    }
-
-    /// The first `digits` (1 to 4) digits: the code of the group at that
-    /// level ("2512" → 3 → "251").
-    pub fn prefix(self, digits: usize) -> String {
-        let code = self.to_string();
-        code[..digits.clamp(1, 4)].to_string()
-    }
-
-    /// How many leading digits `self` and `other` share (0 to 4).
-    pub fn shared_digits(self, other: IscoUnitGroup) -> usize {
-        let (a, b) = (self.to_string(), other.to_string());
-        a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count()
-    }
-}
-
-impl fmt::Display for IscoUnitGroup {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}", self.0)
-    }
-}
-
-impl Serialize for IscoUnitGroup {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-/// Where a label comes from; it sets how much an exact match on it counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum LabelKind {
-    /// ESCO's preferred label.
-    Preferred,
-    /// An ESCO alternative label.
-    Alternative,
-    /// An ESCO hidden label (misspellings, outdated or gendered forms).
-    Hidden,
-    /// An O*NET job title attached through the crosswalk.
-    Onet,
-}
-
-/// A label of an occupation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Label<'a> {
-    /// Whose label it is.
-    pub occupation: OccupationId,
-    /// Where it comes from.
-    pub kind: LabelKind,
-    /// The label as the source writes it.
-    pub text: &'a str,
-}
-
-/// A label as stored: its text is a span of the file's text, so loading
-/// 60,000 labels allocates nothing per label.
-#[derive(Debug, Clone, Copy)]
-struct LabelEntry {
-    occupation: OccupationId,
-    kind: LabelKind,
-    start: u32,
-    end: u32,
-}
-
-/// An ESCO occupation.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Occupation {
-    /// The ESCO concept URI.
-    pub uri: String,
-    /// The ESCO code: the ISCO unit group, then ESCO's own levels
-    /// ("2512.4").
-    pub code: String,
-    /// The ISCO-08 unit group.
-    pub isco: IscoUnitGroup,
-    /// ESCO's preferred label.
-    pub preferred: String,
-    /// Its labels (preferred first) in [`Occupations::label`] order.
-    labels: Range<u32>,
-}
-
-/// How near two occupations are, by the ISCO-08 hierarchy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OccupationRelation {
-    /// The same occupation.
-    Same,
-    /// Different occupations in the same unit group (4 digits).
-    SameUnitGroup,
-    /// The same minor group (3 digits).
-    SameMinorGroup,
-    /// The same sub-major group (2 digits).
-    SameSubMajorGroup,
-    /// Nothing nearer than the major group.
-    Unrelated,
-}
-
-/// An O*NET occupation and the ESCO occupation the crosswalk gives it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct OnetMapping {
-    /// The O*NET-SOC code ("15-1252.00").
-    pub code: String,
-    /// The O*NET title ("Software Developers").
-    pub title: String,
-    /// The ESCO occupation its titles point to.
-    pub occupation: OccupationId,
-    /// Votes for the winning unit group (see [`import`]).
-    pub votes: f32,
-    /// How many of its titles matched an ESCO label exactly.
-    pub matched: u32,
-}
-
-/// The set of occupations, with the index [`Occupations::recognise`] uses.
-#[derive(Debug)]
-pub struct Occupations {
-    /// The file's text; labels are spans of it.
-    text: Cow<'static, str>,
-    occupations: Vec<Occupation>,
-    labels: Vec<LabelEntry>,
-    groups: BTreeMap<String, String>,
-    onet: Vec<OnetMapping>,
-    by_code: FxHashMap<String, OccupationId>,
-    by_uri: FxHashMap<String, OccupationId>,
-    index: lookup::Index,
-}
 
 impl Occupations {
     /// The occupations compiled into the binary.

@@ -120,6 +120,7 @@ fn empty_candidate() -> Candidate {
         education: None,
         skills: Vec::new(),
         roles: Vec::new(),
+        headline: None,
     }
 }
 

@@ -161,7 +161,7 @@ pub fn explanation(
     let _ = writeln!(
         out,
         "<header>\n<h1>{} × {}</h1>\n<div><span class=\"score\">{}</span> <span class=\"muted\">of 100 = {} · {}</span></div>\n\
-         <div class=\"muted\">Ranked by {}</div>\n\
+         <div class=\"muted\">Ranked by {}</div>\n{}\
          <div class=\"muted\">Résumé {} · posting {} (lines {}–{})</div>\n</header>",
         escape(who),
         escape(&what),
@@ -169,6 +169,10 @@ pub fn explanation(
         escape(&super::score_formula(e)),
         escape(&super::required_summary(e)),
         escape(&super::fit_summary(e)),
+        super::role_summary(e).map_or(String::new(), |r| format!(
+            "<div class=\"muted\">{}</div>\n",
+            escape(&r)
+        )),
         escape(&candidate.source),
         escape(&posting.source),
         posting.lines.0,

@@ -14,11 +14,13 @@
 
 use serde::Serialize;
 
-use crate::explain::Explanation;
+use crate::explain::{Explanation, RoleFit};
 use crate::extract::posting::{EducationRequirement, Posting, Requirement, Salary};
 use crate::extract::resume::{Candidate, CandidateSkill, Role, SkillEvidence};
 use crate::extract::{DegreeLevel, LookupKind, LookupMatch, Mention};
+use crate::occupation::{MatchKind, Named};
 use crate::rank::{Ranked, Suggestion};
+use crate::score::profile::held_occupations;
 use crate::score::{Assessment, Matched, Years};
 use crate::taxonomy::{AmbiguousForm, Finding, SkillId, Taxonomy};
 
@@ -103,6 +105,8 @@ pub struct PostingEntry<'a> {
     pub source: &'a str,
     /// First and last line of the posting in its source.
     pub lines: [usize; 2],
+    /// The occupations the title names, best first.
+    pub occupations: Vec<OccupationEntry<'a>>,
     /// The requirements, in posting order.
     pub requirements: Vec<RequirementEntry<'a>>,
     /// Every skill mention in the posting's text, whatever its section.
@@ -121,6 +125,7 @@ impl<'a> PostingEntry<'a> {
             salary: p.salary.as_ref(),
             source: &p.source,
             lines: [p.lines.0, p.lines.1],
+            occupations: p.occupations.iter().map(OccupationEntry::new).collect(),
             requirements: p
                 .requirements
                 .iter()
@@ -247,6 +252,8 @@ pub struct CandidateEntry<'a> {
     pub total_years: Option<f64>,
     /// The highest degree level found.
     pub education: Option<&'static str>,
+    /// The occupations the roles name, in résumé order.
+    pub occupations: Vec<OccupationEntry<'a>>,
     /// The dated roles, in résumé order.
     pub roles: Vec<RoleEntry<'a>>,
     /// The skills, each with the lines that show it.
@@ -262,12 +269,73 @@ impl<'a> CandidateEntry<'a> {
             source: &c.source,
             total_years: years(c.total_years),
             education: c.education.map(DegreeLevel::name),
+            occupations: held_occupations(c).map(OccupationEntry::new).collect(),
             roles: c.roles.iter().map(RoleEntry::new).collect(),
             skills: c
                 .skills
                 .iter()
                 .map(|s| CandidateSkillEntry::new(taxonomy, s))
                 .collect(),
+        }
+    }
+}
+
+/// An occupation a posting's title or a résumé's role names.
+#[derive(Debug, Clone, Serialize)]
+pub struct OccupationEntry<'a> {
+    /// The ESCO occupation URI.
+    pub esco: &'a str,
+    /// The ISCO-08 unit group, four digits.
+    pub isco: String,
+    /// ESCO's preferred label.
+    pub label: &'a str,
+    /// The line it was read from.
+    pub line: usize,
+    /// How sure the recognition is, 0 to 1.
+    pub score: f64,
+    /// How the title matched: `exact`, `alternative`, `onet` or `head`.
+    pub how: MatchKind,
+}
+
+impl<'a> OccupationEntry<'a> {
+    /// The entry of occupation `n`.
+    pub fn new(n: &'a Named) -> Self {
+        OccupationEntry {
+            esco: &n.esco,
+            isco: n.isco_code(),
+            label: &n.label,
+            line: n.line,
+            score: rounded(f64::from(n.score), CREDIT_DECIMALS),
+            how: n.how,
+        }
+    }
+}
+
+/// Role fit as a report shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoleFitEntry<'a> {
+    /// The posting's occupation.
+    pub asked: OccupationEntry<'a>,
+    /// The candidate's nearest occupation.
+    pub held: OccupationEntry<'a>,
+    /// `same`, `same_unit_group`, `same_minor_group`,
+    /// `same_sub_major_group` or `unrelated`.
+    pub relation: &'static str,
+    /// The credit earned, 0 to 1.
+    pub credit: f64,
+    /// Its weight in the score.
+    pub weight: f64,
+}
+
+impl<'a> RoleFitEntry<'a> {
+    /// The entry of role fit `r`.
+    pub fn new(r: &RoleFit<'a>) -> Self {
+        RoleFitEntry {
+            asked: OccupationEntry::new(r.asked),
+            held: OccupationEntry::new(r.held),
+            relation: r.relation.name(),
+            credit: rounded(r.credit, CREDIT_DECIMALS),
+            weight: r.weight,
         }
     }
 }
@@ -285,6 +353,8 @@ pub struct RoleEntry<'a> {
     pub months: i32,
     /// The line of its dates.
     pub line: usize,
+    /// The occupation its title names, if any.
+    pub occupation: Option<OccupationEntry<'a>>,
 }
 
 impl<'a> RoleEntry<'a> {
@@ -296,6 +366,7 @@ impl<'a> RoleEntry<'a> {
             end: r.end.to_string(),
             months: r.months(),
             line: r.line,
+            occupation: r.occupation.as_ref().map(OccupationEntry::new),
         }
     }
 }
@@ -413,6 +484,8 @@ pub struct ExplainDocument<'a> {
     pub fit: f64,
     /// How much of the posting could be assessed.
     pub assessed: AssessedEntry,
+    /// Role fit, when both sides name an occupation.
+    pub role: Option<RoleFitEntry<'a>>,
     /// The posting.
     pub posting: PostingRef<'a>,
     /// The candidate.
@@ -441,6 +514,7 @@ impl<'a> ExplainDocument<'a> {
             score: rounded(e.score, SCORE_DECIMALS),
             fit: rounded(e.fit, SCORE_DECIMALS),
             assessed: AssessedEntry::new(e),
+            role: e.role.as_ref().map(RoleFitEntry::new),
             posting: PostingRef::new(posting),
             candidate: CandidateRef::new(candidate),
             required_met: e.required_met,
@@ -663,6 +737,8 @@ pub struct ResultEntry<'a> {
     pub fit: f64,
     /// How much of the posting could be assessed.
     pub assessed: AssessedEntry,
+    /// Role fit, when both sides name an occupation.
+    pub role: Option<RoleFitEntry<'a>>,
     /// The posting.
     pub posting: PostingRef<'a>,
     /// Required requirements fully met.
@@ -689,6 +765,7 @@ impl<'a> ResultEntry<'a> {
             score: rounded(e.score, SCORE_DECIMALS),
             fit: rounded(e.fit, SCORE_DECIMALS),
             assessed: AssessedEntry::new(e),
+            role: e.role.as_ref().map(RoleFitEntry::new),
             posting: PostingRef::new(r.posting),
             required_met: e.required_met,
             required_partial: e.required_partial,

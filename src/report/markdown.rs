@@ -121,6 +121,9 @@ pub fn explanation(
         super::required_summary(e)
     );
     let _ = writeln!(out, "Ranked by {}\n", super::fit_summary(e));
+    if let Some(role) = super::role_summary(e) {
+        let _ = writeln!(out, "{}{}\n", role[..1].to_uppercase(), cell(&role[1..]));
+    }
     let _ = writeln!(
         out,
         "Résumé `{}` · posting `{}` (lines {}–{})\n",

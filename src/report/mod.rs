@@ -265,6 +265,25 @@ pub fn score_formula(e: &Explanation<'_>) -> String {
     s
 }
 
+/// Role fit in one line, when assessed: the posting's occupation and the
+/// line it was read from, the candidate's nearest and its line, how near,
+/// and the credit × weight it adds.
+pub fn role_summary(e: &Explanation<'_>) -> Option<String> {
+    let r = e.role.as_ref()?;
+    Some(format!(
+        "role fit: the posting is for {} (ISCO {}, line {}); the résumé's {} (ISCO {}, line {}): {}, {} × {}",
+        r.asked.label,
+        r.asked.isco_code(),
+        r.asked.line,
+        r.held.label,
+        r.held.isco_code(),
+        r.held.line,
+        r.relation.name().replace('_', " "),
+        number(r.credit),
+        number(r.weight),
+    ))
+}
+
 /// The required requirements met, in one line.
 pub fn required_summary(e: &Explanation<'_>) -> String {
     let mut s = format!("required {} of {} met", e.required_met, e.required_total);

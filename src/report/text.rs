@@ -277,6 +277,9 @@ pub fn explanation(
         facts.join(" · ")
     );
     let _ = writeln!(out, "Ranked by {}", super::fit_summary(e));
+    if let Some(role) = super::role_summary(e) {
+        let _ = writeln!(out, "{}{}", role[..1].to_uppercase(), &role[1..]);
+    }
     for section in [
         Section::Required,
         Section::Preferred,

@@ -96,6 +96,7 @@ impl Assessment<'_> {
 ///         evidence: vec![],
 ///     }],
 ///     roles: vec![],
+///     headline: None,
 /// };
 /// let a = assess(&taxonomy, 0, &requirement, &candidate, &Weights::default());
 /// assert_eq!(a.status, Status::Partial);

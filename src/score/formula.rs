@@ -53,6 +53,9 @@ pub enum Part {
     /// meeting it, so it does not weigh; its credit scales the score down
     /// for the overqualified.
     Ceiling,
+    /// Role fit ([`crate::score::role`]): weighs in the score, and all of
+    /// its weight is evidence of fit.
+    Role,
 }
 
 impl Part {
@@ -62,6 +65,7 @@ impl Part {
             Part::Skill => "skill",
             Part::Background => "background",
             Part::Ceiling => "ceiling",
+            Part::Role => "role",
         }
     }
 
@@ -112,7 +116,7 @@ impl Tally {
     pub fn add(&mut self, part: Part, weight: f64, credit: f64, weights: &Weights) {
         match part {
             Part::Ceiling => self.ceiling *= credit,
-            Part::Skill => {
+            Part::Skill | Part::Role => {
                 self.earned += weight * credit;
                 self.possible += weight;
                 self.evidence += weight;

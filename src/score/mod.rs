@@ -18,6 +18,7 @@ pub mod formula;
 pub mod profile;
 pub mod repeats;
 pub mod retrieval;
+pub mod role;
 pub mod shard;
 pub mod top_k;
 pub mod weights;
@@ -219,6 +220,7 @@ category = "education"
                 })
                 .collect(),
             roles: Vec::new(),
+            headline: None,
         }
     }
 
@@ -226,6 +228,7 @@ category = "education"
     pub(crate) fn posting(source: &str, requirements: Vec<Requirement>) -> Posting {
         Posting {
             title: Some(source.to_string()),
+            occupations: Vec::new(),
             company: None,
             location: None,
             remote: None,
@@ -309,8 +312,34 @@ category = "education"
 
         /// A posting of up to `max` requirements.
         pub(crate) fn posting_of(max: usize) -> impl Strategy<Value = Posting> {
-            proptest::collection::vec(requirement(), 0..max)
-                .prop_map(|requirements| posting("p", requirements))
+            (
+                proptest::collection::vec(requirement(), 0..max),
+                proptest::option::of(occupation()),
+            )
+                .prop_map(|(requirements, occupation)| {
+                    let mut p = posting("p", requirements);
+                    p.occupations.extend(occupation);
+                    p
+                })
+        }
+
+        /// One of a few occupations: two of one unit group, one more of
+        /// its minor group, one further away.
+        pub(crate) fn occupation() -> impl Strategy<Value = crate::occupation::Named> {
+            select(vec![
+                ("accountant", 2411),
+                ("auditor", 2411),
+                ("financial analyst", 2413),
+                ("software developer", 2512),
+            ])
+            .prop_map(|(uri, isco)| crate::occupation::Named {
+                esco: uri.into(),
+                isco,
+                label: uri.into(),
+                line: 1,
+                score: 1.0,
+                how: crate::occupation::MatchKind::Exact,
+            })
         }
 
         /// Any candidate: distinct skills with or without years.
@@ -319,15 +348,29 @@ category = "education"
                 proptest::collection::vec((select(SKILLS), years()), 0..7),
                 years(),
                 proptest::option::of(level()),
+                proptest::collection::vec(occupation(), 0..3),
             )
-                .prop_map(|(mut skills, total, education)| {
+                .prop_map(|(mut skills, total, education, held)| {
                     let mut seen = Vec::new();
                     skills.retain(|(s, _)| {
                         let new = !seen.contains(s);
                         seen.push(*s);
                         new
                     });
-                    candidate(&skills, total, education)
+                    let mut c = candidate(&skills, total, education);
+                    let month = crate::extract::dates::YearMonth::new(2020, 1).expect("a month");
+                    c.roles = held
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, occupation)| crate::extract::resume::Role {
+                            title: Some(occupation.label.clone()),
+                            start: month,
+                            end: month,
+                            line: i + 1,
+                            occupation: Some(occupation),
+                        })
+                        .collect();
+                    c
                 })
         }
 
@@ -360,6 +403,7 @@ category = "education"
                         soft_skills,
                         confidence_prior,
                         years_and_degree_evidence,
+                        ..Weights::default()
                     },
                 )
         }

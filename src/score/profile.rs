@@ -13,9 +13,11 @@
 
 use crate::extract::resume::Candidate;
 use crate::extract::DegreeLevel;
+use crate::occupation::Named;
 use crate::taxonomy::{SkillId, Taxonomy};
 
 use super::credit::{Answer, CandidateView};
+use super::role::OccupationKey;
 use super::weights::Weights;
 
 /// Lists of skills per skill, stored flat: the list of skill `s` is
@@ -113,6 +115,8 @@ pub struct CandidateProfile {
     holders: Vec<(SkillId, SkillId)>,
     total_years: Option<f32>,
     education: Option<DegreeLevel>,
+    /// The occupations the candidate's roles name, in résumé order.
+    occupations: Vec<OccupationKey>,
 }
 
 impl CandidateProfile {
@@ -164,13 +168,29 @@ impl CandidateProfile {
             holders: held,
             total_years: candidate.total_years,
             education: candidate.education,
+            occupations: held_occupations(candidate).map(OccupationKey::of).collect(),
         }
+    }
+
+    /// The occupations the candidate's roles name, in résumé order.
+    pub fn occupations(&self) -> &[OccupationKey] {
+        &self.occupations
     }
 
     /// The skills some skill of the candidate answers, ascending.
     pub fn reached(&self) -> &[SkillId] {
         &self.reached
     }
+}
+
+/// The occupations `candidate`'s roles name, in résumé order, then the
+/// headline's: what role fit compares with a posting's.
+pub fn held_occupations(candidate: &Candidate) -> impl Iterator<Item = &Named> {
+    candidate
+        .roles
+        .iter()
+        .filter_map(|r| r.occupation.as_ref())
+        .chain(candidate.headline.as_ref())
 }
 
 impl CandidateView for CandidateProfile {

@@ -36,8 +36,10 @@ use super::credit::{credit, names_only_soft_skills, weight_of, Need, Status};
 use super::formula::{self, is_missing_required, Part, Tally};
 use super::profile::{CandidateProfile, Reach};
 use super::repeats::repeated_requirements;
+use super::role::{role_fit, role_weight, OccupationKey};
 use super::top_k::{by_score, TopK};
 use super::weights::Weights;
+use rustc_hash::FxHashMap;
 
 /// Below this many postings to score, one candidate's postings are scored
 /// on one thread; above it, in chunks of this size in parallel.
@@ -115,6 +117,9 @@ pub struct PostingTable {
     row_start: Vec<u32>,
     /// The skills the requirements name.
     skills: Vec<SkillId>,
+    /// The occupation each posting is for, when its title names one, and
+    /// how sure its recognition is.
+    occupations: Vec<Option<(OccupationKey, f32)>>,
 }
 
 impl PostingTable {
@@ -124,6 +129,7 @@ impl PostingTable {
             rows: Vec::new(),
             row_start: Vec::with_capacity(postings.len() + 1),
             skills: Vec::new(),
+            occupations: Vec::with_capacity(postings.len()),
         };
         table.row_start.push(0);
         for posting in postings {
@@ -175,6 +181,12 @@ impl PostingTable {
             });
         }
         self.row_start.push(self.rows.len() as u32);
+        self.occupations.push(
+            posting
+                .occupations
+                .first()
+                .map(|o| (OccupationKey::of(o), o.score)),
+        );
     }
 
     /// Number of postings.
@@ -199,6 +211,9 @@ impl PostingTable {
                 .is_some_and(|&s| s as usize != self.rows.len())
         {
             return Err("the requirement ranges are out of order".into());
+        }
+        if self.occupations.len() != self.len() {
+            return Err("the occupations do not match the postings".into());
         }
         if let Some(s) = self.skills.iter().find(|s| s.index() >= skills) {
             return Err(format!(
@@ -246,8 +261,14 @@ pub struct PostingIndex {
     /// `by_skill[by_skill_start[s]..by_skill_start[s + 1]]`.
     by_skill_start: Vec<u32>,
     by_skill: Vec<u32>,
+    /// The occupation each posting is for, when known, and role fit's
+    /// weight for it ([`role_weight`]).
+    occupations: Vec<Option<(OccupationKey, f64)>>,
+    /// Postings by the ISCO-08 minor group (unit group / 10) of their
+    /// occupation: the only ones role fit can credit.
+    by_minor_group: FxHashMap<u16, Vec<u32>>,
     /// The highest fit each posting can give a candidate who answers none
-    /// of the skills it asks for.
+    /// of the skills it asks for and holds no occupation near its own.
     bound: Vec<f64>,
     /// Posting indexes by bound, highest first, then by index.
     by_bound: Vec<u32>,
@@ -268,6 +289,7 @@ impl PostingIndex {
             rows,
             row_start,
             skills,
+            occupations,
         } = table;
         let postings = row_start.len().saturating_sub(1);
         let scored: Vec<Scored> = rows
@@ -292,17 +314,32 @@ impl PostingIndex {
                     asked.extend_from_slice(&skills[from as usize..to as usize]);
                 }
                 match s.part {
-                    Part::Skill => skill_weight += s.weight,
+                    Part::Skill | Part::Role => skill_weight += s.weight,
                     Part::Background => other_weight += s.weight,
                     Part::Ceiling => {}
                 }
             }
+            // A candidate whose occupations are not near this posting's
+            // earns 0 for role fit; it is not assessed for one who names
+            // none. The bound is the better of the two.
+            let evidence = skill_weight + other_weight * weights.years_and_degree_evidence;
+            let mut best = formula::fit(
+                formula::score(other_weight, skill_weight + other_weight),
+                evidence,
+                weights.confidence_prior,
+            );
+            if let Some(Some((_, sure))) = occupations.get(p) {
+                let role = role_weight(*sure, weights);
+                best = best.max(formula::fit(
+                    formula::score(other_weight, skill_weight + other_weight + role),
+                    evidence + role,
+                    weights.confidence_prior,
+                ));
+            }
+            bound.push(best);
             asked.sort_unstable();
             asked.dedup();
             asks.extend(asked.iter().map(|&s| (s, p as u32)));
-            let score = formula::score(other_weight, skill_weight + other_weight);
-            let evidence = skill_weight + other_weight * weights.years_and_degree_evidence;
-            bound.push(formula::fit(score, evidence, weights.confidence_prior));
         }
         // Postings by skill: `asks` is in posting order, so each list is too.
         let n = taxonomy.len();
@@ -319,6 +356,15 @@ impl PostingIndex {
             let at = &mut next[s.index()];
             by_skill[*at as usize] = p;
             *at += 1;
+        }
+        let mut by_minor_group: FxHashMap<u16, Vec<u32>> = FxHashMap::default();
+        for (p, key) in occupations.iter().enumerate() {
+            if let Some((key, _)) = key {
+                by_minor_group
+                    .entry(key.isco / 10)
+                    .or_default()
+                    .push(p as u32);
+            }
         }
         let mut by_bound: Vec<u32> = (0..postings as u32).collect();
         by_bound.sort_by(|&a, &b| {
@@ -337,6 +383,11 @@ impl PostingIndex {
             by_skill,
             bound,
             by_bound,
+            by_minor_group,
+            occupations: occupations
+                .iter()
+                .map(|o| o.map(|(key, sure)| (key, role_weight(sure, weights))))
+                .collect(),
         }
     }
 
@@ -368,6 +419,13 @@ impl PostingIndex {
         self.credits(profile, p, |s, credit| {
             tally.add(s.part, s.weight, credit, &self.weights);
         });
+        // Role fit last, as the explanation adds it.
+        let held = profile.occupations().iter().copied();
+        if let Some((asked, weight)) = self.occupations[p] {
+            if let Some((_, _, credit)) = role_fit(Some(asked), held, &self.weights) {
+                tally.add(Part::Role, weight, credit, &self.weights);
+            }
+        }
         tally
     }
 
@@ -443,6 +501,21 @@ impl PostingIndex {
     pub fn top(&self, profile: &CandidateProfile, k: usize) -> Vec<(f64, usize)> {
         let mut seen = vec![false; self.len()];
         let mut shared: Vec<usize> = Vec::new();
+        // Postings near an occupation the candidate held: role fit may
+        // credit them whatever skills they share.
+        for key in profile.occupations() {
+            for &p in self
+                .by_minor_group
+                .get(&(key.isco / 10))
+                .into_iter()
+                .flatten()
+            {
+                if !seen[p as usize] {
+                    seen[p as usize] = true;
+                    shared.push(p as usize);
+                }
+            }
+        }
         for &skill in profile.reached() {
             let i = skill.index();
             let (a, b) = (self.by_skill_start[i], self.by_skill_start[i + 1]);

@@ -44,12 +44,19 @@ fn explain_text(args: &[&str]) -> String {
 
 /// The score the contract says the records add up to:
 /// 100 × Σ weight·credit / Σ weight, and 0 when nothing has weight.
-pub fn recomputed_score(requirements: &[Value]) -> f64 {
-    let possible: f64 = requirements.iter().map(|a| f(&a["weight"])).sum();
+pub fn recomputed_score(requirements: &[Value], role: &Value) -> f64 {
+    // Role fit, when assessed, is one more weighted part.
+    let (role_weight, role_credit) = if role.is_null() {
+        (0.0, 0.0)
+    } else {
+        (f(&role["weight"]), f(&role["credit"]))
+    };
+    let possible: f64 = requirements.iter().map(|a| f(&a["weight"])).sum::<f64>() + role_weight;
     let earned: f64 = requirements
         .iter()
         .map(|a| f(&a["weight"]) * f(&a["credit"]))
-        .sum();
+        .sum::<f64>()
+        + role_weight * role_credit;
     // An entry-level ceiling weighs nothing; its credit scales the score.
     let ceiling: f64 = requirements
         .iter()
@@ -217,7 +224,7 @@ fn every_score_adds_up_from_its_records() {
             let reqs = doc["requirements"].as_array().unwrap();
             quotes += check_records(reqs, resume, &ctx);
             let score = f(&doc["score"]);
-            let recomputed = recomputed_score(reqs);
+            let recomputed = recomputed_score(reqs, &doc["role"]);
             assert!(
                 (recomputed - score).abs() <= 0.01,
                 "{ctx}: score {score}, records add up to {recomputed}"
@@ -314,7 +321,10 @@ fn weights_follow_the_section_and_the_weights_file() {
         assert_eq!(a["credit"], b["credit"]);
     }
     let score = f(&weighted["score"]);
-    assert!((recomputed_score(changed) - score).abs() <= 0.01, "{score}");
+    assert!(
+        (recomputed_score(changed, &weighted["role"]) - score).abs() <= 0.01,
+        "{score}"
+    );
 }
 
 #[test]

@@ -46,6 +46,8 @@ struct Row {
     posting: String,
     rank: usize,
     score: f64,
+    /// The figure rankings sort by.
+    fit: f64,
 }
 
 /// Parses a rank CSV, checking the header starts with the contract columns
@@ -54,6 +56,10 @@ fn parse(bytes: &[u8]) -> Vec<Row> {
     let rows = csv_rows(bytes);
     assert!(!rows.is_empty(), "no header");
     assert_eq!(rows[0][..CONTRACT_COLUMNS.len()], CONTRACT_COLUMNS);
+    let fit = rows[0]
+        .iter()
+        .position(|c| c == "fit")
+        .expect("a fit column");
     rows[1..]
         .iter()
         .map(|r| {
@@ -63,6 +69,7 @@ fn parse(bytes: &[u8]) -> Vec<Row> {
                 posting: r[1].clone(),
                 rank: r[2].parse().unwrap(),
                 score: r[3].parse().unwrap(),
+                fit: r[fit].parse().unwrap(),
             }
         })
         .collect()
@@ -88,13 +95,14 @@ fn groups(rows: &[Row], key: impl Fn(&Row) -> &str) -> Vec<(String, Vec<&Row>)> 
     out
 }
 
-/// Ranks 1..n and scores that never rise, within one group.
+/// Ranks 1..n and fits (what rankings sort by) that never rise, within
+/// one group.
 fn check_ranking(key: &str, rows: &[&Row]) {
     let ranks: Vec<usize> = rows.iter().map(|r| r.rank).collect();
     let expected: Vec<usize> = (1..=rows.len()).collect();
     assert_eq!(ranks, expected, "{key}");
     for pair in rows.windows(2) {
-        assert!(pair[0].score >= pair[1].score, "{key}: scores rise");
+        assert!(pair[0].fit >= pair[1].fit, "{key}: fits rise");
     }
 }
 
@@ -289,8 +297,8 @@ fn equal_scores_keep_the_candidates_input_order() {
     for (posting, list) in groups(&top, |r| &r.posting) {
         let mut expected: Vec<&Row> = full.iter().filter(|r| r.posting == posting).collect();
         expected.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
+            b.fit
+                .total_cmp(&a.fit)
                 .then(index(&a.candidate).cmp(&index(&b.candidate)))
         });
         let want: Vec<&str> = expected[..7].iter().map(|r| r.candidate.as_str()).collect();

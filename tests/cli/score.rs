@@ -132,12 +132,13 @@ fn check_score_contract(doc: &Value) -> Vec<Value> {
             assert!(missing.is_empty(), "{ctx}");
         }
     }
+    // Rankings sort by the fit, the confidence-aware figure.
     for pair in results.windows(2) {
         assert!(
-            f(&pair[0]["score"]) >= f(&pair[1]["score"]),
-            "not sorted by score: {} then {}",
-            pair[0]["score"],
-            pair[1]["score"]
+            f(&pair[0]["fit"]) >= f(&pair[1]["fit"]),
+            "not sorted by fit: {} then {}",
+            pair[0]["fit"],
+            pair[1]["fit"]
         );
     }
     results
@@ -229,7 +230,7 @@ fn explain_adds_the_records_each_score_is_made_of() {
         assert!(!reqs.is_empty(), "{id}");
         check_records(reqs, MARIA, &format!("{id}"));
         let score = f(&r["score"]);
-        let recomputed = recomputed_score(reqs);
+        let recomputed = recomputed_score(reqs, &r["role"]);
         assert!(
             (recomputed - score).abs() <= 0.01,
             "{id}: score {score}, records add up to {recomputed}"

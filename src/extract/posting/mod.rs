@@ -27,6 +27,7 @@ pub use years::{years_phrases, YearsPhrase};
 use super::ambiguity::is_capitalized_mid_sentence;
 use super::{Evidence, Matcher, Mention};
 use crate::document::Fields;
+use crate::occupation::{Named, Occupations};
 
 /// A parsed posting.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -50,6 +51,10 @@ pub struct Posting {
     pub lines: (usize, usize),
     /// The requirements, in text order.
     pub requirements: Vec<Requirement>,
+    /// The occupations the title names, best first (at most
+    /// [`NAMED_MAX`](crate::occupation::NAMED_MAX); empty when the title
+    /// names none surely enough): what role fit compares.
+    pub occupations: Vec<Named>,
     /// Every skill mention in the posting's text, whatever its section
     /// (not kept in a persisted index: see [`crate::index_file`]).
     #[serde(skip)]
@@ -231,8 +236,15 @@ pub(crate) fn parse_with_fields(
         if let Some(title) = &stated.title {
             apply_entry_level(&mut requirements, title, seg_lines[0].number, title);
         }
+        let title = stated.title.clone().or(meta.title);
+        let occupations = title
+            .as_deref()
+            .zip(Occupations::shared())
+            .map(|(title, set)| set.name(title, title_line(seg_lines, title)))
+            .unwrap_or_default();
         postings.push(Posting {
-            title: stated.title.clone().or(meta.title),
+            occupations,
+            title,
             company: stated.company.clone().or(meta.company),
             location: stated.location.clone().or(meta.location),
             remote: meta.remote,
@@ -246,6 +258,16 @@ pub(crate) fn parse_with_fields(
     }
     set_ids(&mut postings, id);
     postings
+}
+
+/// The line `title` is read from: the first line of the posting that holds
+/// it, else the posting's first line (a title stated by a CSV column).
+fn title_line(lines: &[Line<'_>], title: &str) -> usize {
+    lines
+        .iter()
+        .find(|l| l.text.contains(title))
+        .or(lines.first())
+        .map_or(1, |l| l.number)
 }
 
 /// An entry-level title ("Graduate Software Engineer", "Junior Data

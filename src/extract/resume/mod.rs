@@ -41,6 +41,50 @@ use super::{DegreeLevel, Matcher};
 use crate::taxonomy::SkillId;
 
 mod education;
+
+/// Most header lines (before the first section) read for a headline.
+pub const HEADLINE_MAX_LINES: usize = 4;
+
+/// Most words of a headline: a title, not a sentence.
+pub const HEADLINE_MAX_WORDS: usize = 6;
+
+/// Least recognition score of a headline: an exact label (ESCO's own, or
+/// an O*NET title), since a header line may as well be an address or a
+/// school.
+pub const HEADLINE_MIN_SCORE: f32 = 0.85;
+
+/// The occupation the résumé's headline states: the first of its first
+/// [`HEADLINE_MAX_LINES`] header lines of at most [`HEADLINE_MAX_WORDS`]
+/// words that is an occupation's label.
+fn headline_occupation(lines: &[Line<'_>]) -> Option<Named> {
+    let set = Occupations::shared()?;
+    lines
+        .iter()
+        .take_while(|l| l.section == ResumeSection::Header && !l.header)
+        .take(HEADLINE_MAX_LINES)
+        .filter(|l| l.text.split_whitespace().count() <= HEADLINE_MAX_WORDS)
+        .find_map(|l| {
+            set.name(l.text, l.number)
+                .into_iter()
+                .next()
+                .filter(|n| n.score >= HEADLINE_MIN_SCORE)
+        })
+}
+
+/// Each role with the occupation its title names ([`Occupations::name`],
+/// the best one), quoting the role's line.
+fn name_occupations(mut roles: Vec<Role>) -> Vec<Role> {
+    if let Some(set) = Occupations::shared() {
+        for role in &mut roles {
+            role.occupation = role
+                .title
+                .as_deref()
+                .and_then(|t| set.name(t, role.line).into_iter().next());
+        }
+    }
+    roles
+}
+
 #[cfg(test)]
 mod fixture;
 mod lines;
@@ -61,9 +105,11 @@ pub use years::{
 };
 
 use education::education_level;
-use lines::{line_index, logical_lines, mentions_per_line};
+use lines::{line_index, logical_lines, mentions_per_line, Line};
 use name::find_name;
 use roles::find_roles;
+
+use crate::occupation::{Named, Occupations};
 use sections::assign_sections;
 use skills::collect_skills;
 use years::{stated_years, total_years};
@@ -142,7 +188,7 @@ pub struct CandidateSkill {
 }
 
 /// A dated role (job, position) found in the experience section.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Role {
     /// The job title or the line that best describes the role, best effort.
     pub title: Option<String>,
@@ -152,6 +198,9 @@ pub struct Role {
     pub end: YearMonth,
     /// 1-based line of the date range.
     pub line: usize,
+    /// The occupation the title names, if it names one surely enough: what
+    /// role fit compares with a posting's.
+    pub occupation: Option<Named>,
 }
 
 impl Role {
@@ -181,6 +230,10 @@ pub struct Candidate {
     pub skills: Vec<CandidateSkill>,
     /// Dated roles in text order.
     pub roles: Vec<Role>,
+    /// The occupation a headline under the name states ("Associate
+    /// Software Engineer"), when the résumé's header has one that is an
+    /// occupation's label exactly.
+    pub headline: Option<Named>,
 }
 
 impl Candidate {
@@ -255,7 +308,8 @@ pub fn parse_resume(
         total_years,
         education: education_level(&lines, outline.has_education),
         skills,
-        roles: found.roles,
+        roles: name_occupations(found.roles),
+        headline: headline_occupation(&lines),
     }
 }
 

@@ -73,6 +73,7 @@ pub(super) fn find_roles(lines: &[Line<'_>], has_experience: bool, as_of: YearMo
                 start: range.start,
                 end: range.end,
                 line: line.number,
+                occupation: None,
             });
             let role = roles.len() - 1;
             // The job's heading sits above its dates ("Java Developer, Acme"
