@@ -37,6 +37,18 @@ impl Location {
         }
     }
 
+    /// Where a file's bytes stop being UTF-8: the line the first invalid
+    /// byte is on, column 1.
+    pub fn of_invalid_utf8(file: impl Into<String>, error: &std::string::FromUtf8Error) -> Self {
+        let valid = error.utf8_error().valid_up_to();
+        let line = error.as_bytes()[..valid]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        Location::at(file, line, 1)
+    }
+
     /// The location of byte `offset` in `text`, which is the content of `file`.
     pub fn of_offset(file: impl Into<String>, text: &str, offset: usize) -> Self {
         let (line, column) = line_column(text, offset);

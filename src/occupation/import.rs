@@ -334,14 +334,8 @@ fn render(
 fn read_text(path: &Path) -> Result<String> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        let valid = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..valid]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1;
         Error::input(
-            Location::at(path.display().to_string(), line, 1),
+            Location::of_invalid_utf8(path.display().to_string(), &e),
             "not UTF-8 text",
         )
     })?;

@@ -101,13 +101,10 @@ impl Occupations {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
         let name = path.display().to_string();
         let text = String::from_utf8(bytes).map_err(|e| {
-            let valid = e.utf8_error().valid_up_to();
-            let line = e.as_bytes()[..valid]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-                + 1;
-            Error::taxonomy(Location::at(name.clone(), line, 1), "not UTF-8 text")
+            Error::taxonomy(
+                Location::of_invalid_utf8(name.clone(), &e),
+                "not UTF-8 text",
+            )
         })?;
         Self::parse_text(Cow::Owned(text), &name)
     }
