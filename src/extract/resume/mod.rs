@@ -69,6 +69,54 @@ fn headline_occupation(lines: &[Line<'_>]) -> Option<Named> {
                 .next()
                 .filter(|n| n.score >= HEADLINE_MIN_SCORE)
         })
+        .or_else(|| opening_occupation(set, lines))
+}
+
+/// Most words read at the start of a résumé for a title run into the text.
+pub const OPENING_MAX_WORDS: usize = 40;
+
+/// Longest run of words tried as a title in the opening words.
+pub const OPENING_TITLE_MAX_WORDS: usize = 4;
+
+/// The occupation a flattened résumé states in its opening words ("Meda
+/// Cronin Associate Software Engineer Bengaluru …" on one line): the
+/// earliest run of two to [`OPENING_TITLE_MAX_WORDS`] capitalised words
+/// within the first [`OPENING_MAX_WORDS`] that is an occupation's label
+/// exactly (at least [`HEADLINE_MIN_SCORE`]); at one start, the longest.
+/// Single words are never tried: "Engineer" or "Manager" alone says too
+/// little, and a name may be one.
+fn opening_occupation(set: &Occupations, lines: &[Line<'_>]) -> Option<Named> {
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    for line in lines {
+        for w in line.text.split_whitespace() {
+            if words.len() == OPENING_MAX_WORDS {
+                break;
+            }
+            words.push((line.number, w.trim_matches(|c: char| !c.is_alphanumeric())));
+        }
+    }
+    let capitalized = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    for start in 0..words.len() {
+        for len in (2..=OPENING_TITLE_MAX_WORDS).rev() {
+            let Some(run) = words.get(start..start + len) else {
+                continue;
+            };
+            let line = run[0].0;
+            if run.iter().any(|&(l, w)| l != line || !capitalized(w)) {
+                continue;
+            }
+            let phrase: Vec<&str> = run.iter().map(|&(_, w)| w).collect();
+            let found = set
+                .name(&phrase.join(" "), line)
+                .into_iter()
+                .next()
+                .filter(|n| n.score >= HEADLINE_MIN_SCORE);
+            if found.is_some() {
+                return found;
+            }
+        }
+    }
+    None
 }
 
 /// Each role with the occupation its title names ([`Occupations::name`],
@@ -318,6 +366,50 @@ mod tests {
     use super::*;
     use crate::extract::resume::fixture::{embedded_matcher, parse, ym, AS_OF};
     use std::collections::BTreeSet;
+
+    #[test]
+    fn the_occupation_a_resume_states_before_its_roles() {
+        // (text, ISCO unit group of the headline, if any)
+        let cases: &[(&str, Option<u16>)] = &[
+            // A headline under the name.
+            (
+                "Meda Cronin\nAssociate Software Engineer\n\nSKILLS\nJava\n",
+                Some(2512),
+            ),
+            // The same run into one flattened line.
+            (
+                "Meda Cronin Associate Software Engineer Bengaluru, Karnataka - Email me on Indeed",
+                Some(2512),
+            ),
+            // A name and an address name no occupation.
+            (
+                "Joseph Cremin\nChandigarh, Chandigarh\n\nSKILLS\nJava\n",
+                None,
+            ),
+            // One capitalised word alone is never a title.
+            ("Manager of nothing in particular\n", None),
+        ];
+        for (text, isco) in cases {
+            let candidate = parse_resume(
+                embedded_matcher(),
+                "cv.txt",
+                text,
+                &ResumeOptions { as_of: AS_OF },
+            );
+            assert_eq!(candidate.headline.as_ref().map(|n| n.isco), *isco, "{text}");
+            if let Some(n) = &candidate.headline {
+                assert_eq!(
+                    n.line,
+                    if text.contains('\n') && !text.starts_with("Meda Cronin Associate") {
+                        2
+                    } else {
+                        1
+                    },
+                    "{text}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn java_backend_fixture() {
