@@ -55,8 +55,9 @@ pub const HEADLINE_MIN_SCORE: f32 = 0.85;
 
 /// The occupation the résumé's headline states: the first of its first
 /// [`HEADLINE_MAX_LINES`] header lines of at most [`HEADLINE_MAX_WORDS`]
-/// words that is an occupation's label.
-fn headline_occupation(lines: &[Line<'_>]) -> Option<Named> {
+/// words that is an occupation's label; else, when no role names an
+/// occupation, a title run into the opening words ([`opening_occupation`]).
+fn headline_occupation(lines: &[Line<'_>], roles: &[Role]) -> Option<Named> {
     let set = Occupations::shared()?;
     lines
         .iter()
@@ -69,7 +70,15 @@ fn headline_occupation(lines: &[Line<'_>]) -> Option<Named> {
                 .next()
                 .filter(|n| n.score >= HEADLINE_MIN_SCORE)
         })
-        .or_else(|| opening_occupation(set, lines))
+        .or_else(|| {
+            // A flattened résumé's title runs into its text; one whose
+            // roles name an occupation needs no guess from loose words.
+            if roles.iter().any(|r| r.occupation.is_some()) {
+                None
+            } else {
+                opening_occupation(set, lines)
+            }
+        })
 }
 
 /// Most words read at the start of a résumé for a title run into the text.
@@ -349,6 +358,7 @@ pub fn parse_resume(
     );
     let total_years = total_years(&found.roles, stated.total);
 
+    let roles = name_occupations(found.roles);
     Candidate {
         name: find_name(&lines, &mentions, &on_line),
         id: source.to_string(),
@@ -356,8 +366,8 @@ pub fn parse_resume(
         total_years,
         education: education_level(&lines, outline.has_education),
         skills,
-        roles: name_occupations(found.roles),
-        headline: headline_occupation(&lines),
+        headline: headline_occupation(&lines, &roles),
+        roles,
     }
 }
 
