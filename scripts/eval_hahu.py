@@ -344,12 +344,16 @@ def measure_requirements(postings: dict[str, dict], labels: dict[str, dict]) -> 
 # ---------------------------------------------------------------- (b) occupations
 
 
-def measure_occupations(postings: dict[str, dict], labels: dict[str, dict]) -> dict | None:
-    if not any("occupations" in postings[pid] for pid in labels):
+def measure_occupations(postings: dict[str, dict], labels: dict[str, dict], field: str = "occupations") -> dict | None:
+    """Top-1/top-3 of the ranked list `field` (each item with an `isco`)
+    against the labels; None when no posting has the field. Measured for
+    `occupations` (what the title names) and, nested under "profile", for
+    `profile` (the unit groups the posting reads as, title and words)."""
+    if not any(field in postings[pid] for pid in labels):
         return None
     top1 = top3 = minor1 = unresolved = missing = 0
     for pid, label in labels.items():
-        occs = postings[pid].get("occupations")
+        occs = postings[pid].get(field)
         if occs is None:
             missing += 1
         groups = [str(o.get("isco") or "") for o in (occs or [])]
@@ -360,7 +364,7 @@ def measure_occupations(postings: dict[str, dict], labels: dict[str, dict]) -> d
         minor1 += groups[0][:3] == label["isco4"][:3]
         top3 += label["isco4"] in groups[:3]
     n = len(labels)
-    return {
+    out = {
         "postings": n,
         "top1": top1 / n,
         "top3": top3 / n,
@@ -368,6 +372,28 @@ def measure_occupations(postings: dict[str, dict], labels: dict[str, dict]) -> d
         "unresolved": unresolved / n,
         "postings_without_the_field": missing,
     }
+    if field == "occupations":
+        out["profile"] = measure_occupations(postings, labels, "profile")
+    return out
+
+
+def measure_resume_profiles(candidates: dict[str, dict], resume_groups: dict[str, str]) -> dict | None:
+    """The unit group a résumé's `profile` puts first against the group
+    of its first Designation: the same measure as (b), for résumés."""
+    if not any("profile" in candidates.get(c, {}) for c in resume_groups):
+        return None
+    top1 = top3 = minor1 = unresolved = 0
+    for cid, group in resume_groups.items():
+        groups = [str(o.get("isco") or "") for o in candidates.get(cid, {}).get("profile") or []]
+        if not groups:
+            unresolved += 1
+            continue
+        top1 += groups[0] == group
+        minor1 += groups[0][:3] == group[:3]
+        top3 += group in groups[:3]
+    n = len(resume_groups)
+    return {"resumes": n, "top1": top1 / n, "top3": top3 / n, "top1_minor_group": minor1 / n,
+            "unresolved": unresolved / n}
 
 
 # ---------------------------------------------------------------- (c) roles
@@ -485,7 +511,8 @@ def hub_postings(ranked: dict[str, list[str]], cids: list[str], titles: dict[str
     }
 
 
-def measure_ranking(binary, work, posting_dir, resume_dir, labels, gold, texts_r, texts_p, index, table) -> dict:
+def measure_ranking(binary, work, posting_dir, resume_dir, labels, gold, texts_r, texts_p, index, table,
+                    candidates=None) -> dict:
     posting_groups = {pid: lab["isco4"] for pid, lab in sorted(labels.items())}
     titles = {pid: lab.get("title", "") for pid, lab in labels.items()}
 
@@ -553,6 +580,7 @@ def measure_ranking(binary, work, posting_dir, resume_dir, labels, gold, texts_r
         },
         "without_relevant_posting": without_relevant,
         "evaluated": len(evaluated),
+        "resume_profile": measure_resume_profiles(candidates or {}, resume_groups),
         "systems": systems,
         "by_isco_major_group": by_group,
         "skillmatch_diagnostics": {
@@ -590,10 +618,15 @@ def render(fig: dict) -> str:
     if b is None:
         out.append("not available (the extract JSON has no `occupations` field)\n")
     else:
-        out.append("| postings | top-1 | top-3 | top-1 minor group | unresolved |")
-        out.append("|---:|---:|---:|---:|---:|")
-        out.append(f"| {b['postings']} | {fmt(b['top1'])} | {fmt(b['top3'])} | {fmt(b['top1_minor_group'])} | "
-                   f"{fmt(b['unresolved'])} |\n")
+        out.append("| postings | read from | top-1 | top-3 | top-1 minor group | unresolved |")
+        out.append("|---:|---|---:|---:|---:|---:|")
+        rows = [("the title (`occupations`)", b)]
+        if b.get("profile"):
+            rows.append(("title and words (`profile`)", b["profile"]))
+        for name, r in rows:
+            out.append(f"| {r['postings']} | {name} | {fmt(r['top1'])} | {fmt(r['top3'])} | "
+                       f"{fmt(r['top1_minor_group'])} | {fmt(r['unresolved'])} |")
+        out.append("")
     out.append("### (c) Résumé role titles against gold `Designation` spans\n")
     out.append("| Designation spans | recall | recall, first span | roles | with a title | precision (titled) |")
     out.append("|---:|---:|---:|---:|---:|---:|")
@@ -606,6 +639,12 @@ def render(fig: dict) -> str:
                f"{m['excluded']} (no Designation {m['no_designation']}, reviewed and left unmapped "
                f"{m['reviewed_unmapped']}, not in the table {m['unmapped']}); without any relevant posting "
                f"{len(d['without_relevant_posting'])}; evaluated {d['evaluated']}.\n")
+    rp = d.get("resume_profile")
+    if rp:
+        out.append(f"Résumé occupation (`profile`, first group) against the labelled group: top-1 "
+                   f"{fmt(rp['top1'])}, top-3 {fmt(rp['top3'])}, top-1 minor group "
+                   f"{fmt(rp['top1_minor_group'])}, unresolved {fmt(rp['unresolved'])} "
+                   f"({rp['resumes']} labelled résumés).\n")
     out.append("| system | résumés | NDCG@10 | P@10 |")
     out.append("|---|---:|---:|---:|")
     for name, s in d["systems"].items():
@@ -664,7 +703,8 @@ def evaluate(binary: str, shared: Path) -> dict:
             "a": measure_requirements(postings, labels),
             "b": measure_occupations(postings, labels),
             "c": measure_roles(candidates, gold, texts_r),
-            "d": measure_ranking(binary, work, posting_dir, resume_dir, labels, gold, texts_r, texts_p, index, table),
+            "d": measure_ranking(binary, work, posting_dir, resume_dir, labels, gold, texts_r, texts_p, index, table,
+                                 candidates),
         }
     return fig
 

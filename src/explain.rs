@@ -16,11 +16,11 @@
 
 use crate::extract::posting::{Posting, Section};
 use crate::extract::resume::Candidate;
-use crate::occupation::{Named, OccupationRelation};
+use crate::occupation::profile::{nearest, OccupationProfile, ProfileEntry};
+use crate::occupation::OccupationRelation;
 use crate::score::formula::{is_missing_required, Part, Tally};
-use crate::score::profile::held_occupations;
 use crate::score::repeats::repeated_requirements;
-use crate::score::role::{role_fit, role_weight, OccupationKey};
+use crate::score::role::role_fit;
 use crate::score::weights::SOFT_SKILLS_CATEGORY;
 use crate::score::{assess, Assessment, Status, Weights};
 use crate::taxonomy::{SkillId, Taxonomy};
@@ -68,20 +68,20 @@ pub struct Explanation<'a> {
     pub required_total: usize,
 }
 
-/// Role fit, explained: the occupation the posting is for, the nearest
-/// the candidate held, how near, and what it earned.
+/// Role fit, explained: the occupations the posting and the résumé read
+/// as, the pair of them that adds most, and what it earned.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RoleFit<'a> {
-    /// The posting's occupation (read from its title).
-    pub asked: &'a Named,
-    /// The candidate's nearest occupation (read from a role's title).
-    pub held: &'a Named,
-    /// How near they are.
-    pub relation: OccupationRelation,
-    /// Credit in `[0, 1]`.
+    /// The posting's occupation profile (its title and words).
+    pub asked: &'a OccupationProfile,
+    /// The candidate's (headline, roles and words).
+    pub held: &'a OccupationProfile,
+    /// The posting's and the candidate's unit groups that add most to the
+    /// credit, and how near they are; `None` when nothing is near.
+    pub nearest: Option<(&'a ProfileEntry, &'a ProfileEntry, OccupationRelation)>,
+    /// Credit in `[0, 1]`: the profiles' similarity.
     pub credit: f64,
-    /// Its weight: [`Weights::role`], less when the posting's occupation
-    /// was a guess ([`role_weight`]).
+    /// Its weight, [`Weights::role`].
     pub weight: f64,
 }
 
@@ -99,8 +99,12 @@ pub struct RoleFit<'a> {
 /// let options = ResumeOptions { as_of: YearMonth::new(2024, 6).unwrap() };
 /// let candidate = parse_resume(&matcher, "cv", "Skills\nJava, Docker\n", &options);
 /// let explanation = explain(&taxonomy, posting, &candidate, &Weights::default());
-/// assert_eq!(explanation.score, 50.0);
 /// assert_eq!((explanation.required_met, explanation.required_total), (1, 2));
+/// // Both read as an occupation by their words, so role fit is one more
+/// // weighted record: 1 of 2 requirements met, plus its credit × weight.
+/// let role = explanation.role.as_ref().expect("role fit is assessed");
+/// let expected = 100.0 * (1.0 + role.credit * role.weight) / (2.0 + role.weight);
+/// assert!((explanation.score - expected).abs() < 1e-9);
 /// assert_eq!(explanation.missing_required, [taxonomy.get("kubernetes").unwrap()]);
 /// # Ok::<(), skillmatch::Error>(())
 /// ```
@@ -117,20 +121,13 @@ pub fn explain<'a>(
         .map(|(i, r)| assess(taxonomy, i, r, candidate, weights))
         .collect();
     mark_repeats(posting, &mut requirements);
-    let asked = posting.occupations.first();
-    let held: Vec<&Named> = held_occupations(candidate).collect();
-    let role = role_fit(
-        asked.map(OccupationKey::of),
-        held.iter().map(|n| OccupationKey::of(n)),
-        weights,
-    )
-    .zip(asked)
-    .map(|((i, relation, credit), asked)| RoleFit {
+    let (asked, held) = (&posting.profile, &candidate.profile);
+    let role = role_fit(&asked.vector(), &held.vector(), weights).map(|credit| RoleFit {
         asked,
-        held: held[i],
-        relation,
+        held,
+        nearest: nearest(asked, held, weights.same_minor_group),
         credit,
-        weight: role_weight(asked.score, weights),
+        weight: weights.role,
     });
     let mut e = from_records(posting, requirements, role, weights);
     // Soft skills last: a recruiter reads the skills a résumé can show first.

@@ -42,7 +42,7 @@ use crate::taxonomy::{SkillId, Taxonomy};
 pub const MAGIC: &[u8] = b"skillmatch postings index\n";
 
 /// The layout version of what follows [`MAGIC`]; raised on any change.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 
 /// The most bytes a header takes (it holds a version string and numbers).
 const HEADER_MAX_BYTES: usize = 1024;

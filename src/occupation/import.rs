@@ -40,6 +40,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::title;
+use super::vocabulary;
 use super::{IscoUnitGroup, ESCO_URI_PREFIX, LIST_SEPARATOR};
 use crate::error::{Error, Location, Result};
 
@@ -109,6 +110,8 @@ pub struct ImportReport {
     /// Of the added titles, those attached to more than one ESCO occupation
     /// of the same unit group.
     pub onet_titles_shared: usize,
+    /// Unit groups given a vocabulary.
+    pub vocabulary_groups: usize,
 }
 
 /// The rendered occupation file and what went into it.
@@ -127,6 +130,8 @@ struct EscoOccupation {
     /// (kind rank: 0 preferred, 1 alternative, 2 hidden; text)
     labels: Vec<(u8, String)>,
     onet_titles: Vec<String>,
+    /// ESCO's description, for the unit group's vocabulary.
+    description: String,
 }
 
 struct OnetOccupation {
@@ -134,6 +139,8 @@ struct OnetOccupation {
     title: String,
     /// Every title, the occupation's own first.
     titles: Vec<String>,
+    /// O*NET's description, for the vocabulary of the unit group it maps to.
+    description: String,
 }
 
 /// Reads the four source files in `dir` and renders the occupation file.
@@ -252,9 +259,60 @@ pub fn import(dir: &Path) -> Result<Import> {
         occupations[esco].onet_titles.push(text);
     }
 
-    let text = render(&groups, &occupations, &onet, &mappings, &report);
+    let mut texts = vocabulary_texts(&groups, &occupations);
+    // A mapped O*NET occupation's description is one more text of its
+    // unit group: O*NET describes the same work in American usage.
+    for &(n, esco, _, _) in &mappings {
+        texts
+            .entry(occupations[esco].isco)
+            .or_default()
+            .push(onet[n].description.clone());
+    }
+    let vocabulary = vocabulary::build(&texts);
+    report.vocabulary_groups = vocabulary.len();
+    let text = render(
+        &groups,
+        &occupations,
+        &onet,
+        &mappings,
+        &vocabulary,
+        &report,
+    );
     Ok(Import { text, report })
 }
+
+/// What each unit group's vocabulary is built from: its occupations' ESCO
+/// labels and descriptions, and its own label and description up to the
+/// list of the occupations it holds (which repeats their labels).
+fn vocabulary_texts(
+    groups: &BTreeMap<String, (String, String)>,
+    occupations: &[EscoOccupation],
+) -> BTreeMap<IscoUnitGroup, Vec<String>> {
+    let mut texts: BTreeMap<IscoUnitGroup, Vec<String>> = BTreeMap::new();
+    for o in occupations {
+        let t = texts.entry(o.isco).or_default();
+        t.extend(o.labels.iter().map(|(_, label)| label.clone()));
+        t.extend(o.onet_titles.iter().cloned());
+        t.push(o.description.clone());
+    }
+    for (code, (label, description)) in groups {
+        let Some(group) = IscoUnitGroup::parse(code) else {
+            continue;
+        };
+        let own = GROUP_DESCRIPTION_ENDS
+            .iter()
+            .filter_map(|end| description.find(end))
+            .fold(description.as_str(), |d, at| &d[..at.min(d.len())]);
+        let t = texts.entry(group).or_default();
+        t.push(label.clone());
+        t.push(own.to_string());
+    }
+    texts
+}
+
+/// Where an ISCO group's description stops describing the group and
+/// starts listing what it holds.
+const GROUP_DESCRIPTION_ENDS: &[&str] = &["Occupations in this", "Examples of"];
 
 /// Orders ESCO codes by their numeric parts: "2512.4" < "2512.10".
 fn natural_code_order(a: &str, b: &str) -> std::cmp::Ordering {
@@ -267,10 +325,11 @@ fn natural_code_order(a: &str, b: &str) -> std::cmp::Ordering {
 }
 
 fn render(
-    groups: &BTreeMap<String, String>,
+    groups: &BTreeMap<String, (String, String)>,
     occupations: &[EscoOccupation],
     onet: &[OnetOccupation],
     mappings: &[(usize, usize, f32, u32)],
+    vocabulary: &[(IscoUnitGroup, Vec<(String, f32)>)],
     report: &ImportReport,
 ) -> String {
     let mut out = String::new();
@@ -297,7 +356,12 @@ fn render(
         out,
         "#   onet        onet-soc-code  onet-title  esco-code  votes  matched-titles"
     );
-    for (code, label) in groups {
+    let _ = writeln!(
+        out,
+        "#   words       isco4  word=weight{LIST_SEPARATOR}…  (the unit group's vocabulary, {} words at most)",
+        vocabulary::TERMS_PER_GROUP
+    );
+    for (code, (label, _)) in groups {
         let _ = writeln!(out, "group\t{code}\t{label}");
     }
     for o in occupations {
@@ -328,6 +392,14 @@ fn render(
             onet[n].code, onet[n].title, occupations[esco].code, votes
         );
     }
+    for (group, words) in vocabulary {
+        let list: Vec<String> = words.iter().map(|(w, x)| format!("{w}={x:.4}")).collect();
+        let _ = writeln!(
+            out,
+            "words\t{group}\t{}",
+            list.join(&LIST_SEPARATOR.to_string())
+        );
+    }
     out
 }
 
@@ -348,7 +420,9 @@ fn read_text(path: &Path) -> Result<String> {
 /// CSV rows with their 1-based line.
 type Rows = Vec<(usize, csv::StringRecord)>;
 
-/// A CSV file's rows, and the column indexes of `wanted` header names.
+/// A CSV file's rows, and the column indexes of `wanted` header names. A
+/// name written `?name` is optional: when the file has no such column its
+/// index is `usize::MAX`, which no row has, so the field reads as empty.
 fn read_csv(path: &Path, wanted: &[&str]) -> Result<(Rows, Vec<usize>)> {
     let text = read_text(path)?;
     let name = path.display().to_string();
@@ -364,9 +438,21 @@ fn read_csv(path: &Path, wanted: &[&str]) -> Result<(Rows, Vec<usize>)> {
         .clone();
     let mut columns = Vec::new();
     for w in wanted {
-        let at = headers.iter().position(|h| h == *w).ok_or_else(|| {
-            Error::input(Location::at(name.clone(), 1, 1), format!("no `{w}` column"))
-        })?;
+        // An optional column ("?description") that is absent reads as empty.
+        let (w, optional) = match w.strip_prefix('?') {
+            Some(w) => (w, true),
+            None => (*w, false),
+        };
+        let at = match headers.iter().position(|h| h == w) {
+            Some(at) => at,
+            None if optional => usize::MAX,
+            None => {
+                return Err(Error::input(
+                    Location::at(name.clone(), 1, 1),
+                    format!("no `{w}` column"),
+                ))
+            }
+        };
         columns.push(at);
     }
     let mut rows = Vec::new();
@@ -381,8 +467,9 @@ fn read_csv(path: &Path, wanted: &[&str]) -> Result<(Rows, Vec<usize>)> {
     Ok((rows, columns))
 }
 
-fn read_groups(path: &Path) -> Result<BTreeMap<String, String>> {
-    let (rows, c) = read_csv(path, &["code", "preferredLabel"])?;
+/// The ISCO groups: code → (label, description).
+fn read_groups(path: &Path) -> Result<BTreeMap<String, (String, String)>> {
+    let (rows, c) = read_csv(path, &["code", "preferredLabel", "?description"])?;
     let mut groups = BTreeMap::new();
     for (line, row) in rows {
         let code = row.get(c[0]).unwrap_or("").trim();
@@ -393,7 +480,8 @@ fn read_groups(path: &Path) -> Result<BTreeMap<String, String>> {
                 format!("ISCO group code {code:?} is not 1 to 4 digits"),
             ));
         }
-        groups.insert(code.to_string(), label);
+        let description = row.get(c[2]).unwrap_or("").to_string();
+        groups.insert(code.to_string(), (label, description));
     }
     Ok(groups)
 }
@@ -406,6 +494,7 @@ fn read_esco(path: &Path, report: &mut ImportReport) -> Result<Vec<EscoOccupatio
         "altLabels",
         "hiddenLabels",
         "code",
+        "?description",
     ];
     let (rows, c) = read_csv(path, &wanted)?;
     let name = path.display().to_string();
@@ -458,6 +547,7 @@ fn read_esco(path: &Path, report: &mut ImportReport) -> Result<Vec<EscoOccupatio
             isco,
             labels,
             onet_titles: Vec::new(),
+            description: field(6).to_string(),
         });
     }
     out.sort_by(|a, b| natural_code_order(&a.code, &b.code));
@@ -479,6 +569,7 @@ fn read_onet(occupations: &Path, titles: &Path) -> Result<Vec<OnetOccupation>> {
                 code: fields[0].clone(),
                 title: fields[1].clone(),
                 titles: vec![fields[1].clone()],
+                description: fields.get(2).cloned().unwrap_or_default(),
             },
         );
         let _ = line;

@@ -67,6 +67,7 @@ pub struct Occupations {
     pub(crate) onet: Vec<OnetMapping>,
     pub(crate) by_code: FxHashMap<String, OccupationId>,
     pub(crate) by_uri: FxHashMap<String, OccupationId>,
+    pub(crate) vocabulary: super::vocabulary::Vocabulary,
     pub(super) index: Index,
 }
 

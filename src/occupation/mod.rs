@@ -23,7 +23,12 @@
 //! group<TAB>isco code (1 to 4 digits)<TAB>label
 //! occupation<TAB>isco4<TAB>esco code<TAB>esco uri id<TAB>preferred label<TAB>alt|alt|…<TAB>hidden|…<TAB>onet title|…
 //! onet<TAB>onet-soc code<TAB>onet title<TAB>esco code<TAB>votes<TAB>matched titles
+//! words<TAB>isco4<TAB>word=weight|word=weight|…
 //! ```
+//!
+//! A `words` record is a unit group's vocabulary ([`vocabulary`]): the
+//! match words its labels and descriptions use most distinctively, each
+//! with what it adds to a text's score for the group.
 //!
 //! Invariants after loading: every occupation has a unique ESCO code and
 //! URI, a non-empty preferred label and a four-digit unit group; every
@@ -64,10 +69,12 @@
 pub mod import;
 pub mod lookup;
 pub mod model;
+pub mod profile;
 pub mod title;
+pub mod vocabulary;
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use rustc_hash::FxHashMap;
@@ -80,6 +87,7 @@ pub use model::{
     IscoUnitGroup, Label, LabelId, LabelKind, Occupation, OccupationId, OccupationRelation,
     OnetMapping,
 };
+use vocabulary::{GroupReading, Vocabulary};
 
 /// The compiled-in occupation file.
 const EMBEDDED: &str = include_str!("../../taxonomy/occupations/occupations.tsv");
@@ -203,6 +211,18 @@ impl Occupations {
             .map(|i| &self.onet[i])
     }
 
+    /// The unit groups a document with title `title` and body `body`
+    /// reads as by its words, best first ([`vocabulary`]); empty when the
+    /// file has no `words` records.
+    pub fn read_text(&self, title: &str, body: &str) -> Vec<GroupReading> {
+        self.vocabulary.read(title, body)
+    }
+
+    /// Number of distinct words in the unit groups' vocabularies.
+    pub fn vocabulary_words(&self) -> usize {
+        self.vocabulary.words()
+    }
+
     /// How near occupations `a` and `b` are.
     pub fn relation(&self, a: OccupationId, b: OccupationId) -> OccupationRelation {
         if a == b {
@@ -221,6 +241,7 @@ impl Occupations {
 const GROUP_RECORD: &str = "group";
 const OCCUPATION_RECORD: &str = "occupation";
 const ONET_RECORD: &str = "onet";
+const WORDS_RECORD: &str = "words";
 
 struct Parser {
     /// Where the text starts in memory, to turn field slices into spans.
@@ -232,6 +253,9 @@ struct Parser {
     onet: Vec<(OnetMapping, String, usize)>,
     by_code: FxHashMap<String, OccupationId>,
     by_uri: FxHashMap<String, OccupationId>,
+    vocabulary: Vocabulary,
+    /// Unit groups given a vocabulary, to refuse a second one.
+    vocabulary_groups: BTreeSet<u16>,
 }
 
 impl Parser {
@@ -250,6 +274,8 @@ impl Parser {
             onet: Vec::new(),
             by_code: FxHashMap::default(),
             by_uri: FxHashMap::default(),
+            vocabulary: Vocabulary::default(),
+            vocabulary_groups: BTreeSet::new(),
         }
     }
 
@@ -376,11 +402,33 @@ impl Parser {
                     n,
                 ));
             }
+            WORDS_RECORD => {
+                expect(3)?;
+                let isco = IscoUnitGroup::parse(fields[1]).ok_or_else(|| {
+                    error(1, format!("ISCO unit group {:?} is not 4 digits", fields[1]))
+                })?;
+                if !self.vocabulary_groups.insert(isco.number()) {
+                    return Err(error(1, format!("unit group {isco} has two `words` records")));
+                }
+                for item in fields[2].split(LIST_SEPARATOR).filter(|i| !i.is_empty()) {
+                    let parsed = item
+                        .rsplit_once('=')
+                        .and_then(|(w, x)| Some((w, x.parse::<f32>().ok()?)))
+                        .filter(|(w, x)| !w.is_empty() && x.is_finite() && *x >= 0.0);
+                    let Some((word, weight)) = parsed else {
+                        return Err(error(
+                            2,
+                            format!("{item:?} is not word=weight with a weight of 0 or more"),
+                        ));
+                    };
+                    self.vocabulary.add(isco.number(), word, weight);
+                }
+            }
             other => {
                 return Err(error(
                     0,
                     format!(
-                        "unknown record {other:?}: expected `{GROUP_RECORD}`, `{OCCUPATION_RECORD}` or `{ONET_RECORD}`"
+                        "unknown record {other:?}: expected `{GROUP_RECORD}`, `{OCCUPATION_RECORD}`, `{ONET_RECORD}` or `{WORDS_RECORD}`"
                     ),
                 ))
             }
@@ -418,6 +466,7 @@ impl Parser {
             onet,
             by_code: self.by_code,
             by_uri: self.by_uri,
+            vocabulary: self.vocabulary,
             index,
         })
     }
@@ -550,6 +599,16 @@ mod tests {
                 "occupation\t2512\t2512.1\ta\t \t\t\t\n",
                 "bad.tsv:1:26: empty preferred label",
             ),
+            (
+                "vocabulary weight",
+                "words\t2411\tledger=0.5|audit=x\n",
+                "bad.tsv:1:12: \"audit=x\" is not word=weight",
+            ),
+            (
+                "vocabulary twice",
+                "words\t2411\tledger=0.5\nwords\t2411\taudit=0.5\n",
+                "bad.tsv:2:7: unit group 2411 has two `words` records",
+            ),
         ];
         for (name, text, expected) in cases {
             let error = Occupations::parse(text, "bad.tsv")
@@ -565,6 +624,37 @@ mod tests {
             .expect_err("missing")
             .to_string();
         assert!(error.starts_with("no/such/occupations.tsv"), "{error}");
+    }
+
+    #[test]
+    fn the_embedded_vocabulary_reads_real_postings() {
+        let o = Occupations::embedded().expect("embedded set is valid");
+        assert!(o.vocabulary_words() > 5_000, "{}", o.vocabulary_words());
+        // Titles that name no ESCO label, read by their words.
+        let cases = [
+            (
+                "Ward Staff",
+                "Provide nursing care to patients, administer medication and keep patient records.",
+                // Nursing professionals, nursing associates, care assistants.
+                &["2221", "3221", "5321"][..],
+            ),
+            (
+                "Finance Officer",
+                "Prepare financial statements, reconcile the general ledger, support the annual audit and tax filing.",
+                // Finance managers, accountants, accounting associates.
+                &["1211", "2411", "3313"][..],
+            ),
+            (
+                "Grade 9-12 Staff",
+                "Teach mathematics to secondary school students, prepare lessons and assess pupils.",
+                &["2330"][..],
+            ),
+        ];
+        for (title, body, want) in cases {
+            let read = o.read_text(title, body);
+            let first = format!("{:04}", read[0].isco);
+            assert!(want.contains(&first.as_str()), "{title}: {read:?}");
+        }
     }
 
     #[test]

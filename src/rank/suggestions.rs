@@ -10,7 +10,10 @@
 //! `postings` is the number of postings in which it is a missing required
 //! skill. Only a posting that asks for a skill the new one answers (the
 //! same, more specific, more general or related) can change, so only those
-//! are scored again, in posting order. Suggestions are sorted by gain,
+//! are scored again, in posting order. The résumé's occupation reading
+//! (role fit) is held as it is: the skill is added as a fact, not as a
+//! word of the text, so a résumé that lists it may read a little
+//! differently. Suggestions are sorted by gain,
 //! highest first, then by the skill's string id (stable across taxonomy
 //! edits); skills that would add nothing are left out.
 
@@ -121,6 +124,7 @@ fn empty_candidate() -> Candidate {
         skills: Vec::new(),
         roles: Vec::new(),
         headline: None,
+        profile: Default::default(),
     }
 }
 

@@ -18,7 +18,8 @@ use crate::explain::{Explanation, RoleFit};
 use crate::extract::posting::{EducationRequirement, Posting, Requirement, Salary};
 use crate::extract::resume::{Candidate, CandidateSkill, Role, SkillEvidence};
 use crate::extract::{DegreeLevel, LookupKind, LookupMatch, Mention};
-use crate::occupation::{MatchKind, Named};
+use crate::occupation::profile::{OccupationProfile, ProfileEntry};
+use crate::occupation::{MatchKind, Named, OccupationRelation, Occupations};
 use crate::rank::{Ranked, Suggestion};
 use crate::score::profile::held_occupations;
 use crate::score::{Assessment, Matched, Years};
@@ -107,6 +108,8 @@ pub struct PostingEntry<'a> {
     pub lines: [usize; 2],
     /// The occupations the title names, best first.
     pub occupations: Vec<OccupationEntry<'a>>,
+    /// The unit groups the posting reads as (title and words), heaviest first.
+    pub profile: Vec<ProfileGroupEntry<'a>>,
     /// The requirements, in posting order.
     pub requirements: Vec<RequirementEntry<'a>>,
     /// Every skill mention in the posting's text, whatever its section.
@@ -126,6 +129,7 @@ impl<'a> PostingEntry<'a> {
             source: &p.source,
             lines: [p.lines.0, p.lines.1],
             occupations: p.occupations.iter().map(OccupationEntry::new).collect(),
+            profile: profile_entries(&p.profile),
             requirements: p
                 .requirements
                 .iter()
@@ -254,6 +258,9 @@ pub struct CandidateEntry<'a> {
     pub education: Option<&'static str>,
     /// The occupations the roles name, in résumé order.
     pub occupations: Vec<OccupationEntry<'a>>,
+    /// The unit groups the résumé reads as (headline, roles and words),
+    /// heaviest first.
+    pub profile: Vec<ProfileGroupEntry<'a>>,
     /// The dated roles, in résumé order.
     pub roles: Vec<RoleEntry<'a>>,
     /// The skills, each with the lines that show it.
@@ -270,6 +277,7 @@ impl<'a> CandidateEntry<'a> {
             total_years: years(c.total_years),
             education: c.education.map(DegreeLevel::name),
             occupations: held_occupations(c).map(OccupationEntry::new).collect(),
+            profile: profile_entries(&c.profile),
             roles: c.roles.iter().map(RoleEntry::new).collect(),
             skills: c
                 .skills
@@ -311,17 +319,57 @@ impl<'a> OccupationEntry<'a> {
     }
 }
 
+/// One unit group of an occupation profile, as a report shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProfileGroupEntry<'a> {
+    /// The ISCO-08 unit group, four digits.
+    pub isco: String,
+    /// The unit group's ISCO label.
+    pub label: Option<&'a str>,
+    /// Its weight in the profile.
+    pub weight: f64,
+    /// The named occupation (title, headline or role) that adds to it.
+    pub occupation: Option<OccupationEntry<'a>>,
+    /// The text's words that point to it, most first.
+    pub words: &'a [String],
+}
+
+impl<'a> ProfileGroupEntry<'a> {
+    /// The entry of profile group `e`.
+    pub fn new(e: &'a ProfileEntry) -> Self {
+        ProfileGroupEntry {
+            isco: e.isco_code(),
+            label: group_label(e),
+            weight: rounded(f64::from(e.weight), CREDIT_DECIMALS),
+            occupation: e.named.as_ref().map(OccupationEntry::new),
+            words: &e.words,
+        }
+    }
+}
+
+/// The ISCO label of a profile group's unit group, from the embedded
+/// occupation set.
+pub fn group_label(e: &ProfileEntry) -> Option<&'static str> {
+    Occupations::shared().and_then(|set| set.isco_label(&e.isco_code()))
+}
+
+/// An occupation profile as a report shows it: its groups, heaviest first.
+pub fn profile_entries(p: &OccupationProfile) -> Vec<ProfileGroupEntry<'_>> {
+    p.entries.iter().map(ProfileGroupEntry::new).collect()
+}
+
 /// Role fit as a report shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct RoleFitEntry<'a> {
-    /// The posting's occupation.
-    pub asked: OccupationEntry<'a>,
-    /// The candidate's nearest occupation.
-    pub held: OccupationEntry<'a>,
-    /// `same`, `same_unit_group`, `same_minor_group`,
-    /// `same_sub_major_group` or `unrelated`.
+    /// The posting's unit group that adds most to the credit (its heaviest
+    /// when none is near the candidate's).
+    pub asked: Option<ProfileGroupEntry<'a>>,
+    /// The candidate's unit group that adds most (likewise).
+    pub held: Option<ProfileGroupEntry<'a>>,
+    /// How near those two are: `same_unit_group`, `same_minor_group`, or
+    /// `unrelated` when no group of one side is near one of the other's.
     pub relation: &'static str,
-    /// The credit earned, 0 to 1.
+    /// The credit earned, 0 to 1: the profiles' similarity.
     pub credit: f64,
     /// Its weight in the score.
     pub weight: f64,
@@ -330,10 +378,18 @@ pub struct RoleFitEntry<'a> {
 impl<'a> RoleFitEntry<'a> {
     /// The entry of role fit `r`.
     pub fn new(r: &RoleFit<'a>) -> Self {
+        let (asked, held, relation) = match r.nearest {
+            Some((a, h, relation)) => (Some(a), Some(h), relation),
+            None => (
+                r.asked.entries.first(),
+                r.held.entries.first(),
+                OccupationRelation::Unrelated,
+            ),
+        };
         RoleFitEntry {
-            asked: OccupationEntry::new(r.asked),
-            held: OccupationEntry::new(r.held),
-            relation: r.relation.name(),
+            asked: asked.map(ProfileGroupEntry::new),
+            held: held.map(ProfileGroupEntry::new),
+            relation: relation.name(),
             credit: rounded(r.credit, CREDIT_DECIMALS),
             weight: r.weight,
         }

@@ -34,6 +34,7 @@ pub use taxonomy::{LintReport, LookupReport, StatsReport};
 use crate::explain::Explanation;
 use crate::extract::posting::{Posting, Requirement, RequirementKind};
 use crate::extract::resume::Candidate;
+use crate::occupation::profile::ProfileEntry;
 use crate::score::{Assessment, How, Matched, Status, Years};
 use crate::taxonomy::{SkillId, Taxonomy};
 
@@ -265,23 +266,48 @@ pub fn score_formula(e: &Explanation<'_>) -> String {
     s
 }
 
-/// Role fit in one line, when assessed: the posting's occupation and the
-/// line it was read from, the candidate's nearest and its line, how near,
-/// and the credit × weight it adds.
+/// Role fit in one line, when assessed: the unit group of the posting and
+/// of the résumé that add most to the credit (each side's heaviest when
+/// none is near), the evidence for each, how near they are, and the
+/// credit × weight it adds.
 pub fn role_summary(e: &Explanation<'_>) -> Option<String> {
     let r = e.role.as_ref()?;
+    let (asked, held, relation) = match r.nearest {
+        Some((a, h, relation)) => (a, h, relation.name().replace('_', " ")),
+        None => (
+            r.asked.entries.first()?,
+            r.held.entries.first()?,
+            "nothing near".to_string(),
+        ),
+    };
     Some(format!(
-        "role fit: the posting is for {} (ISCO {}, line {}); the résumé's {} (ISCO {}, line {}): {}, {} × {}",
-        r.asked.label,
-        r.asked.isco_code(),
-        r.asked.line,
-        r.held.label,
-        r.held.isco_code(),
-        r.held.line,
-        r.relation.name().replace('_', " "),
+        "role fit: the posting reads as {}; the résumé as {}: {}, {} × {}",
+        profile_group_text(asked, "title"),
+        profile_group_text(held, "role"),
+        relation,
         number(r.credit),
         number(r.weight),
     ))
+}
+
+/// One profile group with its evidence: `accountants (ISCO 2411: title
+/// "accountant" on line 1; words ledger, audit)`. `named_as` says what a
+/// named occupation was read from ("title", "role").
+pub fn profile_group_text(e: &ProfileEntry, named_as: &str) -> String {
+    let label = json::group_label(e).unwrap_or("unit group");
+    let mut evidence = Vec::new();
+    if let Some(n) = &e.named {
+        evidence.push(format!("{named_as} \"{}\" on line {}", n.label, n.line));
+    }
+    if !e.words.is_empty() {
+        evidence.push(format!("words {}", e.words.join(", ")));
+    }
+    format!(
+        "{} (ISCO {}: {})",
+        label.to_lowercase(),
+        e.isco_code(),
+        evidence.join("; ")
+    )
 }
 
 /// The required requirements met, in one line.

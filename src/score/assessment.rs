@@ -97,6 +97,7 @@ impl Assessment<'_> {
 ///     }],
 ///     roles: vec![],
 ///     headline: None,
+///     profile: Default::default(),
 /// };
 /// let a = assess(&taxonomy, 0, &requirement, &candidate, &Weights::default());
 /// assert_eq!(a.status, Status::Partial);

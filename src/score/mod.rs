@@ -221,6 +221,7 @@ category = "education"
                 .collect(),
             roles: Vec::new(),
             headline: None,
+            profile: Default::default(),
         }
     }
 
@@ -229,6 +230,7 @@ category = "education"
         Posting {
             title: Some(source.to_string()),
             occupations: Vec::new(),
+            profile: Default::default(),
             company: None,
             location: None,
             remote: None,

@@ -17,7 +17,6 @@ use crate::occupation::Named;
 use crate::taxonomy::{SkillId, Taxonomy};
 
 use super::credit::{Answer, CandidateView};
-use super::role::OccupationKey;
 use super::weights::Weights;
 
 /// Lists of skills per skill, stored flat: the list of skill `s` is
@@ -115,8 +114,9 @@ pub struct CandidateProfile {
     holders: Vec<(SkillId, SkillId)>,
     total_years: Option<f32>,
     education: Option<DegreeLevel>,
-    /// The occupations the candidate's roles name, in résumé order.
-    occupations: Vec<OccupationKey>,
+    /// The candidate's occupation profile, as role fit compares it
+    /// ([`crate::occupation::profile::OccupationProfile::vector`]).
+    occupation: Vec<(u16, f32)>,
 }
 
 impl CandidateProfile {
@@ -168,13 +168,13 @@ impl CandidateProfile {
             holders: held,
             total_years: candidate.total_years,
             education: candidate.education,
-            occupations: held_occupations(candidate).map(OccupationKey::of).collect(),
+            occupation: candidate.profile.vector(),
         }
     }
 
-    /// The occupations the candidate's roles name, in résumé order.
-    pub fn occupations(&self) -> &[OccupationKey] {
-        &self.occupations
+    /// The candidate's occupation profile, by unit group.
+    pub fn occupation(&self) -> &[(u16, f32)] {
+        &self.occupation
     }
 
     /// The skills some skill of the candidate answers, ascending.

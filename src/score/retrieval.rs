@@ -36,9 +36,10 @@ use super::credit::{credit, names_only_soft_skills, weight_of, Need, Status};
 use super::formula::{self, is_missing_required, Part, Tally};
 use super::profile::{CandidateProfile, Reach};
 use super::repeats::repeated_requirements;
-use super::role::{role_fit, role_weight, OccupationKey};
+use super::role::role_fit;
 use super::top_k::{by_score, TopK};
 use super::weights::Weights;
+use crate::occupation::profile::minor_group;
 use rustc_hash::FxHashMap;
 
 /// Below this many postings to score, one candidate's postings are scored
@@ -117,9 +118,8 @@ pub struct PostingTable {
     row_start: Vec<u32>,
     /// The skills the requirements name.
     skills: Vec<SkillId>,
-    /// The occupation each posting is for, when its title names one, and
-    /// how sure its recognition is.
-    occupations: Vec<Option<(OccupationKey, f32)>>,
+    /// Each posting's occupation profile, as role fit compares it.
+    occupations: Vec<Vec<(u16, f32)>>,
 }
 
 impl PostingTable {
@@ -181,12 +181,7 @@ impl PostingTable {
             });
         }
         self.row_start.push(self.rows.len() as u32);
-        self.occupations.push(
-            posting
-                .occupations
-                .first()
-                .map(|o| (OccupationKey::of(o), o.score)),
-        );
+        self.occupations.push(posting.profile.vector());
     }
 
     /// Number of postings.
@@ -261,11 +256,11 @@ pub struct PostingIndex {
     /// `by_skill[by_skill_start[s]..by_skill_start[s + 1]]`.
     by_skill_start: Vec<u32>,
     by_skill: Vec<u32>,
-    /// The occupation each posting is for, when known, and role fit's
-    /// weight for it ([`role_weight`]).
-    occupations: Vec<Option<(OccupationKey, f64)>>,
-    /// Postings by the ISCO-08 minor group (unit group / 10) of their
-    /// occupation: the only ones role fit can credit.
+    /// Each posting's occupation profile, by unit group (empty when it
+    /// reads as none).
+    occupations: Vec<Vec<(u16, f32)>>,
+    /// Postings by the ISCO-08 minor groups (unit group / 10) of their
+    /// profile: the only ones role fit can credit.
     by_minor_group: FxHashMap<u16, Vec<u32>>,
     /// The highest fit each posting can give a candidate who answers none
     /// of the skills it asks for and holds no occupation near its own.
@@ -328,8 +323,8 @@ impl PostingIndex {
                 evidence,
                 weights.confidence_prior,
             );
-            if let Some(Some((_, sure))) = occupations.get(p) {
-                let role = role_weight(*sure, weights);
+            if occupations.get(p).is_some_and(|o| !o.is_empty()) {
+                let role = weights.role;
                 best = best.max(formula::fit(
                     formula::score(other_weight, skill_weight + other_weight + role),
                     evidence + role,
@@ -358,12 +353,11 @@ impl PostingIndex {
             *at += 1;
         }
         let mut by_minor_group: FxHashMap<u16, Vec<u32>> = FxHashMap::default();
-        for (p, key) in occupations.iter().enumerate() {
-            if let Some((key, _)) = key {
-                by_minor_group
-                    .entry(key.isco / 10)
-                    .or_default()
-                    .push(p as u32);
+        for (p, profile) in occupations.iter().enumerate() {
+            let mut minors: Vec<u16> = profile.iter().map(|&(g, _)| minor_group(g)).collect();
+            minors.dedup();
+            for m in minors {
+                by_minor_group.entry(m).or_default().push(p as u32);
             }
         }
         let mut by_bound: Vec<u32> = (0..postings as u32).collect();
@@ -384,10 +378,7 @@ impl PostingIndex {
             bound,
             by_bound,
             by_minor_group,
-            occupations: occupations
-                .iter()
-                .map(|o| o.map(|(key, sure)| (key, role_weight(sure, weights))))
-                .collect(),
+            occupations,
         }
     }
 
@@ -420,11 +411,8 @@ impl PostingIndex {
             tally.add(s.part, s.weight, credit, &self.weights);
         });
         // Role fit last, as the explanation adds it.
-        let held = profile.occupations().iter().copied();
-        if let Some((asked, weight)) = self.occupations[p] {
-            if let Some((_, _, credit)) = role_fit(Some(asked), held, &self.weights) {
-                tally.add(Part::Role, weight, credit, &self.weights);
-            }
+        if let Some(credit) = role_fit(&self.occupations[p], profile.occupation(), &self.weights) {
+            tally.add(Part::Role, self.weights.role, credit, &self.weights);
         }
         tally
     }
@@ -501,15 +489,16 @@ impl PostingIndex {
     pub fn top(&self, profile: &CandidateProfile, k: usize) -> Vec<(f64, usize)> {
         let mut seen = vec![false; self.len()];
         let mut shared: Vec<usize> = Vec::new();
-        // Postings near an occupation the candidate held: role fit may
-        // credit them whatever skills they share.
-        for key in profile.occupations() {
-            for &p in self
-                .by_minor_group
-                .get(&(key.isco / 10))
-                .into_iter()
-                .flatten()
-            {
+        // Postings near an occupation the candidate reads as: role fit
+        // may credit them whatever skills they share.
+        let mut minors: Vec<u16> = profile
+            .occupation()
+            .iter()
+            .map(|&(g, _)| minor_group(g))
+            .collect();
+        minors.dedup();
+        for m in minors {
+            for &p in self.by_minor_group.get(&m).into_iter().flatten() {
                 if !seen[p as usize] {
                     seen[p as usize] = true;
                     shared.push(p as usize);

@@ -74,23 +74,24 @@ pub const CONFIDENCE_PRIOR: f64 = 3.0;
 /// would otherwise rank first for every graduate.
 pub const YEARS_AND_DEGREE_EVIDENCE: f64 = 0.25;
 
-/// Default weight of role fit: how near the occupations the candidate
-/// has held are to the one the posting is for. Four required
+/// Default weight of role fit: how near the occupation the candidate's
+/// résumé reads as is to the one the posting reads as. Six required
 /// requirements' worth: the job itself is what a recruiter shortlists by
-/// first, and a posting seldom lists every skill its occupation takes. On
-/// the development ranking check (EVALUATION.md) NDCG@10 was 0.22 at 1,
-/// 0.25 at 2, 0.28 at 4 and 0.29 at 6 with every recognised occupation
-/// weighing in full; with guesses weighing less
-/// ([`crate::score::role::role_weight`]), 0.267 at 4 and 0.271 at 6.
-pub const ROLE_WEIGHT: f64 = 4.0;
+/// first, and a posting seldom lists every skill its occupation takes.
+/// Its credit is a similarity that two documents of one occupation seldom
+/// take to 1 (the site reliability example pair earns 0.8). On the
+/// development ranking check (EVALUATION.md) NDCG@10 was 0.410 at 4, 0.458
+/// at 6 and 0.473 at 8; at 8 the example candidates' first postings start
+/// to follow the occupation over the skills met (the front-end developer's
+/// first posting becomes the DevOps one), at 6 none does.
+pub const ROLE_WEIGHT: f64 = 6.0;
 
-/// Default role-fit credit for a different occupation of the same ISCO-08
-/// unit group (4 digits: "accountant" and "chartered accountant").
-pub const SAME_UNIT_GROUP_CREDIT: f64 = 0.9;
-
-/// Default role-fit credit for the same ISCO-08 minor group (3 digits:
-/// accountants and financial analysts, 241).
-pub const SAME_MINOR_GROUP_CREDIT: f64 = 0.5;
+/// Default share of an occupation's weight that role fit also counts for
+/// its ISCO-08 minor group (3 digits: accountants 2411 and financial
+/// analysts 2413 share 241). Two profiles of one group each, neighbours
+/// in a minor group, then earn 0.5² / (1 + 0.5²) = 0.2
+/// ([`crate::occupation::profile::similarity`]).
+pub const SAME_MINOR_GROUP_SHARE: f64 = 0.5;
 
 // Defined with the taxonomy's other category names.
 pub use crate::taxonomy::SOFT_SKILLS_CATEGORY;
@@ -135,9 +136,8 @@ pub struct Weights {
     pub years_and_degree_evidence: f64,
     /// Weight of role fit ([`ROLE_WEIGHT`]).
     pub role: f64,
-    /// Role-fit credit within one unit group ([`SAME_UNIT_GROUP_CREDIT`]).
-    pub same_unit_group: f64,
-    /// Role-fit credit within one minor group ([`SAME_MINOR_GROUP_CREDIT`]).
+    /// Share of an occupation's weight that also counts for its minor
+    /// group in role fit ([`SAME_MINOR_GROUP_SHARE`]).
     pub same_minor_group: f64,
 }
 
@@ -156,8 +156,7 @@ impl Default for Weights {
             confidence_prior: CONFIDENCE_PRIOR,
             years_and_degree_evidence: YEARS_AND_DEGREE_EVIDENCE,
             role: ROLE_WEIGHT,
-            same_unit_group: SAME_UNIT_GROUP_CREDIT,
-            same_minor_group: SAME_MINOR_GROUP_CREDIT,
+            same_minor_group: SAME_MINOR_GROUP_SHARE,
         }
     }
 }
@@ -178,7 +177,6 @@ struct RawWeights {
     confidence_prior: Option<Spanned<f64>>,
     years_and_degree_evidence: Option<Spanned<f64>>,
     role: Option<Spanned<f64>>,
-    same_unit_group: Option<Spanned<f64>>,
     same_minor_group: Option<Spanned<f64>>,
 }
 
@@ -207,8 +205,7 @@ impl Weights {
     /// Keys are the field names (`required`, `preferred`, `responsibility`,
     /// `more_general`, `related`, `equivalent_experience`, `other_field`,
     /// `years_per_degree_level`, `soft_skills`, `confidence_prior`,
-    /// `years_and_degree_evidence`, `role`, `same_unit_group`,
-    /// `same_minor_group`); integers are accepted for numbers.
+    /// `years_and_degree_evidence`, `role`, `same_minor_group`); integers are accepted for numbers.
     /// Unknown keys, non-numbers, negative weights and credits outside
     /// `[0, 1]` are errors at `file:line:column`.
     pub fn from_toml(text: &str, source_name: &str) -> Result<Weights> {
@@ -287,12 +284,6 @@ impl Weights {
             ),
             (&raw.role, &mut weights.role, "role", Range::NonNegative),
             (
-                &raw.same_unit_group,
-                &mut weights.same_unit_group,
-                "same_unit_group",
-                Range::Credit,
-            ),
-            (
                 &raw.same_minor_group,
                 &mut weights.same_minor_group,
                 "same_minor_group",
@@ -362,8 +353,7 @@ mod tests {
                 w.years_and_degree_evidence,
                 0.25,
             ),
-            ("role", w.role, 4.0),
-            ("same_unit_group", w.same_unit_group, 0.9),
+            ("role", w.role, 6.0),
             ("same_minor_group", w.same_minor_group, 0.5),
         ];
         for (name, got, expected) in cases {

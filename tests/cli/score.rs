@@ -288,7 +288,9 @@ fn suggestions_are_missing_skills_sorted_by_gain() {
 fn adding_a_suggested_skill_raises_the_scores_by_its_gain() {
     // The gain is "points in total" across all postings: list the skill in
     // the résumé and the fits (what the ranking sorts by) together rise by
-    // that much.
+    // that much. Role fit weighs nothing here: the gain holds the résumé's
+    // occupation reading fixed, and a new word in the text can move it a
+    // little.
     let total = |doc: &Value| -> f64 {
         doc["results"]
             .as_array()
@@ -297,12 +299,19 @@ fn adding_a_suggested_skill_raises_the_scores_by_its_gain() {
             .map(|r| f(&r["fit"]))
             .sum()
     };
-    let doc = score_json(MARIA, POSTINGS_DIR, &["--top", "0", "--suggest", "3"]);
+    let dir = tempfile::tempdir().unwrap();
+    let weights = dir.path().join("no-role.toml");
+    fs::write(&weights, "role = 0\n").unwrap();
+    let weights = weights.to_str().unwrap();
+    let doc = score_json(
+        MARIA,
+        POSTINGS_DIR,
+        &["--top", "0", "--suggest", "3", "--weights", weights],
+    );
     let before = total(&doc);
     let text = fs::read_to_string(MARIA).unwrap();
     let skills_line = "Java, Kotlin, Spring Boot, PostgreSQL, Kafka, Docker, Kubernetes, Git, AWS";
     assert!(text.contains(skills_line));
-    let dir = tempfile::tempdir().unwrap();
     for s in doc["suggestions"].as_array().unwrap() {
         let label = s["label"].as_str().unwrap();
         let path = dir.path().join("resume.txt");
@@ -311,7 +320,11 @@ fn adding_a_suggested_skill_raises_the_scores_by_its_gain() {
             text.replace(skills_line, &format!("{skills_line}, {label}")),
         )
         .unwrap();
-        let after = score_json(path.to_str().unwrap(), POSTINGS_DIR, &["--top", "0"]);
+        let after = score_json(
+            path.to_str().unwrap(),
+            POSTINGS_DIR,
+            &["--top", "0", "--weights", weights],
+        );
         let gained = total(&after) - before;
         assert!(
             (gained - f(&s["gain"])).abs() <= 0.05,

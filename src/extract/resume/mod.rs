@@ -166,6 +166,7 @@ use lines::{line_index, logical_lines, mentions_per_line, Line};
 use name::find_name;
 use roles::find_roles;
 
+use crate::occupation::profile::{OccupationProfile, NAMED_PER_RESUME};
 use crate::occupation::{Named, Occupations};
 use sections::assign_sections;
 use skills::collect_skills;
@@ -291,6 +292,10 @@ pub struct Candidate {
     /// Software Engineer"), when the résumé's header has one that is an
     /// occupation's label exactly.
     pub headline: Option<Named>,
+    /// The unit groups the résumé reads as, from its headline's and
+    /// roles' occupations and its words: what role fit compares
+    /// ([`crate::occupation::profile`]).
+    pub profile: OccupationProfile,
 }
 
 impl Candidate {
@@ -359,6 +364,8 @@ pub fn parse_resume(
     let total_years = total_years(&found.roles, stated.total);
 
     let roles = name_occupations(found.roles);
+    let headline = headline_occupation(&lines, &roles);
+    let profile = resume_profile(text, headline.as_ref(), &roles);
     Candidate {
         name: find_name(&lines, &mentions, &on_line),
         id: source.to_string(),
@@ -366,9 +373,26 @@ pub fn parse_resume(
         total_years,
         education: education_level(&lines, outline.has_education),
         skills,
-        headline: headline_occupation(&lines, &roles),
+        headline,
         roles,
+        profile,
     }
+}
+
+/// The résumé's occupation profile: its headline's occupation, then its
+/// roles' in résumé order, the first [`NAMED_PER_RESUME`] of them, with
+/// the whole text's reading. A résumé has no title line to count
+/// [`TITLE_REPEAT`](crate::occupation::vocabulary::TITLE_REPEAT) times:
+/// its named occupations play that part.
+fn resume_profile(text: &str, headline: Option<&Named>, roles: &[Role]) -> OccupationProfile {
+    let Some(set) = Occupations::shared() else {
+        return OccupationProfile::default();
+    };
+    let named = headline
+        .into_iter()
+        .chain(roles.iter().filter_map(|r| r.occupation.as_ref()))
+        .take(NAMED_PER_RESUME);
+    OccupationProfile::new(named, set.read_text("", text))
 }
 
 #[cfg(test)]
