@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 
 use super::lookup::Named;
 use super::vocabulary::GroupReading;
-use super::OccupationRelation;
+use super::{OccupationRelation, Occupations};
 
 /// Weight a named occupation adds to its unit group, times its
 /// recognition score: as much as the text's best group. On the
@@ -69,6 +69,11 @@ impl ProfileEntry {
     /// The unit group, four digits.
     pub fn isco_code(&self) -> String {
         format!("{:04}", self.isco)
+    }
+
+    /// The unit group's ISCO label, from the embedded occupation set.
+    pub fn group_label(&self) -> Option<&'static str> {
+        Occupations::shared().and_then(|set| set.isco_label(&self.isco_code()))
     }
 }
 

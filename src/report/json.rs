@@ -19,7 +19,7 @@ use crate::extract::posting::{EducationRequirement, Posting, Requirement, Salary
 use crate::extract::resume::{Candidate, CandidateSkill, Role, SkillEvidence};
 use crate::extract::{DegreeLevel, LookupKind, LookupMatch, Mention};
 use crate::occupation::profile::{OccupationProfile, ProfileEntry};
-use crate::occupation::{MatchKind, Named, OccupationRelation, Occupations};
+use crate::occupation::{MatchKind, Named, OccupationRelation};
 use crate::rank::{Ranked, Suggestion};
 use crate::score::profile::held_occupations;
 use crate::score::{Assessment, Matched, Years};
@@ -339,18 +339,12 @@ impl<'a> ProfileGroupEntry<'a> {
     pub fn new(e: &'a ProfileEntry) -> Self {
         ProfileGroupEntry {
             isco: e.isco_code(),
-            label: group_label(e),
+            label: e.group_label(),
             weight: rounded(f64::from(e.weight), CREDIT_DECIMALS),
             occupation: e.named.as_ref().map(OccupationEntry::new),
             words: &e.words,
         }
     }
-}
-
-/// The ISCO label of a profile group's unit group, from the embedded
-/// occupation set.
-pub fn group_label(e: &ProfileEntry) -> Option<&'static str> {
-    Occupations::shared().and_then(|set| set.isco_label(&e.isco_code()))
 }
 
 /// An occupation profile as a report shows it: its groups, heaviest first.

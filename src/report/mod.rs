@@ -294,7 +294,7 @@ pub fn role_summary(e: &Explanation<'_>) -> Option<String> {
 /// "accountant" on line 1; words ledger, audit)`. `named_as` says what a
 /// named occupation was read from ("title", "role").
 pub fn profile_group_text(e: &ProfileEntry, named_as: &str) -> String {
-    let label = json::group_label(e).unwrap_or("unit group");
+    let label = e.group_label().unwrap_or("unit group");
     let mut evidence = Vec::new();
     if let Some(n) = &e.named {
         evidence.push(format!("{named_as} \"{}\" on line {}", n.label, n.line));
