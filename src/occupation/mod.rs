@@ -60,6 +60,14 @@
 //! # Ok::<(), skillmatch::Error>(())
 //! ```
 //!
+//! # Reading a whole text
+//!
+//! Many titles name no label, and a flattened résumé often has no title a
+//! rule can find. [`vocabulary`] reads the unit groups a text's words
+//! point to (each group's words come from what ESCO and O*NET say of its
+//! occupations), and [`profile`] adds them to the named occupations into
+//! the [`profile::OccupationProfile`] role fit compares.
+//!
 //! Attribution, as the sources require: this service uses the ESCO
 //! classification of the European Commission; this product includes
 //! information from the O*NET 29.2 Database by the U.S. Department of

@@ -2,7 +2,7 @@
 //! the one a posting is for, scored like one more requirement (weight
 //! [`Weights::role`], all of it evidence of fit).
 //!
-//! Each side is an [`OccupationProfile`]: the ISCO-08 unit groups its
+//! Each side is an [`OccupationProfile`](crate::occupation::profile::OccupationProfile): the ISCO-08 unit groups its
 //! title or roles name and its words point to
 //! ([`crate::occupation::profile`]). The credit is the profiles'
 //! [`similarity`] in [0, 1]: 1 when both read as the same groups in the
@@ -13,7 +13,7 @@
 //! the candidate.
 //!
 //! One rule for the explanation (which quotes the nearest pair of groups)
-//! and candidate retrieval (which compares [`OccupationProfile::vector`]s).
+//! and candidate retrieval (which compares [`OccupationProfile::vector`](crate::occupation::profile::OccupationProfile::vector)s).
 
 use crate::occupation::profile::similarity;
 
