@@ -444,7 +444,8 @@ impl Parser {
         Ok(())
     }
 
-    fn finish(self, file: &str, text: Cow<'static, str>) -> Result<Occupations> {
+    fn finish(mut self, file: &str, text: Cow<'static, str>) -> Result<Occupations> {
+        self.vocabulary.finish();
         let mut onet = Vec::with_capacity(self.onet.len());
         for (mut mapping, code, line) in self.onet {
             mapping.occupation = *self.by_code.get(&code).ok_or_else(|| {

@@ -203,26 +203,35 @@ pub struct GroupReading {
     pub words: Vec<String>,
 }
 
-/// A group's score while a text is read, and what each word added.
-#[derive(Default)]
-struct GroupScore<'a> {
-    score: f64,
-    words: Vec<(f64, &'a str)>,
-}
-
 /// The unit groups' stored vocabularies, indexed by word.
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
-    /// Word → (unit group, stored weight), by group.
+    /// Word → (group slot, stored weight), by slot once [`finish`](Self::finish)ed.
     by_word: FxHashMap<Box<str>, Vec<(u16, f32)>>,
+    /// The unit group of each slot.
+    groups: Vec<u16>,
+    /// The slot of each unit group.
+    slot_of: FxHashMap<u16, u16>,
 }
 
 impl Vocabulary {
-    /// Adds group `isco`'s word `word` with stored weight `weight`.
+    /// Adds group `isco`'s word `word` with stored weight `weight`; call
+    /// [`finish`](Self::finish) after the last.
     pub fn add(&mut self, isco: u16, word: &str, weight: f32) {
-        let list = self.by_word.entry(word.into()).or_default();
-        list.push((isco, weight));
-        list.sort_unstable_by_key(|&(g, _)| g);
+        let next = self.groups.len() as u16;
+        let slot = *self.slot_of.entry(isco).or_insert(next);
+        if slot == next {
+            self.groups.push(isco);
+        }
+        self.by_word.entry(word.into()).or_default().push((slot, weight));
+    }
+
+    /// Orders each word's groups by slot, so reading sums in one order
+    /// whatever order the file listed them in.
+    pub fn finish(&mut self) {
+        for list in self.by_word.values_mut() {
+            list.sort_unstable_by_key(|&(g, _)| g);
+        }
     }
 
     /// Whether no group has a word.
@@ -249,35 +258,57 @@ impl Vocabulary {
         };
         count(title, true, TITLE_REPEAT);
         count(body, false, 1);
-        let mut scores: BTreeMap<u16, GroupScore<'_>> = BTreeMap::new();
-        for (&word, &n) in &counts {
-            let tf = 1.0 + f64::from(n).ln();
-            for &(group, weight) in &self.by_word[word] {
-                let add = tf * f64::from(weight);
-                let entry = scores.entry(group).or_default();
-                entry.score += add;
-                entry.words.push((add, word));
+        // FxHash has no random seed: the same text gives the same order,
+        // so the sums are the same bits every run.
+        let words: Vec<(&str, f64)> = counts
+            .into_iter()
+            .map(|(w, n)| (w, 1.0 + f64::from(n).ln()))
+            .collect();
+        let mut scores = vec![0.0f64; self.groups.len()];
+        for &(word, tf) in &words {
+            for &(slot, weight) in &self.by_word[word] {
+                scores[slot as usize] += tf * f64::from(weight);
             }
         }
-        let mut ranked: Vec<(u16, GroupScore<'_>)> =
-            scores.into_iter().filter(|(_, s)| s.score > 0.0).collect();
-        ranked.sort_by(|a, b| b.1.score.total_cmp(&a.1.score).then(a.0.cmp(&b.0)));
-        ranked.truncate(READ_MAX_GROUPS);
-        let best = ranked.first().map_or(1.0, |r| r.1.score);
+        let mut ranked: Vec<(u16, f64, usize)> = scores
+            .iter()
+            .enumerate()
+            .filter(|(_, &s)| s > 0.0)
+            .map(|(slot, &s)| (self.groups[slot], s, slot))
+            .collect();
+        let order = |a: &(u16, f64, usize), b: &(u16, f64, usize)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if ranked.len() > READ_MAX_GROUPS {
+            ranked.select_nth_unstable_by(READ_MAX_GROUPS - 1, order);
+            ranked.truncate(READ_MAX_GROUPS);
+        }
+        ranked.sort_unstable_by(order);
+        let best = ranked.first().map_or(1.0, |r| r.1);
         ranked
             .into_iter()
-            .map(|(isco, GroupScore { score, mut words })| {
-                words.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-                GroupReading {
-                    isco,
-                    weight: (score / best) as f32,
-                    words: words
-                        .into_iter()
-                        .take(EVIDENCE_WORDS)
-                        .map(|(_, w)| w.to_string())
-                        .collect(),
-                }
+            .map(|(isco, score, slot)| GroupReading {
+                isco,
+                weight: (score / best) as f32,
+                words: self.evidence(&words, slot as u16),
             })
+            .collect()
+    }
+
+    /// The [`EVIDENCE_WORDS`] words of `words` (with their tf) that add
+    /// most to the group in `slot`, most first, ties by word.
+    fn evidence(&self, words: &[(&str, f64)], slot: u16) -> Vec<String> {
+        let mut added: Vec<(f64, &str)> = words
+            .iter()
+            .filter_map(|&(word, tf)| {
+                let list = &self.by_word[word];
+                let at = list.binary_search_by_key(&slot, |&(g, _)| g).ok()?;
+                Some((tf * f64::from(list[at].1), word))
+            })
+            .collect();
+        added.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+        added
+            .into_iter()
+            .take(EVIDENCE_WORDS)
+            .map(|(_, w)| w.to_string())
             .collect()
     }
 }
@@ -323,6 +354,7 @@ mod tests {
                 v.add(g.number(), &w, x);
             }
         }
+        v.finish();
         v
     }
 
