@@ -223,7 +223,10 @@ impl Vocabulary {
         if slot == next {
             self.groups.push(isco);
         }
-        self.by_word.entry(word.into()).or_default().push((slot, weight));
+        self.by_word
+            .entry(word.into())
+            .or_default()
+            .push((slot, weight));
     }
 
     /// Orders each word's groups by slot, so reading sums in one order
@@ -276,7 +279,8 @@ impl Vocabulary {
             .filter(|(_, &s)| s > 0.0)
             .map(|(slot, &s)| (self.groups[slot], s, slot))
             .collect();
-        let order = |a: &(u16, f64, usize), b: &(u16, f64, usize)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        let order =
+            |a: &(u16, f64, usize), b: &(u16, f64, usize)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
         if ranked.len() > READ_MAX_GROUPS {
             ranked.select_nth_unstable_by(READ_MAX_GROUPS - 1, order);
             ranked.truncate(READ_MAX_GROUPS);
