@@ -141,7 +141,12 @@ pub(super) fn metadata<'a>(lines: impl Iterator<Item = (&'a str, Option<Block>)>
             meta.company = strip_prefix_ci(line, "company:")
                 .map(|c| c.trim().to_string())
                 .filter(|c| !c.is_empty())
-                .or_else(|| company_in(line));
+                .or_else(|| company_in(line))
+                .or_else(|| {
+                    (before_sections && short)
+                        .then(|| company_beside_location(line))
+                        .flatten()
+                });
         }
         if meta.location.is_none() && short {
             if let Some(rest) = strip_prefix_ci(line, "location:") {
@@ -245,6 +250,27 @@ fn company_in(line: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// The company that opens a "Company · Sector · City, RG · Team" line under
+/// a title, as job boards print it: the first part, when a later part is a
+/// city and region and the first is at most [`COMPANY_MAX_WORDS`]
+/// capitalised words. A name printed twice ("Pinterest Pinterest", a logo's
+/// text and the name) is read once.
+fn company_beside_location(line: &str) -> Option<String> {
+    let parts: Vec<&str> = line.split(['·', '|', '•']).map(str::trim).collect();
+    if parts.len() < 2 || !parts[1..].iter().any(|p| city_region(p).is_some()) {
+        return None;
+    }
+    let mut words: Vec<&str> = parts[0].split_whitespace().collect();
+    let half = words.len() / 2;
+    if words.len() % 2 == 0 && half > 0 && words[..half] == words[half..] {
+        words.truncate(half);
+    }
+    let capitalised = words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    ((1..=COMPANY_MAX_WORDS).contains(&words.len()) && capitalised).then(|| words.join(" "))
 }
 
 /// "Toronto, ON" or "San Francisco, CA" in a short line.
@@ -523,6 +549,26 @@ mod tests {
         ];
         for (line, expected) in cases {
             assert_eq!(company_in(line).as_deref(), expected, "{line}");
+        }
+    }
+
+    #[test]
+    fn company_beside_location_table() {
+        let cases = [
+            (
+                "Pinterest Pinterest · Consumer · Toronto, ON · Engineering, Product and Design (L2)",
+                Some("Pinterest"),
+            ),
+            ("Northwind Pay · Berlin, DE · Hybrid", Some("Northwind Pay")),
+            ("Acme Corp Acme Corp | Austin, TX", Some("Acme Corp")),
+            // No city and region: nothing says the first part is a company.
+            ("Consumer · Engineering · Hybrid", None),
+            // A sentence, not a name.
+            ("we are hiring · Toronto, ON", None),
+            ("Toronto, ON", None),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(company_beside_location(line).as_deref(), expected, "{line}");
         }
     }
 
