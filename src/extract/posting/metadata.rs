@@ -264,7 +264,7 @@ fn company_beside_location(line: &str) -> Option<String> {
     }
     let mut words: Vec<&str> = parts[0].split_whitespace().collect();
     let half = words.len() / 2;
-    if words.len() % 2 == 0 && half > 0 && words[..half] == words[half..] {
+    if words.len().is_multiple_of(2) && half > 0 && words[..half] == words[half..] {
         words.truncate(half);
     }
     let capitalised = words
