@@ -15,7 +15,9 @@
 use serde::Serialize;
 
 use crate::explain::{Explanation, RoleFit};
-use crate::extract::posting::{EducationRequirement, Posting, Requirement, Salary};
+use crate::extract::posting::{
+    EducationRequirement, Posting, Requirement, RequirementKind, Salary,
+};
 use crate::extract::resume::{Candidate, CandidateSkill, Role, SkillEvidence};
 use crate::extract::{DegreeLevel, LookupKind, LookupMatch, Mention};
 use crate::occupation::profile::{OccupationProfile, ProfileEntry};
@@ -571,7 +573,7 @@ impl<'a> ExplainDocument<'a> {
             required_partial: e.required_partial,
             required_total: e.required_total,
             missing_required: skill_refs(taxonomy, &e.missing_required),
-            requirements: assessments(taxonomy, e),
+            requirements: assessments(taxonomy, posting, e),
         }
     }
 }
@@ -602,12 +604,35 @@ impl AssessedEntry {
     }
 }
 
-/// The per-requirement records of an explanation.
-fn assessments<'a>(taxonomy: &'a Taxonomy, e: &'a Explanation<'_>) -> Vec<AssessmentEntry<'a>> {
+/// The per-requirement records of an explanation of `posting`.
+fn assessments<'a>(
+    taxonomy: &'a Taxonomy,
+    posting: &Posting,
+    e: &'a Explanation<'_>,
+) -> Vec<AssessmentEntry<'a>> {
     e.requirements
         .iter()
-        .map(|a| AssessmentEntry::new(taxonomy, a))
+        .map(|a| {
+            let asked = posting
+                .requirements
+                .get(a.index)
+                .map_or_else(Vec::new, |r| asked_skills(taxonomy, r));
+            AssessmentEntry::new(taxonomy, a, asked)
+        })
         .collect()
+}
+
+/// The skills a requirement names: a skill requirement's alternatives, an
+/// education requirement's fields of study, none for years.
+fn asked_skills<'a>(taxonomy: &'a Taxonomy, r: &Requirement) -> Vec<SkillRef<'a>> {
+    match r.kind {
+        RequirementKind::Skill => skill_refs(taxonomy, &r.any_of),
+        RequirementKind::Education => r
+            .education
+            .as_ref()
+            .map_or_else(Vec::new, |e| skill_refs(taxonomy, &e.fields)),
+        _ => Vec::new(),
+    }
 }
 
 /// One requirement assessed: what was asked, the credit it earned, what
@@ -622,6 +647,10 @@ pub struct AssessmentEntry<'a> {
     pub section: &'static str,
     /// `skill`, `experience`, `education` or `other`.
     pub kind: &'static str,
+    /// The skills it asks for: a skill requirement's alternatives, an
+    /// education requirement's fields of study; shown whatever the status,
+    /// so a missing record says what is missing.
+    pub asked: Vec<SkillRef<'a>>,
     /// Its weight in the score.
     pub weight: f64,
     /// What it counts toward: `skill` (the score, and all its weight is
@@ -644,13 +673,14 @@ pub struct AssessmentEntry<'a> {
 }
 
 impl<'a> AssessmentEntry<'a> {
-    /// The entry of record `a`.
-    pub fn new(taxonomy: &'a Taxonomy, a: &'a Assessment<'_>) -> Self {
+    /// The entry of record `a`, which asks for `asked`.
+    pub fn new(taxonomy: &'a Taxonomy, a: &'a Assessment<'_>, asked: Vec<SkillRef<'a>>) -> Self {
         AssessmentEntry {
             text: a.text,
             line: a.line,
             section: a.section.name(),
             kind: a.kind.name(),
+            asked,
             weight: a.weight,
             part: a.part.name(),
             status: a.status.name(),
@@ -822,7 +852,7 @@ impl<'a> ResultEntry<'a> {
             required_total: e.required_total,
             missing_required: skill_refs(taxonomy, &e.missing_required),
             top_matches: skill_refs(taxonomy, &super::top_matches(e)),
-            requirements: with_requirements.then(|| assessments(taxonomy, e)),
+            requirements: with_requirements.then(|| assessments(taxonomy, r.posting, e)),
         }
     }
 }

@@ -131,9 +131,9 @@ pub fn explanation(
     );
     let _ = writeln!(
         out,
-        "| Line | Section | Requirement | Status | Credit × weight | Matched | Evidence |"
+        "| Line | Section | Requirement | Asks for | Status | Credit × weight | Matched | Evidence |"
     );
-    let _ = writeln!(out, "|---:|---|---|---|---:|---|---|");
+    let _ = writeln!(out, "|---:|---|---|---|---|---:|---|---|");
     for a in &e.requirements {
         let evidence: Vec<String> = a
             .evidence
@@ -142,10 +142,11 @@ pub fn explanation(
             .collect();
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {:.2} × {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {:.2} × {} | {} | {} |",
             a.line,
             a.section.name(),
             cell(a.text),
+            cell(&super::asks_of(taxonomy, posting, a)),
             a.status.name(),
             a.credit,
             super::weight_text(a.weight),

@@ -99,8 +99,8 @@ pub fn check_records(requirements: &[Value], resume: &str, ctx: &str) -> usize {
     for a in requirements {
         let ctx = format!("{ctx}: {a}");
         for key in [
-            "text", "line", "section", "kind", "weight", "status", "credit", "matched", "evidence",
-            "years",
+            "text", "line", "section", "kind", "asked", "weight", "status", "credit", "matched",
+            "evidence", "years",
         ] {
             assert!(a.get(key).is_some(), "{ctx}: no `{key}`");
         }
@@ -428,7 +428,23 @@ fn markdown_has_one_table_row_per_requirement() {
         for (row, a) in rows.iter().zip(reqs) {
             assert_eq!(cells(row).len(), width, "{row}");
             assert_eq!(cells(row)[1].trim(), a["line"].to_string(), "{row}");
-            assert_eq!(cells(row)[4].trim(), a["status"].as_str().unwrap(), "{row}");
+            assert_eq!(cells(row)[5].trim(), a["status"].as_str().unwrap(), "{row}");
+            // What a skill requirement asks for is named in its row, in
+            // the JSON's `asked`, whatever its status.
+            if a["kind"] == "skill" {
+                let asked: Vec<&str> = a["asked"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|s| s["label"].as_str().unwrap())
+                    .collect();
+                assert!(!asked.is_empty(), "{row}");
+                assert_eq!(
+                    cells(row)[4].trim().replace("\\|", "|"),
+                    asked.join(" | "),
+                    "{row}"
+                );
+            }
         }
     }
 }
