@@ -286,6 +286,8 @@ pub(crate) fn split_item(
 struct Group {
     skills: Vec<SkillId>,
     first_start: usize,
+    /// End of the group's last mention (in the text as read).
+    last_end: usize,
     /// Groups of one list share a chain number ("3+ years of Python and SQL").
     chain: usize,
 }
@@ -351,6 +353,7 @@ fn group(taxonomy: &Taxonomy, text: &str, offset: usize, mentions: &[&Mention]) 
     let mut add = |members: Vec<&Mention>, chain: usize, groups: &mut Vec<Group>| {
         let mut skills = Vec::new();
         let mut first_start = usize::MAX;
+        let last_end = members.iter().map(|m| m.end).max().unwrap_or(0);
         for m in members {
             if !seen.contains(&m.skill) {
                 seen.push(m.skill);
@@ -362,6 +365,7 @@ fn group(taxonomy: &Taxonomy, text: &str, offset: usize, mentions: &[&Mention]) 
             groups.push(Group {
                 skills,
                 first_start,
+                last_end,
                 chain,
             });
         }
@@ -385,7 +389,77 @@ fn group(taxonomy: &Taxonomy, text: &str, offset: usize, mentions: &[&Mention]) 
             }
         }
     }
+    // "Python, Java, C++, or Go or another language": the kind of skill
+    // the list gives examples of is one more alternative.
+    for g in &mut groups {
+        let after = &text[g.last_end.saturating_sub(offset).min(text.len())..];
+        if let Some(noun) = or_another(after) {
+            if let Some(kind) = common_kind(taxonomy, &g.skills, &noun) {
+                if !g.skills.contains(&kind) {
+                    g.skills.push(kind);
+                }
+            }
+        }
+    }
     groups
+}
+
+/// Words that, after "or", say any skill of the same kind will do ("or
+/// another language", "or a similar tool", "or equivalent framework").
+const OR_ANOTHER_WORDS: &[&str] = &[
+    "another",
+    "any other",
+    "other",
+    "a similar",
+    "similar",
+    "a comparable",
+    "comparable",
+    "an equivalent",
+    "equivalent",
+];
+
+/// The noun of an "or another X" right after a list (`after` is the text
+/// following its last mention), singular and lowercased: "or another
+/// language and …" → "language".
+fn or_another(after: &str) -> Option<String> {
+    let lower = after.to_lowercase();
+    let rest = lower
+        .trim_start_matches([',', ' ', ')'])
+        .strip_prefix("or ")?;
+    let rest = OR_ANOTHER_WORDS
+        .iter()
+        .find_map(|w| rest.strip_prefix(w).and_then(|r| r.strip_prefix(' ')))?;
+    let noun: String = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .collect();
+    let noun = noun.strip_suffix('s').unwrap_or(&noun).to_string();
+    (noun.len() >= 3).then_some(noun)
+}
+
+/// The skill every one of `skills` is a kind of and whose label names
+/// `noun` ("Programming Languages" for Python, Java and "language"); of
+/// several, the most general (fewest ancestors): "Python or another
+/// language" means any language, not any statistical one; "or another
+/// scripting language" names its kind itself. `None` when
+/// no common ancestor names it: "or another tool" after unrelated skills
+/// adds nothing.
+fn common_kind(taxonomy: &Taxonomy, skills: &[SkillId], noun: &str) -> Option<SkillId> {
+    let (first, rest) = skills.split_first()?;
+    taxonomy
+        .ancestors(*first)
+        .iter()
+        .copied()
+        .filter(|a| rest.iter().all(|s| taxonomy.ancestors(*s).contains(a)))
+        .filter(|&a| {
+            taxonomy
+                .skill(a)
+                .label
+                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.strip_suffix('s').unwrap_or(w) == noun)
+        })
+        .min_by_key(|&a| (taxonomy.ancestors(a).len(), a))
 }
 
 /// Words an any-of lead-in may have between it and the list ("one of the
@@ -697,6 +771,52 @@ mod tests {
         for (title, expected) in cases {
             assert_eq!(is_entry_level_title(title), expected, "{title}");
         }
+    }
+
+    #[test]
+    fn or_another_table() {
+        let cases = [
+            (" or another language and a willingness", Some("language")),
+            (", or any other programming languages.", Some("programming")),
+            (" or equivalent tools", Some("tool")),
+            (") or a similar framework", Some("framework")),
+            (" or Go", None),
+            (" and another language", None),
+            (" or other", None),
+        ];
+        for (after, want) in cases {
+            assert_eq!(or_another(after).as_deref(), want, "{after:?}");
+        }
+    }
+
+    #[test]
+    fn or_another_kind_joins_the_alternatives() {
+        use crate::extract::{posting::parse_postings, Matcher};
+        let taxonomy = Taxonomy::embedded().expect("embedded taxonomy");
+        let matcher = Matcher::new(&taxonomy).expect("matcher");
+        let any_of = |line: &str| -> Vec<String> {
+            let text = format!("Backend Engineer\n\nRequirements\n- {line}\n");
+            let posting = &parse_postings(&matcher, "job", &text)[0];
+            posting.requirements[0]
+                .any_of
+                .iter()
+                .map(|&s| taxonomy.skill(s).id.clone())
+                .collect()
+        };
+        // Seed 003's line: the list gives examples of a kind of skill.
+        assert_eq!(
+            any_of("Experience in Python, Java, C++, or Go or another language and a willingness to learn"),
+            ["python", "java", "cpp", "go", "programming-languages"]
+        );
+        assert_eq!(
+            any_of("Python or another language"),
+            ["python", "programming-languages"]
+        );
+        // Without "or another", the list is all there is.
+        assert_eq!(
+            any_of("Experience in Python, Java, C++, or Go"),
+            ["python", "java", "cpp", "go"]
+        );
     }
 
     #[test]
