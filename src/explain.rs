@@ -54,8 +54,8 @@ pub struct Explanation<'a> {
     pub possible: f64,
     /// Every requirement of the posting, in posting order.
     pub requirements: Vec<Assessment<'a>>,
-    /// Role fit, when both the posting and the candidate name an
-    /// occupation.
+    /// Role fit, when both the posting and the candidate read as some
+    /// occupation (their profiles are not empty).
     pub role: Option<RoleFit<'a>>,
     /// The first alternative of each required skill requirement that is
     /// missing, each skill once, in posting order, soft skills last.

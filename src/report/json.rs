@@ -536,7 +536,7 @@ pub struct ExplainDocument<'a> {
     pub fit: f64,
     /// How much of the posting could be assessed.
     pub assessed: AssessedEntry,
-    /// Role fit, when both sides name an occupation.
+    /// Role fit, when both sides read as some occupation.
     pub role: Option<RoleFitEntry<'a>>,
     /// The posting.
     pub posting: PostingRef<'a>,
@@ -817,7 +817,7 @@ pub struct ResultEntry<'a> {
     pub fit: f64,
     /// How much of the posting could be assessed.
     pub assessed: AssessedEntry,
-    /// Role fit, when both sides name an occupation.
+    /// Role fit, when both sides read as some occupation.
     pub role: Option<RoleFitEntry<'a>>,
     /// The posting.
     pub posting: PostingRef<'a>,
