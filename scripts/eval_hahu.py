@@ -344,33 +344,35 @@ def measure_requirements(postings: dict[str, dict], labels: dict[str, dict]) -> 
 # ---------------------------------------------------------------- (b) occupations
 
 
-def measure_occupations(postings: dict[str, dict], labels: dict[str, dict], field: str = "occupations") -> dict | None:
-    """Top-1/top-3 of the ranked list `field` (each item with an `isco`)
-    against the labels; None when no posting has the field. Measured for
-    `occupations` (what the title names) and, nested under "profile", for
-    `profile` (the unit groups the posting reads as, title and words)."""
-    if not any(field in postings[pid] for pid in labels):
-        return None
-    top1 = top3 = minor1 = unresolved = missing = 0
-    for pid, label in labels.items():
-        occs = postings[pid].get(field)
-        if occs is None:
-            missing += 1
-        groups = [str(o.get("isco") or "") for o in (occs or [])]
+def group_accuracy(ranked: dict[str, list[dict] | None], truth: dict[str, str]) -> dict:
+    """Top-1, top-3 and top-1 minor-group accuracy of ranked lists of
+    `{"isco": ...}` items against the unit group in `truth`, over every id
+    of `truth`, and the share with an empty or absent list (unresolved)."""
+    top1 = top3 = minor1 = unresolved = 0
+    for key, group in truth.items():
+        groups = [str(o.get("isco") or "") for o in ranked.get(key) or []]
         if not groups:
             unresolved += 1
             continue
-        top1 += groups[0] == label["isco4"]
-        minor1 += groups[0][:3] == label["isco4"][:3]
-        top3 += label["isco4"] in groups[:3]
-    n = len(labels)
+        top1 += groups[0] == group
+        minor1 += groups[0][:3] == group[:3]
+        top3 += group in groups[:3]
+    n = len(truth) or 1
+    return {"top1": top1 / n, "top3": top3 / n, "top1_minor_group": minor1 / n, "unresolved": unresolved / n}
+
+
+def measure_occupations(postings: dict[str, dict], labels: dict[str, dict], field: str = "occupations") -> dict | None:
+    """(b): the ranked list `field` of each posting against its label; None
+    when no posting has the field. Measured for `occupations` (what the
+    title names) and, nested under "profile", for `profile` (the unit
+    groups the posting reads as, title and words)."""
+    if not any(field in postings[pid] for pid in labels):
+        return None
+    ranked = {pid: postings[pid].get(field) for pid in labels}
     out = {
-        "postings": n,
-        "top1": top1 / n,
-        "top3": top3 / n,
-        "top1_minor_group": minor1 / n,
-        "unresolved": unresolved / n,
-        "postings_without_the_field": missing,
+        "postings": len(labels),
+        **group_accuracy(ranked, {pid: label["isco4"] for pid, label in labels.items()}),
+        "postings_without_the_field": sum(1 for v in ranked.values() if v is None),
     }
     if field == "occupations":
         out["profile"] = measure_occupations(postings, labels, "profile")
@@ -382,18 +384,8 @@ def measure_resume_profiles(candidates: dict[str, dict], resume_groups: dict[str
     of its first Designation: the same measure as (b), for résumés."""
     if not any("profile" in candidates.get(c, {}) for c in resume_groups):
         return None
-    top1 = top3 = minor1 = unresolved = 0
-    for cid, group in resume_groups.items():
-        groups = [str(o.get("isco") or "") for o in candidates.get(cid, {}).get("profile") or []]
-        if not groups:
-            unresolved += 1
-            continue
-        top1 += groups[0] == group
-        minor1 += groups[0][:3] == group[:3]
-        top3 += group in groups[:3]
-    n = len(resume_groups)
-    return {"resumes": n, "top1": top1 / n, "top3": top3 / n, "top1_minor_group": minor1 / n,
-            "unresolved": unresolved / n}
+    ranked = {cid: candidates.get(cid, {}).get("profile") for cid in resume_groups}
+    return {"resumes": len(resume_groups), **group_accuracy(ranked, resume_groups)}
 
 
 # ---------------------------------------------------------------- (c) roles
@@ -797,6 +789,10 @@ def self_test() -> int:
         "p3": {"occupations": [{"isco": "1111"}, {"isco": "2222"}, {"isco": "3333"}]},
     }, labels)
     equal([occ["top1"], occ["top3"], occ["unresolved"]], [1 / 3, 2 / 3, 1 / 3], "occupation accuracy")
+    cands = {"a": {"profile": [{"isco": "2413"}, {"isco": "2411"}]}, "b": {"profile": []}}
+    got = measure_resume_profiles(cands, {"a": "2411", "b": "2221"})
+    equal([got["top1"], got["top3"], got["top1_minor_group"], got["unresolved"]], [0.0, 0.5, 0.5, 0.5],
+          "résumé profile accuracy")
 
     text = b"Jane Roe\nSenior Java Developer\nAcme - 2019 to 2021\n"
     gold = {"r": {"spans": [{"start": 9, "end": 30, "text": "Senior Java Developer", "type": "Designation"},
