@@ -52,6 +52,8 @@ pub(super) fn find_roles(lines: &[Line<'_>], has_experience: bool, as_of: YearMo
     let mut roles = Vec::new();
     let mut block_of_line = vec![None; lines.len()];
     let mut current: Option<usize> = None;
+    // How many heading lines the first role has above its dates.
+    let mut template: Option<usize> = None;
     // Titles are not looked for before this line: the previous role's date
     // line or the section header.
     let mut floor = 0;
@@ -78,7 +80,14 @@ pub(super) fn find_roles(lines: &[Line<'_>], has_experience: bool, as_of: YearMo
             let role = roles.len() - 1;
             // The job's heading sits above its dates ("Java Developer, Acme"
             // / "Jan 2020 – Present"): it belongs to this role, not the last.
-            for j in heading_lines(lines, i, floor, as_of) {
+            // A résumé lays out every job alike, and the first job shows
+            // how many heading lines there are: with its title on the date
+            // line, the unbulleted line above a later job's dates is the
+            // last line of the job before.
+            let most = template.unwrap_or(MAX_HEADING_LINES);
+            let heading = heading_lines(lines, i, floor, as_of, most);
+            template.get_or_insert(heading.len());
+            for j in heading {
                 block_of_line[j] = Some(role);
             }
             current = Some(role);
@@ -107,10 +116,19 @@ const FAR_FUTURE: YearMonth = YearMonth {
     month: 12,
 };
 
-/// The heading lines right above a role's date line: the line directly
-/// above when it could be a title, and one more above it when that one names
-/// a job ("Senior Engineer" / "Acme Corp" / "2019 – 2021").
-fn heading_lines(lines: &[Line<'_>], i: usize, floor: usize, as_of: YearMonth) -> Range<usize> {
+/// Most heading lines above a role's date line: a title and a company.
+pub const MAX_HEADING_LINES: usize = 2;
+
+/// The heading lines right above a role's date line, at most `most`: the
+/// line directly above when it could be a title, and one more above it when
+/// that one names a job ("Senior Engineer" / "Acme Corp" / "2019 – 2021").
+fn heading_lines(
+    lines: &[Line<'_>],
+    i: usize,
+    floor: usize,
+    as_of: YearMonth,
+    most: usize,
+) -> Range<usize> {
     let heading = |l: &Line<'_>| {
         !l.header
             && !starts_with_bullet(l.text)
@@ -118,9 +136,13 @@ fn heading_lines(lines: &[Line<'_>], i: usize, floor: usize, as_of: YearMonth) -
             && find_date_range(l.text, as_of).is_none()
     };
     let mut from = i;
-    if from > floor && heading(&lines[from - 1]) {
+    if most >= 1 && from > floor && heading(&lines[from - 1]) {
         from -= 1;
-        if from > floor && heading(&lines[from - 1]) && has_title_noun(lines[from - 1].text) {
+        if most >= 2
+            && from > floor
+            && heading(&lines[from - 1])
+            && has_title_noun(lines[from - 1].text)
+        {
             from -= 1;
         }
     }
@@ -363,6 +385,30 @@ BS, 2008 - 2012
         assert_eq!(role_of("Built tools"), Some(0));
         assert_eq!(role_of("Java Developer"), Some(1));
         assert_eq!(role_of("Built services"), Some(1));
+    }
+
+    #[test]
+    fn unbulleted_last_lines_stay_with_their_job() {
+        // A plain-text résumé: titles on the date lines, no bullets. The
+        // line above a job's dates is the last line of the job before.
+        let text = "Work Experience\nSenior Backend Engineer, Fennick Pay, Mar 2022 - Present\nBuilt settlement APIs in Java\nMentoring three junior engineers\nBackend Engineer, Oberon Retail, Jan 2020 - Feb 2022\nRan order services on AWS\n";
+        let as_of = YearMonth {
+            year: 2026,
+            month: 11,
+        };
+        let mut lines = logical_lines(text, as_of);
+        let outline = assign_sections(&mut lines);
+        let roles = find_roles(&lines, outline.has_experience, as_of);
+        let role_of = |needle: &str| {
+            let i = lines
+                .iter()
+                .position(|l| l.text.contains(needle))
+                .expect("line exists");
+            roles.block_of_line[i]
+        };
+        assert_eq!(role_of("Mentoring"), Some(0));
+        assert_eq!(role_of("Oberon"), Some(1));
+        assert_eq!(role_of("order services"), Some(1));
     }
 
     #[test]

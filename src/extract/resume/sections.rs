@@ -3,7 +3,10 @@
 //! Short lines made only of section words ("Technical Skills", "WORK
 //! EXPERIENCE", "## Projects", "Skills & Tools:") start a section; lines
 //! before the first one are the [`ResumeSection::Header`]. "Label: content"
-//! lines naming skills outside any section are a one-line skills section.
+//! lines naming skills outside any job are a one-line skills section. After
+//! the last job, a "Skills:", "Education:" or "Certifications:" line opens
+//! that section, so a trailing skills list or degree is not read as part of
+//! the oldest job (and does not earn its years).
 //!
 //! Invariants: every line gets exactly one section; the section words and
 //! header modifiers defined here are the only ones (the name finder rules
@@ -11,6 +14,7 @@
 
 use super::lines::Line;
 use super::ResumeSection;
+use crate::extract::dates::{find_date_range, YearMonth};
 
 /// Longest line, in bytes, that can be a section header. Named like the
 /// posting side's `HEADER_MAX_CHARS`; bytes here because this test runs
@@ -36,27 +40,66 @@ pub(super) fn assign_sections(lines: &mut [Line<'_>]) -> Outline {
         has_experience: false,
         has_education: false,
     };
-    for line in lines.iter_mut() {
-        if let Some(section) = header_section(line.text, current) {
+    for i in 0..lines.len() {
+        let text = lines[i].text;
+        if let Some(section) = header_section(text, current) {
             current = section;
-            line.header = true;
+            lines[i].header = true;
             outline.has_experience |= section == ResumeSection::Experience;
             outline.has_education |= section == ResumeSection::Education;
-            line.section = section;
+            lines[i].section = section;
             continue;
         }
-        line.section = current;
-        // "Technical Skills: Java, Go" outside any section is a one-line
+        let label = inline_label(text);
+        // "Skills: Go, Helm" / "Education: BSc, 2016" after the last job
+        // opens its own section: its words are not that job's. The same
+        // line between two jobs ("Skills: Java" under each role) stays the
+        // job's, and so does a weak label ("Tools: Jira").
+        // Among such blocks, each label opens its own.
+        if let Some((section, false)) = label {
+            let in_role = matches!(current, ResumeSection::Experience | ResumeSection::Projects);
+            let closing = CLOSING_LABELS.contains(&section);
+            if closing
+                && (CLOSING_LABELS.contains(&current)
+                    || in_role && !more_roles_follow(&lines[i + 1..]))
+            {
+                current = section;
+                outline.has_education |= section == ResumeSection::Education;
+            }
+        }
+        lines[i].section = current;
+        // "Technical Skills: Java, Go" outside any role is a one-line
         // skills section; inside a role ("Tools: Jira") it stays experience.
-        if matches!(
-            current,
-            ResumeSection::Header | ResumeSection::Summary | ResumeSection::Other
-        ) && inline_label(line.text) == Some(ResumeSection::Skills)
+        if !matches!(current, ResumeSection::Experience | ResumeSection::Projects)
+            && label.map(|(section, _)| section) == Some(ResumeSection::Skills)
         {
-            line.section = ResumeSection::Skills;
+            lines[i].section = ResumeSection::Skills;
         }
     }
     outline
+}
+
+/// Sections whose "Label: content" line, after a résumé's last job, ends
+/// the Experience section: a skills list, the degree, the licences.
+const CLOSING_LABELS: &[ResumeSection] = &[
+    ResumeSection::Skills,
+    ResumeSection::Education,
+    ResumeSection::Certifications,
+];
+
+/// Whether a dated line follows before the next section header or closing
+/// label: then a label line above it sits between two jobs.
+fn more_roles_follow(rest: &[Line<'_>]) -> bool {
+    const ANY_DATE: YearMonth = YearMonth {
+        year: 9999,
+        month: 12,
+    };
+    rest.iter()
+        .take_while(|l| {
+            header_section(l.text, ResumeSection::Experience).is_none()
+                && !matches!(inline_label(l.text), Some((s, false)) if CLOSING_LABELS.contains(&s))
+        })
+        .any(|l| find_date_range(l.text, ANY_DATE).is_some())
 }
 
 /// Words that name a section: (word, section, weak). Weak words
@@ -302,13 +345,14 @@ fn header_section(line: &str, current: ResumeSection) -> Option<ResumeSection> {
     }
 }
 
-/// The section named by a "Label: content" line's label, when there is content.
-fn inline_label(line: &str) -> Option<ResumeSection> {
+/// The section named by a "Label: content" line's label, when there is
+/// content, and whether only weak words name it.
+fn inline_label(line: &str) -> Option<(ResumeSection, bool)> {
     let colon = line.find(':')?;
     if colon > HEADER_MAX_BYTES || line[colon + 1..].trim().is_empty() {
         return None;
     }
-    classify_heading(line[..colon].trim_matches(is_decoration)).map(|(section, _)| section)
+    classify_heading(line[..colon].trim_matches(is_decoration))
 }
 
 #[cfg(test)]
@@ -428,6 +472,44 @@ mod tests {
                 *expected,
                 "{name}: {line:?}"
             );
+        }
+    }
+
+    #[test]
+    fn closing_labels_after_the_last_job_open_their_own_sections() {
+        use ResumeSection::*;
+        let as_of = YearMonth {
+            year: 2026,
+            month: 11,
+        };
+        // (case, text, the section of each line)
+        let cases: &[(&str, &str, &[ResumeSection])] = &[
+            (
+                "skills, degree and licence after the last job",
+                "Experience\nSRE, Acme, 2019 - 2021\n- Ran Kubernetes\nSkills: Go, Helm\nEducation: BSc, 2012 - 2016\nCertifications: CKA",
+                &[Experience, Experience, Experience, Skills, Education, Certifications],
+            ),
+            (
+                "a skills line between two jobs stays the first job's",
+                "Experience\nSRE, Acme, 2019 - 2021\nSkills: Go\nDev, Initech, 2016 - 2018\n- Wrote Java",
+                &[Experience, Experience, Experience, Experience, Experience],
+            ),
+            (
+                "a weak label after the last job stays the job's",
+                "Experience\nSRE, Acme, 2019 - 2021\nTools: Jira, Helm",
+                &[Experience, Experience, Experience],
+            ),
+            (
+                "outside any job a skills line is a one-line section",
+                "Jane Doe\nSkills: Go\nBerlin",
+                &[Header, Skills, Header],
+            ),
+        ];
+        for (name, text, expected) in cases {
+            let mut lines = crate::extract::resume::lines::logical_lines(text, as_of);
+            assign_sections(&mut lines);
+            let got: Vec<ResumeSection> = lines.iter().map(|l| l.section).collect();
+            assert_eq!(&got, expected, "{name}");
         }
     }
 
