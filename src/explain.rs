@@ -485,6 +485,7 @@ mod properties {
             more.skills.push(CandidateSkill {
                 skill,
                 years,
+                years_from: None,
                 skills_section_only: false,
                 evidence: vec![SkillEvidence {
                     line: 99,

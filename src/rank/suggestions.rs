@@ -85,6 +85,7 @@ pub(super) fn suggestions(
             let new_skill = CandidateSkill {
                 skill,
                 years: None,
+                years_from: None,
                 skills_section_only: true,
                 evidence: Vec::new(),
             };

@@ -74,6 +74,7 @@ fn suggestions_by_explaining_everything(
             with.skills.push(CandidateSkill {
                 skill,
                 years: None,
+                years_from: None,
                 skills_section_only: true,
                 evidence: Vec::new(),
             });

@@ -182,7 +182,7 @@ pub fn explanation(
     // The requirement table.
     out.push_str("<section>\n<h2>Requirements</h2>\n<table>\n<tr><th>Line</th><th>Section</th><th>Requirement</th><th>Status</th><th>Credit × weight</th><th>Matched</th><th>Evidence</th></tr>\n");
     for a in &e.requirements {
-        let evidence: Vec<String> = a
+        let mut evidence: Vec<String> = a
             .evidence
             .iter()
             .map(|ev| {
@@ -194,6 +194,9 @@ pub fn explanation(
                 )
             })
             .collect();
+        if let Some(source) = super::years_source(candidate, a) {
+            evidence.extend(super::years_source_lines(&source).iter().map(|l| escape(l)));
+        }
         let _ = writeln!(
             out,
             "<tr><td class=\"num\"><a href=\"#L{}\">{}</a></td><td>{}</td><td>{}</td>\

@@ -573,7 +573,7 @@ impl<'a> ExplainDocument<'a> {
             required_partial: e.required_partial,
             required_total: e.required_total,
             missing_required: skill_refs(taxonomy, &e.missing_required),
-            requirements: assessments(taxonomy, posting, e),
+            requirements: assessments(taxonomy, candidate, posting, e),
         }
     }
 }
@@ -607,6 +607,7 @@ impl AssessedEntry {
 /// The per-requirement records of an explanation of `posting`.
 fn assessments<'a>(
     taxonomy: &'a Taxonomy,
+    candidate: &'a Candidate,
     posting: &Posting,
     e: &'a Explanation<'_>,
 ) -> Vec<AssessmentEntry<'a>> {
@@ -617,7 +618,7 @@ fn assessments<'a>(
                 .requirements
                 .get(a.index)
                 .map_or_else(Vec::new, |r| asked_skills(taxonomy, r));
-            AssessmentEntry::new(taxonomy, a, asked)
+            AssessmentEntry::new(taxonomy, candidate, a, asked)
         })
         .collect()
 }
@@ -668,13 +669,21 @@ pub struct AssessmentEntry<'a> {
     pub evidence: Vec<QuoteEntry<'a>>,
     /// Years had and needed.
     pub years: YearsEntry,
+    /// Where the matched skill's years come from, when the record shows
+    /// some: the line stating them, or the dated roles they sum.
+    pub years_from: Option<YearsFromEntry<'a>>,
     /// The line of the requirement this one repeats, counted there.
     pub repeats: Option<usize>,
 }
 
 impl<'a> AssessmentEntry<'a> {
-    /// The entry of record `a`, which asks for `asked`.
-    pub fn new(taxonomy: &'a Taxonomy, a: &'a Assessment<'_>, asked: Vec<SkillRef<'a>>) -> Self {
+    /// The entry of record `a` of `candidate`, which asks for `asked`.
+    pub fn new(
+        taxonomy: &'a Taxonomy,
+        candidate: &'a Candidate,
+        a: &'a Assessment<'_>,
+        asked: Vec<SkillRef<'a>>,
+    ) -> Self {
         AssessmentEntry {
             text: a.text,
             line: a.line,
@@ -688,6 +697,7 @@ impl<'a> AssessmentEntry<'a> {
             matched: a.matched.map(|m| MatchedEntry::new(taxonomy, &m)),
             evidence: a.evidence.iter().map(|ev| QuoteEntry::new(ev)).collect(),
             years: YearsEntry::new(&a.years),
+            years_from: super::years_source(candidate, a).map(|s| YearsFromEntry::new(&s)),
             repeats: a.repeats,
         }
     }
@@ -744,6 +754,33 @@ impl<'a> QuoteEntry<'a> {
     }
 }
 
+/// Where a record's years come from: `{"stated_line": 2, "roles": []}` or
+/// `{"stated_line": null, "roles": [ROLE, …]}`, each role as the
+/// candidate's `roles` list gives it.
+#[derive(Debug, Clone, Serialize)]
+pub struct YearsFromEntry<'a> {
+    /// The résumé line stating the years, when a statement gave them.
+    pub stated_line: Option<usize>,
+    /// The dated roles whose union they are, in résumé order.
+    pub roles: Vec<RoleEntry<'a>>,
+}
+
+impl<'a> YearsFromEntry<'a> {
+    /// The entry of `source`.
+    pub fn new(source: &super::YearsSource<'a>) -> Self {
+        match source {
+            super::YearsSource::Stated(line) => YearsFromEntry {
+                stated_line: Some(*line),
+                roles: Vec::new(),
+            },
+            super::YearsSource::Roles(roles) => YearsFromEntry {
+                stated_line: None,
+                roles: roles.iter().map(|r| RoleEntry::new(r)).collect(),
+            },
+        }
+    }
+}
+
 /// Years had and asked for, each `null` when unknown.
 #[derive(Debug, Clone, Serialize)]
 pub struct YearsEntry {
@@ -796,7 +833,7 @@ impl<'a> ScoreDocument<'a> {
             candidate: CandidateRef::new(candidate),
             results: ranked
                 .iter()
-                .map(|r| ResultEntry::new(taxonomy, r, with_requirements))
+                .map(|r| ResultEntry::new(taxonomy, candidate, r, with_requirements))
                 .collect(),
             suggestions: suggestions
                 .iter()
@@ -838,7 +875,12 @@ pub struct ResultEntry<'a> {
 
 impl<'a> ResultEntry<'a> {
     /// The entry of ranked posting `r`.
-    pub fn new(taxonomy: &'a Taxonomy, r: &'a Ranked<'_>, with_requirements: bool) -> Self {
+    pub fn new(
+        taxonomy: &'a Taxonomy,
+        candidate: &'a Candidate,
+        r: &'a Ranked<'_>,
+        with_requirements: bool,
+    ) -> Self {
         let e = &r.explanation;
         ResultEntry {
             rank: r.rank,
@@ -852,7 +894,7 @@ impl<'a> ResultEntry<'a> {
             required_total: e.required_total,
             missing_required: skill_refs(taxonomy, &e.missing_required),
             top_matches: skill_refs(taxonomy, &super::top_matches(e)),
-            requirements: with_requirements.then(|| assessments(taxonomy, r.posting, e)),
+            requirements: with_requirements.then(|| assessments(taxonomy, candidate, r.posting, e)),
         }
     }
 }

@@ -135,11 +135,14 @@ pub fn explanation(
     );
     let _ = writeln!(out, "|---:|---|---|---|---|---:|---|---|");
     for a in &e.requirements {
-        let evidence: Vec<String> = a
+        let mut evidence: Vec<String> = a
             .evidence
             .iter()
             .map(|ev| format!("L{}: “{}”", ev.line, cell(&ev.text)))
             .collect();
+        if let Some(source) = super::years_source(candidate, a) {
+            evidence.extend(super::years_source_lines(&source).iter().map(|l| cell(l)));
+        }
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} | {} | {:.2} × {} | {} | {} |",

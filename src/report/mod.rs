@@ -33,7 +33,7 @@ pub use taxonomy::{LintReport, LookupReport, StatsReport};
 
 use crate::explain::Explanation;
 use crate::extract::posting::{Posting, Requirement, RequirementKind};
-use crate::extract::resume::Candidate;
+use crate::extract::resume::{Candidate, Role, YearsFrom};
 use crate::occupation::profile::ProfileEntry;
 use crate::score::{Assessment, How, Matched, Status, Years};
 use crate::taxonomy::{SkillId, Taxonomy};
@@ -127,6 +127,54 @@ pub fn years_phrase(y: &Years) -> Option<String> {
         (Some(h), true) => Some(h),
         (Some(h), false) => Some(format!("{h}, {}", asks.join(", "))),
         (None, false) => Some(format!("{unknown}, {}", asks.join(", "))),
+    }
+}
+
+/// Where the years of a skill record come from: what a reader checks
+/// them against.
+#[derive(Debug, Clone, PartialEq)]
+pub enum YearsSource<'c> {
+    /// The résumé states them on this 1-based line.
+    Stated(usize),
+    /// The union of these dated roles.
+    Roles(Vec<&'c Role>),
+}
+
+/// Where the years of record `a` come from: the matched skill's statement
+/// or roles. `None` when the record shows no years of a skill (a missing
+/// skill, a listed skill with unknown years, years of experience in all).
+pub fn years_source<'c>(candidate: &'c Candidate, a: &Assessment<'_>) -> Option<YearsSource<'c>> {
+    a.years.have?;
+    let skill = candidate.skill(a.matched?.candidate)?;
+    Some(match skill.years_from.as_ref()? {
+        YearsFrom::Stated { line } => YearsSource::Stated(*line),
+        YearsFrom::Roles { roles } => YearsSource::Roles(
+            roles
+                .iter()
+                .filter_map(|&r| candidate.roles.get(r))
+                .collect(),
+        ),
+    })
+}
+
+/// The lines that account for a record's years, one phrase each: "years
+/// stated on résumé L2", or per role "role L6: Senior SRE, Tidewater
+/// (2021-03 to 2026-11)".
+pub fn years_source_lines(source: &YearsSource<'_>) -> Vec<String> {
+    match source {
+        YearsSource::Stated(line) => vec![format!("years stated on résumé L{line}")],
+        YearsSource::Roles(roles) => roles
+            .iter()
+            .map(|r| {
+                format!(
+                    "role L{}: {} ({} to {})",
+                    r.line,
+                    r.title.as_deref().unwrap_or("untitled"),
+                    r.start,
+                    r.end
+                )
+            })
+            .collect(),
     }
 }
 

@@ -321,6 +321,11 @@ pub fn explanation(
                     "", ev.line, ev.text
                 );
             }
+            if let Some(source) = super::years_source(candidate, a) {
+                for line in super::years_source_lines(&source) {
+                    let _ = writeln!(out, "{:26}{line}", "");
+                }
+            }
         }
     }
     let missing = super::missing_records(e);

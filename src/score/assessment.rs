@@ -92,6 +92,7 @@ impl Assessment<'_> {
 ///     skills: vec![CandidateSkill {
 ///         skill: id("postgresql"),
 ///         years: Some(1.5),
+///         years_from: None,
 ///         skills_section_only: false,
 ///         evidence: vec![],
 ///     }],

@@ -209,6 +209,7 @@ category = "education"
                 .map(|(i, &(s, years))| CandidateSkill {
                     skill: id(s),
                     years,
+                    years_from: None,
                     skills_section_only: false,
                     evidence: vec![SkillEvidence {
                         line: 10 + i,

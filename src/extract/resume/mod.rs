@@ -238,11 +238,34 @@ pub struct CandidateSkill {
     /// specific skill (a role using Next.js counts for React); `None` when
     /// there is neither.
     pub years: Option<f32>,
+    /// Where `years` come from: the line stating them, or the dated roles
+    /// whose union they are. `None` when `years` is, and for a candidate
+    /// built by hand rather than parsed.
+    pub years_from: Option<YearsFrom>,
     /// Whether every mention is in the Skills section (listed, never shown
     /// in use).
     pub skills_section_only: bool,
     /// Every mention, in text order.
     pub evidence: Vec<SkillEvidence>,
+}
+
+/// Where a skill's years come from, so a report can quote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum YearsFrom {
+    /// Stated beside a mention ("Backend engineer with six years …",
+    /// "7+ years of Kubernetes") on this 1-based line, and more than the
+    /// dated roles give.
+    Stated {
+        /// 1-based line of the statement.
+        line: usize,
+    },
+    /// The union of these dated roles (indices into [`Candidate::roles`],
+    /// in text order): those whose blocks mention the skill or a more
+    /// specific one.
+    Roles {
+        /// Indices into [`Candidate::roles`].
+        roles: Vec<usize>,
+    },
 }
 
 /// A dated role (job, position) found in the experience section.

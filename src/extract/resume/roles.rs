@@ -216,7 +216,8 @@ pub(super) const TITLE_NOUNS: &[&str] = &[
     "member",
 ];
 
-fn has_title_noun(text: &str) -> bool {
+/// Whether `text` has a word of [`TITLE_NOUNS`], singular or plural.
+pub(super) fn has_title_noun(text: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric())
         .map(str::to_lowercase)
         .any(|w| {

@@ -39,7 +39,8 @@ pub(super) fn collect_skills(
     let mut slots: BTreeMap<SkillId, usize> = BTreeMap::new();
     let mut skills: Vec<CandidateSkill> = Vec::new();
     let mut role_sets: Vec<BTreeSet<usize>> = Vec::new();
-    let mut stated_max: Vec<Option<f32>> = Vec::new();
+    // The most years stated beside the skill, and the line stating them.
+    let mut stated_max: Vec<Option<(f32, usize)>> = Vec::new();
     for (k, mention) in mentions.iter().enumerate() {
         let Some(li) = line_of[k] else {
             continue;
@@ -55,6 +56,7 @@ pub(super) fn collect_skills(
             skills.push(CandidateSkill {
                 skill: mention.skill,
                 years: None,
+                years_from: None,
                 skills_section_only: true,
                 evidence: Vec::new(),
             });
@@ -73,7 +75,9 @@ pub(super) fn collect_skills(
             role_sets[slot].insert(role);
         }
         if let Some(years) = stated.per_mention[k] {
-            stated_max[slot] = Some(stated_max[slot].map_or(years, |y: f32| y.max(years)));
+            if stated_max[slot].is_none_or(|(most, _)| years > most) {
+                stated_max[slot] = Some((years, mention.line));
+            }
         }
     }
     // A role that uses a more specific skill uses the general one too:
@@ -91,7 +95,9 @@ pub(super) fn collect_skills(
             .evidence
             .iter()
             .all(|e| e.section == ResumeSection::Skills);
-        skill.years = skill_years(stated_max[slot], &found.roles, &role_sets[slot]);
+        let years = skill_years(stated_max[slot], &found.roles, &role_sets[slot]);
+        skill.years = years.as_ref().map(|(y, _)| *y);
+        skill.years_from = years.map(|(_, from)| from);
     }
     skills
 }

@@ -15,7 +15,7 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 use super::lines::Line;
-use super::{ResumeSection, Role};
+use super::{ResumeSection, Role, YearsFrom};
 use crate::extract::dates::YearMonth;
 use crate::extract::numbers::{self, GluedYears};
 use crate::extract::Mention;
@@ -38,22 +38,30 @@ pub const TOTAL_PHRASE_MAX_FILLERS: usize = 4;
 /// "4yrs" (typed in haste, or glued by a converter) still state years.
 const RESUME_GLUED_YEARS: GluedYears = GluedYears::Read;
 
-/// A skill's years, to one decimal: the larger of the years `stated` beside
-/// it and the union of its `roles` (indices into `all`); `None` with
-/// neither.
+/// A skill's years, to one decimal, and where they come from: the larger
+/// of the years `stated` beside it (with the 1-based line that states
+/// them) and the union of its `roles` (indices into `all`); `None` with
+/// neither. A tie goes to the roles, whose dates a reader can check.
 pub(super) fn skill_years(
-    stated: Option<f32>,
+    stated: Option<(f32, usize)>,
     all: &[Role],
     roles: &BTreeSet<usize>,
-) -> Option<f32> {
+) -> Option<(f32, YearsFrom)> {
     let from_roles = (!roles.is_empty()).then(|| {
-        years_of_months(union_months(
-            roles.iter().map(|&r| (all[r].start, all[r].end)),
-        ))
+        (
+            years_of_months(union_months(
+                roles.iter().map(|&r| (all[r].start, all[r].end)),
+            )),
+            YearsFrom::Roles {
+                roles: roles.iter().copied().collect(),
+            },
+        )
     });
-    match (stated, from_roles) {
-        (Some(a), Some(b)) => Some(round_tenth(a.max(b))),
-        (a, b) => a.or(b).map(round_tenth),
+    let from_statement =
+        stated.map(|(years, line)| (round_tenth(years), YearsFrom::Stated { line }));
+    match (from_statement, from_roles) {
+        (Some(s), Some(r)) => Some(if s.0 > r.0 { s } else { r }),
+        (s, r) => s.or(r),
     }
 }
 
@@ -309,14 +317,24 @@ pub(super) fn stated_years(
                 first = false;
                 previous_end = m.end;
             }
-            if forward || followed_by(line.text, found.end, &["of", "in"]) {
+            if forward {
                 continue;
             }
+            // "3 years in sales" is about what follows, not the skill before;
+            // but "Backend engineer with six years of building payment
+            // services" states the engineer's years.
+            let about_what_follows = followed_by(line.text, found.end, &["of", "in"]);
             // Backward: "Java (5 years)", "Docker - 2 yrs", "Linux: 13 years".
             // Mentions on a line are in text order and do not overlap.
             let before = here.start + mentions[here.clone()].partition_point(|m| m.end <= start);
             if let Some(k) = before.checked_sub(1).filter(|&k| k >= here.start) {
                 let gap = &text[mentions[k].end..start];
+                if about_what_follows {
+                    if title_with(gap) {
+                        set_max(&mut stated.per_mention[k], found.years);
+                    }
+                    continue;
+                }
                 if gap.len() <= YEARS_AFTER_SKILL_MAX_GAP
                     && only_words(
                         gap,
@@ -334,6 +352,18 @@ pub(super) fn stated_years(
 
 fn set_max(slot: &mut Option<f32>, years: f32) {
     *slot = Some(slot.map_or(years, |y| y.max(years)));
+}
+
+/// Whether the words between a skill and "N years of …" make the skill a
+/// person's trade: "with" ("Kubernetes with six years of …"), or a job
+/// noun and "with" ("Backend engineer with six years of building …").
+fn title_with(gap: &str) -> bool {
+    let words: Vec<String> = gap.split_whitespace().map(str::to_lowercase).collect();
+    match words.as_slice() {
+        [with] => with == "with",
+        [noun, with] => with == "with" && super::roles::has_title_noun(noun),
+        _ => false,
+    }
 }
 
 /// Whether the first word after byte `p` of `line` is one of `words`.
@@ -463,6 +493,18 @@ Wrote SQL reports.
             ("months", "18 months of Go", "go", Some(1.5)),
             ("less than", "Git (Less than 1 year)", "git", None),
             ("unrelated years", "Go, and 3 years in sales", "go", None),
+            (
+                "a title with its years",
+                "Kubernetes engineer with six years of keeping clusters up",
+                "kubernetes",
+                Some(6.0),
+            ),
+            (
+                "years of something else after a skill",
+                "Go, 3 years of sales",
+                "go",
+                None,
+            ),
             ("implausible", "99 years of Java", "java", None),
             ("no years", "Go developer", "go", None),
         ];
@@ -478,6 +520,16 @@ Wrote SQL reports.
         let candidate = parse(text);
         assert_eq!(years_of(&candidate, "java"), Some(10.0));
         assert_eq!(years_of(&candidate, "go"), Some(1.0));
+        // Each figure says where it comes from: the statement's line, or
+        // the roles whose union it is.
+        let from = |id: &str| {
+            let skill = crate::extract::resume::fixture::tiny()
+                .get(id)
+                .expect("in tiny");
+            candidate.skill(skill).and_then(|s| s.years_from.clone())
+        };
+        assert_eq!(from("java"), Some(YearsFrom::Stated { line: 2 }));
+        assert_eq!(from("go"), Some(YearsFrom::Roles { roles: vec![0] }));
     }
 
     #[test]
