@@ -284,7 +284,7 @@ impl<'a> CandidateEntry<'a> {
             skills: c
                 .skills
                 .iter()
-                .map(|s| CandidateSkillEntry::new(taxonomy, s))
+                .map(|s| CandidateSkillEntry::new(taxonomy, c, s))
                 .collect(),
         }
     }
@@ -430,8 +430,11 @@ pub struct CandidateSkillEntry<'a> {
     pub id: &'a str,
     /// The skill's label.
     pub label: &'a str,
-    /// Years of use the dated roles support.
+    /// Years of use: stated beside it, or the union of the dated roles
+    /// that use it, whichever is more.
     pub years: Option<f64>,
+    /// Where `years` come from: the line stating them, or those roles.
+    pub years_from: Option<YearsFromEntry<'a>>,
     /// Whether only a skills list names it.
     pub skills_section_only: bool,
     /// The résumé lines that show it.
@@ -439,13 +442,17 @@ pub struct CandidateSkillEntry<'a> {
 }
 
 impl<'a> CandidateSkillEntry<'a> {
-    /// The entry of skill `s`.
-    pub fn new(taxonomy: &'a Taxonomy, s: &'a CandidateSkill) -> Self {
+    /// The entry of skill `s` of candidate `c`.
+    pub fn new(taxonomy: &'a Taxonomy, c: &'a Candidate, s: &'a CandidateSkill) -> Self {
         let skill = taxonomy.skill(s.skill);
         CandidateSkillEntry {
             id: &skill.id,
             label: &skill.label,
             years: years(s.years),
+            years_from: s
+                .years_from
+                .as_ref()
+                .map(|from| YearsFromEntry::new(&super::YearsSource::of(c, from))),
             skills_section_only: s.skills_section_only,
             evidence: s.evidence.iter().map(EvidenceEntry::new).collect(),
         }

@@ -146,15 +146,22 @@ pub enum YearsSource<'c> {
 pub fn years_source<'c>(candidate: &'c Candidate, a: &Assessment<'_>) -> Option<YearsSource<'c>> {
     a.years.have?;
     let skill = candidate.skill(a.matched?.candidate)?;
-    Some(match skill.years_from.as_ref()? {
-        YearsFrom::Stated { line } => YearsSource::Stated(*line),
-        YearsFrom::Roles { roles } => YearsSource::Roles(
-            roles
-                .iter()
-                .filter_map(|&r| candidate.roles.get(r))
-                .collect(),
-        ),
-    })
+    Some(YearsSource::of(candidate, skill.years_from.as_ref()?))
+}
+
+impl<'c> YearsSource<'c> {
+    /// The source `from` names, its roles looked up in `candidate`.
+    pub fn of(candidate: &'c Candidate, from: &YearsFrom) -> Self {
+        match from {
+            YearsFrom::Stated { line } => YearsSource::Stated(*line),
+            YearsFrom::Roles { roles } => YearsSource::Roles(
+                roles
+                    .iter()
+                    .filter_map(|&r| candidate.roles.get(r))
+                    .collect(),
+            ),
+        }
+    }
 }
 
 /// The lines that account for a record's years, one phrase each: "years

@@ -128,7 +128,7 @@ pub fn assess<'a>(
     let evidence = outcome
         .matched
         .and_then(|m| candidate.skill(m.candidate))
-        .map(|s| evidence_lines(&s.evidence))
+        .map(|s| evidence_lines(&s.evidence, requirement.kind))
         .unwrap_or_default();
     Assessment {
         index,
@@ -147,17 +147,27 @@ pub fn assess<'a>(
     }
 }
 
-/// The evidence lines worth quoting: those that show the skill in use
-/// first, then Skills-section lines; each line once; text order within each.
-fn evidence_lines(evidence: &[SkillEvidence]) -> Vec<&SkillEvidence> {
+/// The evidence lines worth quoting for a requirement of `kind`: for a
+/// degree, the résumé's education lines ("MSc Data Science") first; then
+/// those that show the skill in use, then Skills-section lines; each line
+/// once; text order within each.
+fn evidence_lines(evidence: &[SkillEvidence], kind: RequirementKind) -> Vec<&SkillEvidence> {
     let mut out: Vec<&SkillEvidence> = Vec::with_capacity(MAX_EVIDENCE_LINES);
+    let degree = |e: &&SkillEvidence| {
+        kind == RequirementKind::Education
+            && matches!(
+                e.section,
+                ResumeSection::Education | ResumeSection::Certifications
+            )
+    };
+    let studied = evidence.iter().filter(degree);
     let in_use = evidence
         .iter()
-        .filter(|e| e.section != ResumeSection::Skills);
+        .filter(|e| !degree(e) && e.section != ResumeSection::Skills);
     let listed = evidence
         .iter()
-        .filter(|e| e.section == ResumeSection::Skills);
-    for e in in_use.chain(listed) {
+        .filter(|e| !degree(e) && e.section == ResumeSection::Skills);
+    for e in studied.chain(in_use).chain(listed) {
         if out.len() == MAX_EVIDENCE_LINES {
             break;
         }

@@ -9,6 +9,7 @@ mod formats;
 mod import;
 mod index;
 mod rank;
+mod recruiter;
 mod score;
 mod snapshot;
 mod taxonomy;

@@ -140,6 +140,65 @@ pub fn is_entry_level_title(title: &str) -> bool {
             || ENTRY_LEVEL_PHRASES.iter().any(|p| lower.contains(p)))
 }
 
+/// Words that may join the fields of study after a degree: "MSc in Data
+/// Science, Statistics or a related field".
+const FIELD_LIST_WORDS: &[&str] = &["and", "or", "a", "an", "and/or", "&"];
+
+/// The starts of the mentions a degree names as its fields of study: the
+/// list right after the first degree word's "in" or "of" ("Bachelor's
+/// degree in Nursing", "MSc in Data Science, Statistics or …"), whatever
+/// their category. A skill named elsewhere on the line ("… and 3 years of
+/// Java") stays a skill.
+fn field_list(text: &str, offset: usize, mentions: &[Mention]) -> Vec<usize> {
+    let mut degree_end = None;
+    let mut at = 0;
+    for word in text.split_inclusive(|c: char| c.is_whitespace() || c == ',' || c == '(') {
+        let end = at + word.len();
+        if !degree_levels(word).is_empty() {
+            degree_end = Some(end);
+            break;
+        }
+        at = end;
+    }
+    let Some(degree_end) = degree_end else {
+        return Vec::new();
+    };
+    // "degree in", "in", "of", "'s in": the list starts after the first
+    // "in"/"of" within a few words of the degree.
+    let lower = text.to_lowercase();
+    let window = &lower[degree_end..lower.len().min(degree_end + 24)];
+    let Some(list_start) = [" in ", " of "]
+        .iter()
+        .filter_map(|w| window.find(w).map(|p| degree_end + p + w.len()))
+        .chain(
+            ["in ", "of "]
+                .iter()
+                .filter(|w| window.starts_with(*w))
+                .map(|w| degree_end + w.len()),
+        )
+        .min()
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut previous_end = offset + list_start;
+    for m in mentions.iter().filter(|m| m.start >= offset + list_start) {
+        let gap = text
+            .get(previous_end - offset..m.start - offset)
+            .unwrap_or("x");
+        let joined = gap
+            .split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | ';'))
+            .filter(|w| !w.is_empty())
+            .all(|w| FIELD_LIST_WORDS.contains(&w.to_lowercase().as_str()));
+        if !joined {
+            break;
+        }
+        out.push(m.start);
+        previous_end = m.end;
+    }
+    out
+}
+
 /// Words that may stand between list members besides punctuation.
 /// "another" and "other" keep a list going: "Kafka, Debezium or another CDC tool".
 const LIST_WORDS: &[&str] = &[
@@ -213,7 +272,11 @@ pub(crate) fn split_item(
     let mut skills: Vec<&Mention> = mentions.iter().collect();
     if let Some(&lowest) = levels.iter().min() {
         let mut fields: Vec<SkillId> = Vec::new();
-        for m in mentions.iter().filter(|m| is_education(m)) {
+        let studied = field_list(text, offset, mentions);
+        for m in mentions
+            .iter()
+            .filter(|m| is_education(m) || studied.contains(&m.start))
+        {
             if !is_degree(taxonomy, m.skill) && !fields.contains(&m.skill) {
                 fields.push(m.skill);
             }
@@ -228,7 +291,7 @@ pub(crate) fn split_item(
                 or_equivalent: accepts_equivalent(text),
             }),
         ));
-        skills.retain(|m| !is_education(m));
+        skills.retain(|m| !is_education(m) && !studied.contains(&m.start));
     } else {
         skills.retain(|m| !is_degree(taxonomy, m.skill));
     }
@@ -642,6 +705,28 @@ fn drop_generic_heads<'m>(
         .collect()
 }
 
+/// Most words of their own a clause-level ", or" may carry between two
+/// skills ("mentoring others, or driving …").
+const CLAUSE_OR_MAX_WORDS: usize = 2;
+
+/// Whether `gap` (trimmed) is a clause-level ", or": a comma, then "or",
+/// at most [`CLAUSE_OR_MAX_WORDS`] other words, and no sentence break.
+fn clause_or(gap: &str) -> bool {
+    if gap.contains(['.', ';', ':', '(', ')']) || gap.matches(',').count() != 1 {
+        return false;
+    }
+    let spaced = gap.replace(',', " , ");
+    let words: Vec<&str> = spaced.split_whitespace().collect();
+    let comma_or = words
+        .windows(2)
+        .any(|w| w[0] == "," && w[1].eq_ignore_ascii_case("or"));
+    let others = words
+        .iter()
+        .filter(|w| **w != "," && !w.eq_ignore_ascii_case("or"))
+        .count();
+    comma_or && others > 0 && others <= CLAUSE_OR_MAX_WORDS
+}
+
 fn join(gap: &str, same_skill: bool) -> Join {
     if gap.contains('\n') {
         return Join::Break;
@@ -657,6 +742,12 @@ fn join(gap: &str, same_skill: bool) -> Join {
     let mut or = trimmed.contains('/') || trimmed.contains('|');
     let mut and = false;
     let mut words = 0;
+    // "mentoring others, or driving technical leadership": a clause-level
+    // ", or" with a word or two of its own around it still offers
+    // alternatives, when no sentence ends in between.
+    if clause_or(trimmed) {
+        return Join::Or;
+    }
     // Markdown emphasis around a joining word ("Kafka **or** NATS") is ignored.
     for word in trimmed.split(|c: char| c.is_whitespace() || ",;:()[]|+*_".contains(c)) {
         if word.is_empty() {
@@ -820,6 +911,52 @@ mod tests {
     }
 
     #[test]
+    fn a_degree_names_its_fields_whatever_their_category() {
+        use crate::extract::{posting::parse_postings, Matcher};
+        let taxonomy = Taxonomy::embedded().expect("embedded taxonomy");
+        let matcher = Matcher::new(&taxonomy).expect("matcher");
+        // (line, the degree's fields, the skills asked besides)
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            (
+                "MSc in Data Science, Statistics or a related field",
+                &["data-science", "statistics"],
+                &[],
+            ),
+            (
+                "Bachelor's degree in Nursing and 2 years of patient care",
+                &["nursing"],
+                &["patient-care"],
+            ),
+            (
+                "BSc in Computer Science; experience with Java",
+                &["computer-science"],
+                &["java"],
+            ),
+        ];
+        for (line, fields, skills) in cases {
+            let text = format!("Data Engineer\n\nRequirements\n- {line}\n");
+            let posting = &parse_postings(&matcher, "job", &text)[0];
+            let ids = |v: &[SkillId]| -> Vec<String> {
+                v.iter().map(|&s| taxonomy.skill(s).id.clone()).collect()
+            };
+            let got_fields: Vec<String> = posting
+                .requirements
+                .iter()
+                .filter_map(|r| r.education.as_ref())
+                .flat_map(|e| ids(&e.fields))
+                .collect();
+            let got_skills: Vec<String> = posting
+                .requirements
+                .iter()
+                .filter(|r| r.kind == RequirementKind::Skill)
+                .flat_map(|r| ids(&r.any_of))
+                .collect();
+            assert_eq!(&got_fields, fields, "fields of {line:?}");
+            assert_eq!(&got_skills, skills, "skills of {line:?}");
+        }
+    }
+
+    #[test]
     fn join_table() {
         let cases = [
             (" or ", Join::Or),
@@ -837,6 +974,12 @@ mod tests {
             (" for ", Join::Break),
             ("-based ", Join::Break),
             (" with strong ", Join::Break),
+            // Seed 003: "mentoring others, or driving technical thought leadership".
+            (" others, or driving ", Join::Or),
+            (" others, or ", Join::Or),
+            (" in production. Or maybe ", Join::Break),
+            (" for the team, or a ", Join::Break),
+            (" and then, or later ", Join::Break),
         ];
         for (gap, expected) in cases {
             assert_eq!(join(gap, false), expected, "{gap:?}");

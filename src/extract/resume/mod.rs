@@ -16,7 +16,9 @@
 //!    is that line and the lines after it, up to the next dated role or
 //!    section header. A résumé with no Experience section takes its roles
 //!    from every section except Skills, Education and Certifications.
-//! 4. Every skill mention the [`Matcher`] finds becomes evidence. A skill's
+//! 4. Every skill mention the [`Matcher`] finds becomes evidence, except in
+//!    the employer's part of a role heading ("Data Engineer, Loop
+//!    Analytics": no analytics skill). A skill's
 //!    years are the larger of what the text states on the mention's line
 //!    ("3 years of Go", "Java (5 years)") and the months of the union of the
 //!    roles whose blocks mention it: overlapping roles are not counted twice.

@@ -36,6 +36,9 @@ pub(super) struct Roles {
     pub(super) roles: Vec<Role>,
     /// For each logical line, the index of the role whose block holds it.
     pub(super) block_of_line: Vec<Option<usize>>,
+    /// For each role, its heading: the logical lines above its dates that
+    /// name it, and the date line itself.
+    pub(super) headings: Vec<Range<usize>>,
 }
 
 pub(super) fn find_roles(lines: &[Line<'_>], has_experience: bool, as_of: YearMonth) -> Roles {
@@ -54,6 +57,7 @@ pub(super) fn find_roles(lines: &[Line<'_>], has_experience: bool, as_of: YearMo
     let mut current: Option<usize> = None;
     // How many heading lines the first role has above its dates.
     let mut template: Option<usize> = None;
+    let mut headings = Vec::new();
     // Titles are not looked for before this line: the previous role's date
     // line or the section header.
     let mut floor = 0;
@@ -87,6 +91,7 @@ pub(super) fn find_roles(lines: &[Line<'_>], has_experience: bool, as_of: YearMo
             let most = template.unwrap_or(MAX_HEADING_LINES);
             let heading = heading_lines(lines, i, floor, as_of, most);
             template.get_or_insert(heading.len());
+            headings.push(heading.start..i + 1);
             for j in heading {
                 block_of_line[j] = Some(role);
             }
@@ -102,7 +107,74 @@ pub(super) fn find_roles(lines: &[Line<'_>], has_experience: bool, as_of: YearMo
     Roles {
         roles,
         block_of_line,
+        headings,
     }
+}
+
+/// The byte spans (into the résumé's text) of role headings that name the
+/// employer, the place or the dates rather than the job: a company called
+/// "Loop Analytics" or "Tidewater Logistics" is not a skill of its staff.
+///
+/// A heading line is cut into pieces at separators (",", "|", "·", "@",
+/// dashes, " at "); when the role's heading has a piece naming a job (a
+/// [`TITLE_NOUNS`] word), every other piece of it is such a span. A
+/// heading with no job word is left alone: there is no telling its title
+/// from its company.
+pub(super) fn employer_spans(lines: &[Line<'_>], found: &Roles) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    for heading in &found.headings {
+        let pieces: Vec<(usize, Range<usize>)> = heading
+            .clone()
+            .flat_map(|i| {
+                heading_pieces(lines[i].text)
+                    .into_iter()
+                    .map(move |p| (i, p))
+            })
+            .collect();
+        let names_job = |(i, p): &(usize, Range<usize>)| has_title_noun(&lines[*i].text[p.clone()]);
+        if !pieces.iter().any(names_job) {
+            continue;
+        }
+        for piece in pieces.iter().filter(|p| !names_job(p)) {
+            let line = &lines[piece.0];
+            spans.push(line.start + piece.1.start..line.start + piece.1.end);
+        }
+    }
+    spans
+}
+
+/// The pieces of a heading line between separators, as byte ranges.
+fn heading_pieces(text: &str) -> Vec<Range<usize>> {
+    let mut pieces = Vec::new();
+    let mut from = 0;
+    let mut cut = |at: usize, len: usize, pieces: &mut Vec<Range<usize>>| {
+        if at > from {
+            pieces.push(from..at);
+        }
+        from = at + len;
+    };
+    let lower = text.to_lowercase();
+    let mut i = 0;
+    while i < text.len() {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        let len = if matches!(c, ',' | '|' | '·' | '@' | '—' | '–' | ';') {
+            c.len_utf8()
+        } else if text[i..].starts_with(" - ")
+            || (lower.len() == text.len() && lower[i..].starts_with(" at "))
+        {
+            3
+        } else {
+            0
+        };
+        if len > 0 {
+            cut(i, len, &mut pieces);
+            i += len;
+        } else {
+            i += c.len_utf8();
+        }
+    }
+    cut(text.len(), 0, &mut pieces);
+    pieces
 }
 
 /// Roles longer than this are a misread date ("port in India from 1962"),
@@ -410,6 +482,56 @@ BS, 2008 - 2012
         assert_eq!(role_of("Mentoring"), Some(0));
         assert_eq!(role_of("Oberon"), Some(1));
         assert_eq!(role_of("order services"), Some(1));
+    }
+
+    #[test]
+    fn an_employer_named_like_a_skill_is_not_one() {
+        // (case, résumé, skill, whether it is a skill of the candidate)
+        let cases: &[(&str, &str, &str, bool)] = &[
+            (
+                "company after the title on the date line",
+                "Experience\nData Engineer, Docker Labs, Jan 2020 - Dec 2021\n- Wrote Python jobs\n",
+                "docker",
+                false,
+            ),
+            (
+                "company on its own heading line",
+                "Experience\nPython Developer\nKubernetes Labs\nJan 2020 - Dec 2021\n- Wrote jobs\n",
+                "kubernetes",
+                false,
+            ),
+            (
+                "the title's own skill stays",
+                "Experience\nPython Developer\nKubernetes Labs\nJan 2020 - Dec 2021\n- Wrote jobs\n",
+                "python",
+                true,
+            ),
+            (
+                "' at ' separates the employer",
+                "Experience\nEngineer at Docker Labs, 2020 - 2021\n",
+                "docker",
+                false,
+            ),
+            (
+                "a heading with no job word is left alone",
+                "Experience\nKubernetes Labs\nJan 2020 - Dec 2021\n- Ran clusters\n",
+                "kubernetes",
+                true,
+            ),
+            (
+                "the same word in the role's bullets still counts",
+                "Experience\nData Engineer, Docker Labs, Jan 2020 - Dec 2021\n- Packaged services with Docker\n",
+                "docker",
+                true,
+            ),
+        ];
+        for (name, text, skill, expected) in cases {
+            let candidate = parse(text);
+            let id = crate::extract::resume::fixture::tiny()
+                .get(skill)
+                .expect("in tiny");
+            assert_eq!(candidate.skill(id).is_some(), *expected, "{name}");
+        }
     }
 
     #[test]

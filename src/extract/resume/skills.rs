@@ -2,7 +2,9 @@
 //! a [`CandidateSkill`].
 //!
 //! Every mention the matcher finds is evidence, except in a line that
-//! names a section ("CERTIFICATIONS" is no skill). Skills come in
+//! names a section ("CERTIFICATIONS" is no skill) and in the employer's
+//! part of a role heading ("Tidewater Logistics" is no logistics skill).
+//! Skills come in
 //! first-mention order; each keeps its mentions with the line quoted, the
 //! roles whose blocks mention it (and those of its more specific forms:
 //! Next.js work is React work) and the years stated beside it.
@@ -14,7 +16,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::lines::Line;
-use super::roles::Roles;
+use super::roles::{employer_spans, Roles};
 use super::sections::{classify_heading, is_decoration};
 use super::years::{skill_years, Stated};
 use super::{CandidateSkill, ResumeSection, SkillEvidence};
@@ -36,6 +38,7 @@ pub(super) fn collect_skills(
     found: &Roles,
     stated: &Stated,
 ) -> Vec<CandidateSkill> {
+    let employers = employer_spans(lines, found);
     let mut slots: BTreeMap<SkillId, usize> = BTreeMap::new();
     let mut skills: Vec<CandidateSkill> = Vec::new();
     let mut role_sets: Vec<BTreeSet<usize>> = Vec::new();
@@ -50,6 +53,13 @@ pub(super) fn collect_skills(
         // Certification"; a Markdown heading of free words ("## Spark
         // pipelines") still counts.
         if line.header && classify_heading(line.text.trim().trim_matches(is_decoration)).is_some() {
+            continue;
+        }
+        // "Data Engineer, Loop Analytics": the employer is no skill.
+        if employers
+            .iter()
+            .any(|e| e.start <= mention.start && mention.end <= e.end)
+        {
             continue;
         }
         let slot = *slots.entry(mention.skill).or_insert_with(|| {
