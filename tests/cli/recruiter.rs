@@ -145,3 +145,74 @@ fn the_degree_credit_quotes_the_degree_line() {
         "MSc Data Science, University of Leeds, 2020 - 2021"
     );
 }
+
+#[test]
+fn what_a_posting_rules_out_is_not_asked_for() {
+    let doc = json_of(&[
+        "extract",
+        "--format",
+        "json",
+        "tests/data/postings/analytics-engineer-not-ml.txt",
+    ]);
+    let records = doc["postings"][0]["requirements"]
+        .as_array()
+        .expect("requirements");
+    let asked = |line: u64| -> Vec<&str> {
+        records
+            .iter()
+            .filter(|r| r["line"] == line)
+            .flat_map(|r| r["any_of"].as_array().expect("any_of"))
+            .filter_map(|a| a["id"].as_str())
+            .collect()
+    };
+    // "Experience with A/B testing (this is not a machine learning role)":
+    // A/B testing is asked for, machine learning is not.
+    assert_eq!(asked(12), ["a-b-testing"]);
+    // "No prior Kubernetes experience needed; …" and "Experience with
+    // Apache Kafka is not required" ask for nothing, and stay on record as
+    // not assessed.
+    for line in [13, 14] {
+        assert_eq!(asked(line), Vec::<&str>::new(), "line {line}");
+        let kinds: Vec<&Value> = records
+            .iter()
+            .filter(|r| r["line"] == line)
+            .map(|r| &r["kind"])
+            .collect();
+        assert_eq!(kinds, [&Value::from("other")], "line {line}");
+    }
+    // What the lines around them ask for is untouched.
+    assert_eq!(asked(9), ["sql"]);
+    assert_eq!(asked(11), ["python"]);
+}
+
+/// Seed 003 of the shared set: a senior backend posting.
+const SEED_003: &str = "../shared/seeds/003_be179d0e789d9c72.txt";
+
+#[test]
+fn on_a_backend_posting_the_nurse_ranks_last() {
+    if !std::path::Path::new(SEED_003).is_file() {
+        eprintln!("skipped: {SEED_003} is not there (the shared seed postings are absent)");
+        return;
+    }
+    let resumes = [
+        "tests/data/resumes/recruiter/backend-no-bullets.txt",
+        "tests/data/resumes/recruiter/data-engineer-education.txt",
+        "tests/data/resumes/recruiter/sre-trailing-blocks.txt",
+        "examples/resumes/go-kubernetes-sre.txt",
+        "examples/resumes/java-backend.txt",
+        "examples/resumes/new-graduate.txt",
+        "examples/resumes/python-data-engineer.md",
+        "examples/resumes/react-frontend.txt",
+    ];
+    let fit = |resume: &str| {
+        let doc = json_of(&[
+            "explain", "--format", "json", "--as-of", AS_OF, resume, SEED_003,
+        ]);
+        doc["fit"].as_f64().expect("fit")
+    };
+    let nurse = fit("tests/data/resumes/recruiter/nurse-trailing-blocks.txt");
+    for resume in resumes {
+        let other = fit(resume);
+        assert!(other > nurse, "{resume}: fit {other}, the nurse's {nurse}");
+    }
+}

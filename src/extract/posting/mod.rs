@@ -10,6 +10,7 @@
 
 mod flattened;
 mod metadata;
+mod negation;
 mod requirement;
 mod section;
 mod years;

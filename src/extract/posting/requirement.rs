@@ -7,11 +7,13 @@
 //! requirement per member ("storage, caching and data processing"). A
 //! years phrase ("5+ years of …") attaches to the group after it. A degree
 //! makes an education requirement whose fields are the fields of study named
-//! on the line. A line with no skill is kept as kind `other`, to be shown as
-//! not assessed.
+//! on the line. A skill the line rules out ("not required", "this role is
+//! not …", see `negation.rs`) is not asked for. A line with no skill is
+//! kept as kind `other`, to be shown as not assessed.
 
 use serde::{Deserialize, Serialize};
 
+use super::negation::ruled_out;
 use super::section::Section;
 use super::years::years_phrases;
 use crate::extract::{accepts_equivalent, degree_levels, DegreeLevel, Mention};
@@ -236,6 +238,14 @@ pub(crate) fn split_item(
     if text_trimmed.is_empty() {
         return Vec::new();
     }
+    // "This role is not ML model development": what a line rules out, it
+    // does not ask for. A line left with no skill is kept as `other`.
+    let kept: Vec<Mention> = mentions
+        .iter()
+        .filter(|m| !ruled_out(text, offset, m))
+        .cloned()
+        .collect();
+    let mentions = kept.as_slice();
     // "SQL, ideally PostgreSQL": a marker that leads into the rest of the
     // line makes only what follows it preferred; any other marker makes
     // the whole line preferred.
