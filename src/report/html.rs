@@ -1,14 +1,18 @@
 //! The HTML spot check: one self-contained page (inline CSS, no scripts,
-//! no network, no external assets) with the score and the requirement
-//! table on top, and the posting and the résumé side by side below, each
-//! line numbered. Requirement lines are tinted by status; in the résumé the
-//! phrases that served as evidence are highlighted in the colour of the
-//! requirement they met, and other skills found are underlined.
+//! no network, no external assets) with the score, a legend, what is
+//! missing, and one requirement table per section (required, preferred,
+//! responsibilities) on top, and the posting and the résumé side by side
+//! below, each line numbered. Below 700 px each table row becomes a card
+//! of labelled lines, and the posting and résumé stack, so that nothing
+//! falls off a phone's screen. Requirement lines are tinted by status; in
+//! the résumé the phrases that served as evidence are highlighted in the
+//! colour of the requirement they met, and other skills found are
+//! underlined.
 
 use std::fmt::Write as _;
 
 use crate::explain::Explanation;
-use crate::extract::posting::Posting;
+use crate::extract::posting::{Posting, Section};
 use crate::extract::resume::Candidate;
 use crate::score::{Assessment, Status};
 use crate::taxonomy::Taxonomy;
@@ -40,7 +44,7 @@ table{border-collapse:collapse;width:100%;background:#fff}
 th,td{border-bottom:1px solid #e3e6eb;padding:5px 8px;text-align:left;vertical-align:top}
 th{background:#eef0f4;font-weight:600}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
-.badge{display:inline-block;border-radius:4px;padding:0 6px;font-size:12px;font-weight:600}
+.badge{display:inline-block;border-radius:4px;padding:0 6px;white-space:nowrap;font-size:12px;font-weight:600}
 .met{background:#d8f3dc}.partial{background:#fff3bf}.missing{background:#ffd6d6}.not_assessed{background:#eceef1}
 .side{display:grid;grid-template-columns:1fr 1fr;gap:16px}
 .doc{background:#fff;border:1px solid #e3e6eb;border-radius:6px;padding:8px 0;font:13px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;overflow-x:auto}
@@ -49,7 +53,17 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}
 mark{border-radius:3px;padding:0 1px}
 mark.met{background:#95d5a6}mark.partial{background:#ffe066}mark.missing{background:#ffa8a8}
 .found{text-decoration:underline dotted #5b6475}
+td,header div{overflow-wrap:anywhere}
+.legend ul,.missing-list{margin:0;padding:0;list-style:none}
+.legend li{display:inline-block;margin:0 18px 4px 0}
+.missing-list li{background:#fff;border-left:4px solid #ffa8a8;padding:5px 10px;margin-bottom:4px}
 @media(max-width:900px){.side{grid-template-columns:1fr}}
+@media(max-width:700px){header,section{padding:8px 10px}
+table.reqs thead{display:none}
+table.reqs,table.reqs tbody,table.reqs tr,table.reqs td{display:block;width:auto}
+table.reqs tr{border:1px solid #e3e6eb;border-radius:6px;margin-bottom:8px;padding:4px 0}
+table.reqs td{border:0;padding:2px 10px 2px 122px;text-align:left;position:relative;min-height:22px}
+table.reqs td::before{content:attr(data-label);position:absolute;left:10px;top:2px;width:108px;white-space:nowrap;font-size:12px;line-height:22px;font-weight:600;color:#5b6475}}
 ";
 
 /// A highlighted byte range of a document and its CSS class.
@@ -136,6 +150,116 @@ fn document(
     out
 }
 
+/// What the badges and highlights mean, shown once under the score.
+const LEGEND: &str = "<section class=\"legend\">\n<h2>Legend</h2>\n<ul>\
+<li><span class=\"badge met\">met</span> full credit</li>\
+<li><span class=\"badge partial\">partial</span> some credit: a related or more general skill, or fewer years</li>\
+<li><span class=\"badge missing\">missing</span> no credit: not found in the résumé</li>\
+<li><span class=\"badge not_assessed\">not assessed</span> nothing to compare: weight 0</li>\
+<li><mark class=\"met\">text</mark> résumé evidence, in the colour of the requirement it met</li>\
+<li><span class=\"found\">text</span> another skill found in the résumé</li>\
+</ul>\n</section>\n";
+
+/// The heading of a section's table.
+fn section_heading(section: Section) -> &'static str {
+    match section {
+        Section::Required => "Required",
+        Section::Preferred => "Preferred",
+        Section::Responsibility => "Responsibilities",
+    }
+}
+
+/// The Missing section: what each missing requirement asks for, required
+/// first, with the posting line it comes from. Empty when nothing is
+/// missing.
+fn missing_list(taxonomy: &Taxonomy, posting: &Posting, e: &Explanation<'_>) -> String {
+    let missing = super::missing_records(e);
+    if missing.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "<section>\n<h2 id=\"missing\">Missing ({})</h2>\n<ul class=\"missing-list\">\n",
+        missing.len()
+    );
+    for a in missing {
+        let _ = writeln!(
+            out,
+            "<li><span class=\"badge missing\">{}</span> <strong>{}</strong> \
+             <span class=\"muted\">· <a href=\"#L{}\">line {}</a>: {}</span></li>",
+            a.section.name(),
+            escape(&super::asks_of(taxonomy, posting, a)),
+            a.line,
+            a.line,
+            escape(a.text)
+        );
+    }
+    out.push_str("</ul>\n</section>\n");
+    out
+}
+
+/// One section's requirement table. Each cell carries its column name in
+/// `data-label`, so that on a narrow screen a row reads as a card of
+/// labelled lines instead of columns that fall off the page.
+fn requirement_table(
+    taxonomy: &Taxonomy,
+    posting: &Posting,
+    candidate: &Candidate,
+    section: Section,
+    records: &[&Assessment<'_>],
+) -> String {
+    let met = records.iter().filter(|a| a.status == Status::Met).count();
+    let assessed = records
+        .iter()
+        .filter(|a| a.status != Status::NotAssessed)
+        .count();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "<section>\n<h2 id=\"{}\">{} <span class=\"muted\">· {met} of {assessed} assessed met</span></h2>\n\
+         <table class=\"reqs\">\n<thead><tr><th>Line</th><th>Requirement</th><th>Asks for</th><th>Status</th>\
+         <th>Credit × weight</th><th>Matched</th><th>Evidence</th></tr></thead>\n<tbody>",
+        section.name(),
+        section_heading(section)
+    );
+    for a in records {
+        let mut evidence: Vec<String> = a
+            .evidence
+            .iter()
+            .map(|ev| {
+                format!(
+                    "<a href=\"#R{}\">L{}</a> “{}”",
+                    ev.line,
+                    ev.line,
+                    escape(&ev.text)
+                )
+            })
+            .collect();
+        if let Some(source) = super::years_source(candidate, a) {
+            evidence.extend(super::years_source_lines(&source).iter().map(|l| escape(l)));
+        }
+        let _ = writeln!(
+            out,
+            "<tr><td class=\"num\" data-label=\"Line\"><a href=\"#L{}\">{}</a></td>\
+             <td data-label=\"Requirement\">{}</td><td data-label=\"Asks for\">{}</td>\
+             <td data-label=\"Status\"><span class=\"badge {}\">{}</span></td>\
+             <td class=\"num\" data-label=\"Credit × weight\">{:.2} × {}</td>\
+             <td data-label=\"Matched\">{}</td><td data-label=\"Evidence\">{}</td></tr>",
+            a.line,
+            a.line,
+            escape(a.text),
+            escape(&super::asks_of(taxonomy, posting, a)),
+            class(a.status),
+            a.status.name().replace('_', " "),
+            a.credit,
+            super::weight_text(a.weight),
+            escape(&super::reason(taxonomy, candidate, a)),
+            evidence.join("<br>")
+        );
+    }
+    out.push_str("</tbody>\n</table>\n</section>\n");
+    out
+}
+
 /// `explain --format html`: the page described in the module
 /// documentation. `posting_text` and `resume_text` are the texts the
 /// posting and the candidate were extracted from.
@@ -179,41 +303,24 @@ pub fn explanation(
         posting.lines.1
     );
 
-    // The requirement table.
-    out.push_str("<section>\n<h2>Requirements</h2>\n<table>\n<tr><th>Line</th><th>Section</th><th>Requirement</th><th>Status</th><th>Credit × weight</th><th>Matched</th><th>Evidence</th></tr>\n");
-    for a in &e.requirements {
-        let mut evidence: Vec<String> = a
-            .evidence
+    out.push_str(LEGEND);
+    out.push_str(&missing_list(taxonomy, posting, e));
+    for section in [
+        Section::Required,
+        Section::Preferred,
+        Section::Responsibility,
+    ] {
+        let records: Vec<&Assessment<'_>> = e
+            .requirements
             .iter()
-            .map(|ev| {
-                format!(
-                    "<a href=\"#R{}\">L{}</a> “{}”",
-                    ev.line,
-                    ev.line,
-                    escape(&ev.text)
-                )
-            })
+            .filter(|a| a.section == section)
             .collect();
-        if let Some(source) = super::years_source(candidate, a) {
-            evidence.extend(super::years_source_lines(&source).iter().map(|l| escape(l)));
+        if !records.is_empty() {
+            out.push_str(&requirement_table(
+                taxonomy, posting, candidate, section, &records,
+            ));
         }
-        let _ = writeln!(
-            out,
-            "<tr><td class=\"num\"><a href=\"#L{}\">{}</a></td><td>{}</td><td>{}</td>\
-             <td><span class=\"badge {}\">{}</span></td><td class=\"num\">{:.2} × {}</td><td>{}</td><td>{}</td></tr>",
-            a.line,
-            a.line,
-            a.section.name(),
-            escape(a.text),
-            class(a.status),
-            a.status.name().replace('_', " "),
-            a.credit,
-            super::weight_text(a.weight),
-            escape(&super::reason(taxonomy, candidate, a)),
-            evidence.join("<br>")
-        );
     }
-    out.push_str("</table>\n</section>\n");
 
     // Posting: each line tinted by the worst status of its assessed
     // requirements; each skill named on it marked in the status of the

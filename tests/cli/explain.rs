@@ -351,6 +351,80 @@ fn html_is_one_self_contained_page() {
     }
 }
 
+/// The text between the first `start` after `from` and the next `end`.
+fn between<'h>(html: &'h str, from: &str, start: &str, end: &str) -> &'h str {
+    let at = html.find(from).unwrap_or_else(|| panic!("no {from}"));
+    let rest = &html[at..];
+    let open = rest.find(start).unwrap_or_else(|| panic!("no {start}")) + start.len();
+    let close = rest[open..].find(end).unwrap_or_else(|| panic!("no {end}"));
+    &rest[open..open + close]
+}
+
+#[test]
+fn html_groups_requirements_by_section_and_lists_what_is_missing() {
+    let resume = "tests/data/resumes/recruiter/backend-no-bullets.txt";
+    let posting = "examples/postings/platform-backend-engineer.txt";
+    let json = explain_json(resume, posting, &[]);
+    let html = explain_text(&["--format", "html", resume, posting]);
+    let records = json["requirements"].as_array().unwrap();
+    // One table per section, in posting order within it, one row per
+    // record.
+    for section in ["required", "preferred", "responsibility"] {
+        let of_section: Vec<&Value> = records.iter().filter(|r| r["section"] == section).collect();
+        assert!(!of_section.is_empty(), "the fixture has {section} records");
+        let table = between(
+            &html,
+            &format!("<h2 id=\"{section}\">"),
+            "<tbody>",
+            "</tbody>",
+        );
+        let rows: Vec<&str> = table.split("<tr>").skip(1).collect();
+        assert_eq!(rows.len(), of_section.len(), "{section}: {table}");
+        for (row, record) in rows.iter().zip(&of_section) {
+            let status = record["status"].as_str().unwrap();
+            assert!(row.contains(&format!("badge {status}")), "{section}: {row}");
+            let line = format!("href=\"#L{}\"", record["line"]);
+            assert!(row.contains(&line), "{section}: {row}");
+            for asked in record["asked"].as_array().unwrap() {
+                let label = asked["label"].as_str().unwrap().replace('&', "&amp;");
+                assert!(row.contains(&label), "{section}: {label} not in {row}");
+            }
+        }
+    }
+    // The Missing section names what each missing record asks for, and
+    // nothing else.
+    let missing: Vec<&Value> = records
+        .iter()
+        .filter(|r| r["status"] == "missing")
+        .collect();
+    assert!(!missing.is_empty());
+    assert!(
+        html.contains(&format!("Missing ({})", missing.len())),
+        "{html}"
+    );
+    let list = between(
+        &html,
+        "<h2 id=\"missing\">",
+        "<ul class=\"missing-list\">",
+        "</ul>",
+    );
+    assert_eq!(list.matches("<li>").count(), missing.len(), "{list}");
+    for record in &missing {
+        for asked in record["asked"].as_array().unwrap() {
+            let label = asked["label"].as_str().unwrap().replace('&', "&amp;");
+            assert!(list.contains(&label), "{label} not in {list}");
+        }
+    }
+    // The legend explains every badge the tables use.
+    let legend = between(&html, "<section class=\"legend\">", "<ul>", "</ul>");
+    for status in STATUSES {
+        assert!(
+            legend.contains(&format!("badge {status}")),
+            "{status}: {legend}"
+        );
+    }
+}
+
 #[test]
 fn html_escapes_the_resume_text() {
     let dir = tempfile::tempdir().unwrap();

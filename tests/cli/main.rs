@@ -3,6 +3,7 @@
 //! checks stdout, stderr and the exit code.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+mod browser;
 mod explain;
 mod extract;
 mod formats;
