@@ -4,15 +4,23 @@
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory as _, Parser, Subcommand};
 
-use super::{explain, extract, index, rank, score, taxonomy, GlobalArgs};
+use super::{completions, explain, extract, index, man, rank, score, taxonomy, GlobalArgs};
 
 const AFTER_HELP: &str = "\
+Input formats (by extension, then by content; --format-in overrides):
+  one document   .txt .md (text), .pdf (with a text layer), .docx, .html (a posting page; its
+                 schema.org JobPosting data when present), .json (JSON Resume, JobPosting)
+  batches        a directory of such files, .csv with a header row (see the CSV column
+                 options), .jsonl (one JSON object per line)
+
 Exit codes:
   0  success
-  1  findings (taxonomy lint), nothing matched (taxonomy lookup), or an index this run cannot use (index info)
-  2  error: bad arguments, unreadable or malformed input, an index of another version or taxonomy (the message names the file and line)";
+  1  findings (taxonomy lint), nothing matched (taxonomy lookup),
+     or an index this run cannot use (index info)
+  2  error: bad arguments, unreadable or malformed input, an index of another
+     version or taxonomy (the message names the file and line)";
 
 /// Match candidates to job postings by skills: offline, fast, explainable.
 #[derive(Debug, Parser)]
@@ -38,6 +46,10 @@ enum Command {
     Index(index::IndexArgs),
     /// Check, count and search the skill taxonomy.
     Taxonomy(taxonomy::TaxonomyArgs),
+    /// Print the shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page (roff), or write one per command with --out-dir.
+    Man(man::ManArgs),
 }
 
 /// Runs the parsed command line.
@@ -49,5 +61,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Rank(args) => rank::run(&cli.global, args),
         Command::Index(args) => index::run(&cli.global, args),
         Command::Taxonomy(args) => taxonomy::run(&cli.global, args),
+        Command::Completions(args) => completions::run(args, Cli::command()),
+        Command::Man(args) => man::run(args, Cli::command()),
     }
 }

@@ -16,10 +16,10 @@ use super::{format_parser, write_report, FormatChoice, GlobalArgs};
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// The résumé (.txt, .md).
+    /// The résumé: .txt, .md, .pdf, .docx, .html or .json (JSON Resume); read by extension, then by content.
     #[arg(value_name = "RESUME")]
     resume: PathBuf,
-    /// The posting: a .txt/.md file, or a batch (directory, CSV, JSON Lines) with --posting ID.
+    /// The posting: .txt, .md, .pdf, .docx, .html (its JobPosting data when present) or .json; or a batch (directory, .csv, .jsonl) with --posting ID.
     #[arg(value_name = "POSTING")]
     posting: PathBuf,
     /// Which posting, when POSTING holds several (default: the best match).

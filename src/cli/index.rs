@@ -41,7 +41,7 @@ enum IndexCommand {
 
 #[derive(Debug, Args)]
 struct BuildArgs {
-    /// The postings: a CSV (id,title,company,location,text), a directory, or JSON Lines.
+    /// The postings: a CSV (id,title,company,location,text), a directory of posting files, or JSON Lines.
     #[arg(long, value_name = "CSV|DIR|JSONL")]
     postings: PathBuf,
     /// The index file to write (whole or not at all).

@@ -7,9 +7,11 @@
 //! unreadable or malformed input, an index that cannot be used).
 
 mod command;
+mod completions;
 mod explain;
 mod extract;
 mod index;
+mod man;
 mod output;
 mod rank;
 mod score;
@@ -35,8 +37,10 @@ pub const EXIT_ERROR: u8 = 2;
 
 pub use command::{run, Cli};
 
-/// Options every subcommand accepts, before or after its name.
+/// Options every subcommand accepts, before or after its name. `--help`
+/// lists them under their own headings, after the command's own options.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 struct GlobalArgs {
     /// Use the taxonomy in DIR (*.toml) instead of the embedded default.
     #[arg(long, global = true, value_name = "DIR")]
@@ -60,6 +64,7 @@ struct GlobalArgs {
     #[arg(
         long = "id-column",
         global = true,
+        help_heading = "CSV columns (global)",
         value_name = "NAME",
         default_value = "id"
     )]
@@ -68,6 +73,7 @@ struct GlobalArgs {
     #[arg(
         long = "text-column",
         global = true,
+        help_heading = "CSV columns (global)",
         value_name = "NAME",
         default_value = "text"
     )]
@@ -76,6 +82,7 @@ struct GlobalArgs {
     #[arg(
         long = "path-column",
         global = true,
+        help_heading = "CSV columns (global)",
         value_name = "NAME",
         default_value = "path"
     )]
@@ -84,6 +91,7 @@ struct GlobalArgs {
     #[arg(
         long = "title-column",
         global = true,
+        help_heading = "CSV columns (global)",
         value_name = "NAME",
         default_value = "title"
     )]
@@ -92,6 +100,7 @@ struct GlobalArgs {
     #[arg(
         long = "company-column",
         global = true,
+        help_heading = "CSV columns (global)",
         value_name = "NAME",
         default_value = "company"
     )]
@@ -100,6 +109,7 @@ struct GlobalArgs {
     #[arg(
         long = "location-column",
         global = true,
+        help_heading = "CSV columns (global)",
         value_name = "NAME",
         default_value = "location"
     )]
@@ -108,6 +118,7 @@ struct GlobalArgs {
     #[arg(
         long = "name-column",
         global = true,
+        help_heading = "CSV columns (global)",
         value_name = "NAME",
         default_value = "name"
     )]

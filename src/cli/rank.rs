@@ -32,10 +32,10 @@ pub const CHUNK: usize = 64;
 
 #[derive(Debug, Args)]
 pub struct RankArgs {
-    /// The candidates: a CSV (id,name,text or id,name,path), a directory of résumés, or JSON Lines.
+    /// The candidates: a CSV (id,name,text or id,name,path), a directory of résumés (.txt, .md, .pdf, .docx, .html, .json), or JSON Lines.
     #[arg(long, value_name = "CSV|DIR|JSONL")]
     candidates: PathBuf,
-    /// The postings: a CSV (id,title,company,location,text), a directory, or JSON Lines.
+    /// The postings: a CSV (id,title,company,location,text), a directory of posting files, or JSON Lines.
     #[arg(long, value_name = "CSV|DIR|JSONL", required_unless_present = "index")]
     postings: Option<PathBuf>,
     /// The postings, already extracted by `skillmatch index build` (instead of --postings).

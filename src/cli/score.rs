@@ -17,10 +17,10 @@ use super::{format_parser, write_report, FormatChoice, GlobalArgs};
 
 #[derive(Debug, Args)]
 pub struct ScoreArgs {
-    /// The résumé (.txt, .md).
+    /// The résumé: .txt, .md, .pdf, .docx, .html or .json (JSON Resume); read by extension, then by content.
     #[arg(value_name = "RESUME")]
     resume: PathBuf,
-    /// The postings: a directory of .txt/.md files, a CSV (id,title,company,location,text) or JSON Lines.
+    /// The postings: a directory of posting files (.txt, .md, .pdf, .docx, .html, .json), a CSV (id,title,company,location,text) or JSON Lines.
     #[arg(long, value_name = "DIR|CSV|JSONL", required_unless_present = "index")]
     postings: Option<PathBuf>,
     /// The postings, already extracted by `skillmatch index build` (instead of --postings).

@@ -113,26 +113,9 @@ pub fn run(global: &GlobalArgs, args: TaxonomyArgs) -> anyhow::Result<ExitCode> 
             let report = LintReport {
                 findings: &findings,
                 ambiguous: ambiguous.then_some(listed.as_slice()),
+                files: sources.len(),
             };
             write_report(&mut out, &report, format)?;
-            if format == Format::Text {
-                if ambiguous && !global.quiet {
-                    eprintln!(
-                        "{} form{} need evidence of their sense",
-                        listed.len(),
-                        skillmatch::report::plural(listed.len())
-                    );
-                }
-                if !global.quiet {
-                    eprintln!(
-                        "{} finding{} in {} file{}",
-                        findings.len(),
-                        skillmatch::report::plural(findings.len()),
-                        sources.len(),
-                        skillmatch::report::plural(sources.len())
-                    );
-                }
-            }
             Ok(exit_if(findings.is_empty()))
         }
         TaxonomyCommand::Stats { format } => {

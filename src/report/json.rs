@@ -968,6 +968,12 @@ pub struct LookupEntry<'a> {
     pub distance: u32,
     /// The part of the phrase that matched, or the nearest form.
     pub text: &'a str,
+    /// The skill's parents (what it is a kind of).
+    pub parents: Vec<SkillRef<'a>>,
+    /// The skills that are kinds of it.
+    pub children: Vec<SkillRef<'a>>,
+    /// The skills it is related to.
+    pub related: Vec<SkillRef<'a>>,
 }
 
 impl<'a> LookupEntry<'a> {
@@ -980,6 +986,9 @@ impl<'a> LookupEntry<'a> {
             how: lookup_kind_name(m.kind),
             distance: m.distance,
             text: &m.text,
+            parents: skill_refs(taxonomy, &skill.parents),
+            children: skill_refs(taxonomy, &taxonomy.children(m.skill)),
+            related: skill_refs(taxonomy, &skill.related),
         }
     }
 }

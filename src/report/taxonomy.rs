@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use crate::extract::{LookupKind, LookupMatch};
-use crate::taxonomy::{AmbiguousForm, Finding, Taxonomy};
+use crate::taxonomy::{AmbiguousForm, Finding, SkillId, Taxonomy};
 
 use super::json::{
     lookup_kind_name, AmbiguousEntry, FindingEntry, LintDocument, LookupDocument, LookupEntry,
@@ -23,6 +23,9 @@ const LOOKUP_ID_WIDTH: usize = 28;
 const LOOKUP_LABEL_WIDTH: usize = 32;
 /// Width of the matched-text column of a lookup answer in text.
 const LOOKUP_TEXT_WIDTH: usize = 22;
+/// Parents, children or related skills a text lookup names before it
+/// counts the rest.
+const LOOKUP_RELATIONS_SHOWN: usize = 8;
 
 /// What a taxonomy holds: skills, aliases, categories, depth, and the
 /// skills of each category.
@@ -136,8 +139,36 @@ impl<'a> LookupReport<'a> {
                 "{:<LOOKUP_ID_WIDTH$} {:<LOOKUP_LABEL_WIDTH$} {:<LOOKUP_TEXT_WIDTH$} {how}",
                 skill.id, skill.label, m.text
             );
+            if m.kind != LookupKind::Nearest {
+                let children = self.taxonomy.children(m.skill);
+                for (name, ids) in [
+                    ("parents", skill.parents.as_slice()),
+                    ("children", children.as_slice()),
+                    ("related", skill.related.as_slice()),
+                ] {
+                    if !ids.is_empty() {
+                        let _ = writeln!(out, "    {:<10}{}", format!("{name}:"), self.labels(ids));
+                    }
+                }
+            }
         }
         out
+    }
+
+    /// The labels of `ids`, comma-separated; past [`LOOKUP_RELATIONS_SHOWN`]
+    /// the rest is counted ("and 12 more": `--format json` lists them all).
+    fn labels(&self, ids: &[SkillId]) -> String {
+        let mut shown: Vec<&str> = ids
+            .iter()
+            .take(LOOKUP_RELATIONS_SHOWN)
+            .map(|&id| self.taxonomy.skill(id).label.as_str())
+            .collect();
+        let more = ids.len().saturating_sub(LOOKUP_RELATIONS_SHOWN);
+        let more = format!("and {more} more");
+        if ids.len() > LOOKUP_RELATIONS_SHOWN {
+            shown.push(&more);
+        }
+        shown.join(", ")
     }
 }
 
@@ -171,11 +202,13 @@ pub struct LintReport<'a> {
     pub findings: &'a [Finding],
     /// The forms that need evidence, when they were asked for.
     pub ambiguous: Option<&'a [AmbiguousForm]>,
+    /// How many taxonomy files were checked.
+    pub files: usize,
 }
 
 impl LintReport<'_> {
     /// One line per finding (`file:line:column: CODE name: message`), then
-    /// one per ambiguous form.
+    /// one per ambiguous form, then the count: "0 findings in 22 files".
     fn text(&self) -> String {
         let mut out = String::new();
         for f in self.findings {
@@ -194,6 +227,22 @@ impl LintReport<'_> {
                 a.reason.as_deref().unwrap_or("judgement")
             );
         }
+        if let Some(listed) = self.ambiguous {
+            let _ = writeln!(
+                out,
+                "{} form{} need evidence of their sense",
+                listed.len(),
+                super::plural(listed.len())
+            );
+        }
+        let _ = writeln!(
+            out,
+            "{} finding{} in {} file{}",
+            self.findings.len(),
+            super::plural(self.findings.len()),
+            self.files,
+            super::plural(self.files)
+        );
         out
     }
 }

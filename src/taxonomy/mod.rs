@@ -167,6 +167,15 @@ impl Taxonomy {
         &self.ancestors[id.index()]
     }
 
+    /// The skills that name `id` as a parent, in taxonomy order. A scan of
+    /// every skill: for lookups and reports, not for matching.
+    pub fn children(&self, id: SkillId) -> Vec<SkillId> {
+        self.iter()
+            .filter(|(_, s)| s.parents.contains(&id))
+            .map(|(child, _)| child)
+            .collect()
+    }
+
     /// Is `skill` the same as, or a kind of, `general`? (PostgreSQL is a kind
     /// of SQL and of relational databases.)
     pub fn is_a(&self, skill: SkillId, general: SkillId) -> bool {

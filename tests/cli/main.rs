@@ -7,6 +7,7 @@ mod browser;
 mod explain;
 mod extract;
 mod formats;
+mod help;
 mod import;
 mod index;
 mod rank;

@@ -12,8 +12,8 @@ fn lint_is_clean_on_the_default_taxonomy() {
         .args(["taxonomy", "lint"])
         .assert()
         .code(0)
-        .stdout("")
-        .stderr(predicate::str::contains("0 findings"));
+        .stdout(predicate::str::is_match(r"^0 findings in [0-9]+ files\n$").unwrap())
+        .stderr("");
 }
 
 /// A temporary directory holding the lint fixture as `broken.toml`.
@@ -44,7 +44,8 @@ fn lint_reports_findings_with_file_and_line_and_exits_1() {
         "{text}"
     );
     assert!(text.contains("L005 cycle"), "{text}");
-    assert_eq!(text.lines().count(), 14, "{text}");
+    assert_eq!(text.lines().count(), 15, "{text}");
+    assert_eq!(text.lines().last(), Some("14 findings in 1 file"), "{text}");
 }
 
 #[test]
@@ -87,6 +88,68 @@ fn lookup_table() {
         assert_eq!(first["match"], how, "{phrase}: {doc}");
         assert_eq!(first["distance"], distance, "{phrase}: {doc}");
     }
+}
+
+#[test]
+fn lookup_shows_parents_children_and_related_skills() {
+    let doc = json_of(&["taxonomy", "lookup", "PostgreSQL", "--format", "json"]);
+    let ids = |field: &str| -> Vec<String> {
+        doc["matches"][0][field]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(ids("parents").contains(&"sql".to_string()), "{doc}");
+    assert!(ids("children").contains(&"postgis".to_string()), "{doc}");
+    assert!(ids("related").contains(&"mysql".to_string()), "{doc}");
+    // Every child names the skill as a parent.
+    let children = json_of(&["taxonomy", "lookup", "PostGIS", "--format", "json"]);
+    let parents = children["matches"][0]["parents"].to_string();
+    assert!(parents.contains("\"postgresql\""), "{children}");
+
+    let out = skillmatch()
+        .args(["taxonomy", "lookup", "PostgreSQL"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = |name: &str| {
+        text.lines()
+            .find(|l| l.trim_start().starts_with(name))
+            .unwrap_or_else(|| panic!("no {name} line: {text}"))
+            .to_string()
+    };
+    assert!(line("parents:").contains("SQL"), "{text}");
+    assert!(line("children:").contains("PostGIS"), "{text}");
+    assert!(line("related:").contains("MySQL"), "{text}");
+}
+
+#[test]
+fn a_long_list_of_children_is_counted_after_the_first_few() {
+    let doc = json_of(&[
+        "taxonomy",
+        "lookup",
+        "programming languages",
+        "--format",
+        "json",
+    ]);
+    let children = doc["matches"][0]["children"].as_array().unwrap().len();
+    assert!(children > 8, "{doc}");
+    let out = skillmatch()
+        .args(["taxonomy", "lookup", "programming languages"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("children:"))
+        .unwrap();
+    assert_eq!(line.matches(", ").count(), 8, "{line}");
+    assert!(
+        line.ends_with(&format!("and {} more", children - 8)),
+        "{line}"
+    );
 }
 
 #[test]
