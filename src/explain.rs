@@ -14,13 +14,13 @@
 //! same records, so a report that shows them cannot disagree with the
 //! score. Data only: nothing here prints or formats.
 
-use crate::extract::posting::{Posting, Section};
+use crate::extract::posting::{Posting, RequirementKind, Section};
 use crate::extract::resume::Candidate;
 use crate::occupation::profile::{nearest, OccupationProfile, ProfileEntry};
 use crate::occupation::OccupationRelation;
 use crate::score::formula::{is_missing_required, Part, Tally};
 use crate::score::repeats::repeated_requirements;
-use crate::score::role::role_fit;
+use crate::score::role::{in_field, role_fit};
 use crate::score::weights::SOFT_SKILLS_CATEGORY;
 use crate::score::{assess, Assessment, Status, Weights};
 use crate::taxonomy::{SkillId, Taxonomy};
@@ -129,6 +129,7 @@ pub fn explain<'a>(
         credit,
         weight: weights.role,
     });
+    scale_experience_to_field(&mut requirements, role.as_ref().map(|r| r.credit));
     let mut e = from_records(posting, requirements, role, weights);
     // Soft skills last: a recruiter reads the skills a résumé can show first.
     e.missing_required
@@ -152,6 +153,25 @@ fn mark_repeats(posting: &Posting, records: &mut [Assessment<'_>]) {
             a.weight = 0.0;
             a.credit = 0.0;
         }
+    }
+}
+
+/// Years of experience count as far as the candidate's work is in the
+/// posting's field ([`in_field`]): each assessed floor on years (not an
+/// entry-level ceiling) has its credit scaled, the same product candidate
+/// retrieval takes.
+fn scale_experience_to_field(records: &mut [Assessment<'_>], role_credit: Option<f64>) {
+    let Some(share) = in_field(role_credit) else {
+        return;
+    };
+    for a in records.iter_mut().filter(|a| {
+        a.kind == RequirementKind::Experience
+            && a.part == Part::Background
+            && a.status != Status::NotAssessed
+    }) {
+        a.in_field = Some(share);
+        a.credit *= share;
+        a.status = Status::of_credit(a.credit);
     }
 }
 

@@ -681,6 +681,9 @@ pub struct AssessmentEntry<'a> {
     pub years_from: Option<YearsFromEntry<'a>>,
     /// The line of the requirement this one repeats, counted there.
     pub repeats: Option<usize>,
+    /// Years of experience: the share of the candidate's years counted as
+    /// work in the posting's field (from role fit); null otherwise.
+    pub in_field: Option<f64>,
 }
 
 impl<'a> AssessmentEntry<'a> {
@@ -706,6 +709,7 @@ impl<'a> AssessmentEntry<'a> {
             years: YearsEntry::new(&a.years),
             years_from: super::years_source(candidate, a).map(|s| YearsFromEntry::new(&s)),
             repeats: a.repeats,
+            in_field: a.in_field.map(|x| (x * 1000.0).round() / 1000.0),
         }
     }
 }

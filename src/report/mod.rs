@@ -244,6 +244,16 @@ pub fn reason(taxonomy: &Taxonomy, candidate: &Candidate, a: &Assessment<'_>) ->
     if let Some(y) = years_phrase(&a.years) {
         parts.push(y);
     }
+    if let Some(share) = a.in_field.filter(|&s| s < 1.0) {
+        parts.push(if share > 0.0 {
+            format!(
+                "partly in another field: {}% of the years count (role fit)",
+                (share * 100.0).round()
+            )
+        } else {
+            "in another field: the years do not count (role fit)".to_string()
+        });
+    }
     if let Some(line) = a.repeats {
         return format!("asked again: counted once, on line {line}");
     }

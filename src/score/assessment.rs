@@ -52,6 +52,12 @@ pub struct Assessment<'a> {
     /// again): a repeat is not assessed, so a skill a posting names three
     /// times weighs once. Set by [`crate::explain::explain`].
     pub repeats: Option<usize>,
+    /// For years of experience: the share of the candidate's years that
+    /// counts as work in the posting's field, from role fit
+    /// ([`crate::score::role::in_field`]); the credit is already scaled by
+    /// it. `None` when role fit is not assessed or for other kinds. Set by
+    /// [`crate::explain::explain`].
+    pub in_field: Option<f64>,
 }
 
 impl Assessment<'_> {
@@ -144,6 +150,7 @@ pub fn assess<'a>(
         evidence,
         years: outcome.years,
         repeats: None,
+        in_field: None,
     }
 }
 

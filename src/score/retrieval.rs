@@ -36,7 +36,7 @@ use super::credit::{credit, names_only_soft_skills, weight_of, Need, Status};
 use super::formula::{self, is_missing_required, Part, Tally};
 use super::profile::{CandidateProfile, Reach};
 use super::repeats::repeated_requirements;
-use super::role::role_fit;
+use super::role::{in_field, role_fit};
 use super::top_k::{by_score, TopK};
 use super::weights::Weights;
 use crate::occupation::profile::minor_group;
@@ -461,12 +461,27 @@ impl PostingIndex {
 
     /// Calls `visit` with each assessed requirement of posting `p` and its
     /// credit by the rules ([`evaluate`]) on the profile, in posting order.
+    /// Years of experience are scaled to the share of the candidate's work
+    /// in the posting's field, as the explanation scales them.
     fn credits(&self, profile: &CandidateProfile, p: usize, mut visit: impl FnMut(&Scored, f64)) {
         let from = self.scored_start[p] as usize;
         let to = self.scored_start[p + 1] as usize;
+        let mut field: Option<Option<f64>> = None;
         for s in &self.scored[from..to] {
             let need = s.need.as_need(&self.skills);
-            if let Some(credit) = credit(need, profile, &self.weights) {
+            if let Some(mut credit) = credit(need, profile, &self.weights) {
+                if matches!(s.need, StoredNeed::Experience { .. }) && s.part == Part::Background {
+                    let share = *field.get_or_insert_with(|| {
+                        in_field(role_fit(
+                            &self.occupations[p],
+                            profile.occupation(),
+                            &self.weights,
+                        ))
+                    });
+                    if let Some(share) = share {
+                        credit *= share;
+                    }
+                }
                 visit(s, credit);
             }
         }

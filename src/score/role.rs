@@ -19,6 +19,23 @@ use crate::occupation::profile::similarity;
 
 use super::weights::Weights;
 
+/// The role fit at and above which a candidate's years of work count in
+/// full toward a posting's years of experience. Below it they count in
+/// proportion (half at 0.25), and not at all when nothing is near: years as
+/// a nurse are no "2 years of experience in the job or related field" for a
+/// backend posting. Half of full similarity, because a candidate who works
+/// in the posting's unit group but also reads as a neighbouring one (a
+/// backend developer who is also a DevOps engineer) still does this job.
+pub const IN_FIELD_FULL_AT: f64 = 0.5;
+
+/// The share of a candidate's years of work that counts toward a posting's
+/// years of experience, given role fit's credit (`None` when role fit is not
+/// assessed: then all of it, as not knowing the job is no evidence against
+/// the candidate). See [`IN_FIELD_FULL_AT`].
+pub fn in_field(role_credit: Option<f64>) -> Option<f64> {
+    role_credit.map(|credit| (credit / IN_FIELD_FULL_AT).clamp(0.0, 1.0))
+}
+
 /// Role fit's credit for a posting whose profile vector is `asked` and a
 /// candidate whose vector is `held`; `None` when either is empty.
 pub fn role_fit(asked: &[(u16, f32)], held: &[(u16, f32)], weights: &Weights) -> Option<f64> {
@@ -54,5 +71,21 @@ mod tests {
         }
         let minor = role_fit(&accountant, &[(2413, 1.0)], &w).expect("assessed");
         assert!(minor > 0.0 && minor < 1.0, "{minor}");
+    }
+
+    #[test]
+    fn years_in_another_field_count_in_proportion_to_role_fit() {
+        let cases = [
+            (None, None),
+            (Some(0.0), Some(0.0)),
+            (Some(0.1), Some(0.2)),
+            (Some(0.25), Some(0.5)),
+            (Some(IN_FIELD_FULL_AT), Some(1.0)),
+            (Some(0.9), Some(1.0)),
+            (Some(1.0), Some(1.0)),
+        ];
+        for (role, want) in cases {
+            assert_eq!(in_field(role), want, "{role:?}");
+        }
     }
 }

@@ -216,3 +216,54 @@ fn on_a_backend_posting_the_nurse_ranks_last() {
         assert!(other > nurse, "{resume}: fit {other}, the nurse's {nurse}");
     }
 }
+
+#[test]
+fn years_count_toward_experience_only_in_the_postings_field() {
+    // "2 years of experience in the job or related field" on a backend
+    // posting: a nurse's seven years do not meet it, a backend
+    // developer's do.
+    let experience = |resume: &str| -> Value {
+        let doc = json_of(&[
+            "explain",
+            "--format",
+            "json",
+            "--as-of",
+            AS_OF,
+            resume,
+            "tests/data/postings/backend-developer-related-field.txt",
+        ]);
+        let records = doc["requirements"].as_array().expect("records");
+        let found: Vec<&Value> = records
+            .iter()
+            .filter(|r| r["kind"] == "experience")
+            .collect();
+        assert_eq!(found.len(), 1, "{doc}");
+        found[0].clone()
+    };
+    let nurse = experience("tests/data/resumes/recruiter/nurse-trailing-blocks.txt");
+    assert!(
+        nurse["years"]["have"].as_f64().expect("years") > 2.0,
+        "{nurse}"
+    );
+    assert_eq!(nurse["in_field"], 0.0, "{nurse}");
+    assert_eq!(nurse["credit"], 0.0, "{nurse}");
+    assert_eq!(nurse["status"], "missing", "{nurse}");
+    let backend = experience("tests/data/resumes/recruiter/backend-no-bullets.txt");
+    assert_eq!(backend["in_field"], 1.0, "{backend}");
+    assert_eq!(backend["status"], "met", "{backend}");
+
+    // The text explanation says why the nurse's years do not count.
+    let out = super::skillmatch()
+        .args(["explain", "--as-of", AS_OF])
+        .args([
+            "tests/data/resumes/recruiter/nurse-trailing-blocks.txt",
+            "tests/data/postings/backend-developer-related-field.txt",
+        ])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(
+        text.contains("in another field: the years do not count (role fit)"),
+        "{text}"
+    );
+}
