@@ -311,11 +311,15 @@ pub fn write_report(
     Ok(())
 }
 
-/// Is this error (or its cause) a closed stdout pipe?
+/// Is this error (or its cause) a closed stdout pipe? The CSV writer
+/// wraps the I/O error in its own type without naming it as the cause, so
+/// it is looked into too.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    let broken = |e: &std::io::Error| e.kind() == std::io::ErrorKind::BrokenPipe;
     err.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+        cause.downcast_ref::<std::io::Error>().is_some_and(broken)
+            || cause
+                .downcast_ref::<csv::Error>()
+                .is_some_and(|e| matches!(e.kind(), csv::ErrorKind::Io(io) if broken(io)))
     })
 }

@@ -680,3 +680,50 @@ fn per_posting_shards_merge_into_the_whole_ranking() {
     };
     assert_eq!(triples(&merged.stdout), triples(&whole));
 }
+
+#[test]
+fn a_reader_that_stops_early_is_no_error() {
+    // `rank … | head -1`: far more rows than a pipe holds, and a reader
+    // that closes after the first line. The run ends quietly with exit 0.
+    use std::io::{BufRead as _, BufReader};
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let postings = dir.path().join("postings.csv");
+    let mut body = String::from("id,title,text\n");
+    for i in 0..400 {
+        body.push_str(&format!(
+            "p{i},Backend Engineer {i},\"Requirements\n- Java and Spring Boot\n- PostgreSQL\n- Kubernetes\"\n"
+        ));
+    }
+    fs::write(&postings, body).unwrap();
+    for per in ["candidate", "posting"] {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("skillmatch"))
+            .args([
+                "rank",
+                "--as-of",
+                AS_OF,
+                "--top",
+                "0",
+                "--per",
+                per,
+                "--candidates",
+            ])
+            .arg(CANDIDATES)
+            .arg("--postings")
+            .arg(&postings)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        assert!(first.starts_with("candidate_id,posting_id,rank"), "{first}");
+        // The reader is dropped here: the pipe is closed.
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "--per {per}: {stderr}");
+        assert!(!stderr.contains("Broken pipe"), "--per {per}: {stderr}");
+    }
+}
