@@ -27,6 +27,22 @@ pub const RANK_COLUMNS: &[&str] = &[
     "asked",
 ];
 
+/// A text cell a spreadsheet will not run: a cell that starts with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return is a formula to Excel,
+/// LibreOffice and Google Sheets ("=HYPERLINK(…)" in a candidate's name
+/// would run when a recruiter opens the file), so it gets a leading `'`,
+/// which spreadsheets read as "text" and do not show. Numbers ("-3") are
+/// left alone. Every text cell of `rank` and `score --format csv` passes
+/// through here; the numeric columns are written by the program.
+pub fn text_cell(s: String) -> String {
+    let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && s.trim().parse::<f64>().is_err() {
+        format!("'{s}")
+    } else {
+        s
+    }
+}
+
 /// Labels joined with `;`.
 fn labels(taxonomy: &Taxonomy, skills: &[SkillId]) -> String {
     skills
@@ -62,17 +78,17 @@ fn unranked_row(
     e: &Explanation<'_>,
 ) -> Vec<String> {
     vec![
-        candidate.id.clone(),
-        posting.id.clone(),
+        text_cell(candidate.id.clone()),
+        text_cell(posting.id.clone()),
         super::score_text(e.score),
         e.required_met.to_string(),
         e.required_total.to_string(),
-        labels(taxonomy, &e.missing_required),
-        labels(taxonomy, &super::top_matches(e)),
+        text_cell(labels(taxonomy, &e.missing_required)),
+        text_cell(labels(taxonomy, &super::top_matches(e))),
         e.required_partial.to_string(),
-        candidate.name.clone().unwrap_or_default(),
-        posting.title.clone().unwrap_or_default(),
-        posting.company.clone().unwrap_or_default(),
+        text_cell(candidate.name.clone().unwrap_or_default()),
+        text_cell(posting.title.clone().unwrap_or_default()),
+        text_cell(posting.company.clone().unwrap_or_default()),
         super::score_text(e.fit),
         e.assessed.to_string(),
         e.asked.to_string(),
@@ -122,4 +138,31 @@ pub fn to_bytes(
     }
     csv.into_inner()
         .map_err(|e| super::RenderError::Csv(::csv::Error::from(e.into_error())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_cells_never_start_a_formula() {
+        let cases = [
+            (
+                "=HYPERLINK(\"http://x\",\"CV\")",
+                "'=HYPERLINK(\"http://x\",\"CV\")",
+            ),
+            ("+1 555 0100", "'+1 555 0100"),
+            ("-cmd|' /C calc'!A0", "'-cmd|' /C calc'!A0"),
+            ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
+            ("\t=1+1", "'\t=1+1"),
+            ("Ana Lima", "Ana Lima"),
+            ("C++ Developer", "C++ Developer"),
+            ("-3", "-3"),
+            ("+2.5", "+2.5"),
+            ("", ""),
+        ];
+        for (given, written) in cases {
+            assert_eq!(text_cell(given.to_string()), written, "{given:?}");
+        }
+    }
 }

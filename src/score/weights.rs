@@ -5,7 +5,9 @@
 //! file (`--weights FILE`) may override any subset of the fields; unknown
 //! keys and out-of-range values are errors that name the file, line and
 //! column. Invariants of a [`Weights`] value built by this module: every
-//! field is finite, section weights and years are `>= 0`, and credits are
+//! field is finite, section weights and years are in `[0, MAX_WEIGHT]`
+//! (so that no sum of them overflows to infinity and no score is NaN),
+//! and credits are
 //! in `[0, 1]`, so every assessment's credit stays in `[0, 1]` and every
 //! score in `[0, 100]`.
 
@@ -180,10 +182,15 @@ struct RawWeights {
     same_minor_group: Option<Spanned<f64>>,
 }
 
+/// The largest weight or number of years a weights file may give: far
+/// above any sensible value, far below where sums of a posting's weights
+/// could overflow (1e308 once gave NaN scores).
+pub const MAX_WEIGHT: f64 = 1e6;
+
 /// What values a field accepts.
 #[derive(Debug, Clone, Copy)]
 enum Range {
-    /// A weight or a number of years: finite and `>= 0`.
+    /// A weight or a number of years: in `[0, MAX_WEIGHT]`.
     NonNegative,
     /// A credit: in `[0, 1]`.
     Credit,
@@ -297,17 +304,24 @@ impl Weights {
             let v = *value.get_ref();
             let ok = v.is_finite()
                 && match range {
-                    Range::NonNegative => v >= 0.0,
+                    Range::NonNegative => (0.0..=MAX_WEIGHT).contains(&v),
                     Range::Credit => (0.0..=1.0).contains(&v),
                 };
             if !ok {
                 let wanted = match range {
-                    Range::NonNegative => "a number >= 0",
+                    Range::NonNegative => "a number from 0 to 1000000",
                     Range::Credit => "a credit between 0 and 1",
                 };
                 return Err(Error::input(
                     Location::of_offset(source_name, text, value.span().start),
-                    format!("`{name}` must be {wanted}, not {v}"),
+                    format!(
+                        "`{name}` must be {wanted}, not {}",
+                        if v.abs() >= 1e9 {
+                            format!("{v:e}")
+                        } else {
+                            v.to_string()
+                        }
+                    ),
                 ));
             }
             *slot = v;
@@ -432,7 +446,13 @@ mod tests {
                 "negative weight",
                 "preferred = -0.5\n",
                 "w.toml:1:13",
-                "`preferred` must be a number >= 0",
+                "`preferred` must be a number from 0 to 1000000",
+            ),
+            (
+                "a weight so large that sums overflow",
+                "required = 1e308\n",
+                "w.toml:1:12",
+                "`required` must be a number from 0 to 1000000, not 1e308",
             ),
             ("not a number", "required = \"high\"\n", "w.toml:1:12", ""),
             (

@@ -727,3 +727,45 @@ fn a_reader_that_stops_early_is_no_error() {
         assert!(!stderr.contains("Broken pipe"), "--per {per}: {stderr}");
     }
 }
+
+#[test]
+fn names_and_titles_that_look_like_formulas_are_written_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let candidates = dir.path().join("candidates.csv");
+    fs::write(
+        &candidates,
+        "id,name,text\n\
+         c1,\"=HYPERLINK(\"\"http://example.invalid\"\",\"\"CV\"\")\",\"Skills\nJava, PostgreSQL\"\n\
+         c2,@Ana Lima,\"Skills\nGo, Kubernetes\"\n",
+    )
+    .unwrap();
+    let postings = dir.path().join("postings.csv");
+    fs::write(
+        &postings,
+        "id,title,company,text\np1,+Backend Engineer,-Acme,\"Requirements\n- Java\n- Go\"\n",
+    )
+    .unwrap();
+    let out = rank(&[
+        "--candidates",
+        candidates.to_str().unwrap(),
+        "--postings",
+        postings.to_str().unwrap(),
+    ]);
+    let mut reader = csv::Reader::from_reader(out.as_slice());
+    let header = reader.headers().unwrap().clone();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 2);
+    let names: Vec<&str> = rows.iter().map(|r| &r[column("candidate_name")]).collect();
+    assert!(
+        names.contains(&"'=HYPERLINK(\"http://example.invalid\",\"CV\")"),
+        "{names:?}"
+    );
+    assert!(names.contains(&"'@Ana Lima"), "{names:?}");
+    for row in &rows {
+        assert_eq!(&row[column("posting_title")], "'+Backend Engineer");
+        assert_eq!(&row[column("posting_company")], "'-Acme");
+        // Numbers stay numbers.
+        assert!(row[column("score")].parse::<f64>().is_ok(), "{row:?}");
+    }
+}
