@@ -137,14 +137,21 @@ pub(super) fn load(
         ));
     }
     let base = path.parent().unwrap_or(Path::new(""));
+    // Where quoting goes wrong, found once; each record is checked against
+    // the next of these offsets as it is read.
+    let broken = broken_quotes(content);
+    let mut next_broken = 0;
     let mut lines = LineCounter::new(content);
     let mut loaded = Loaded::default();
     loaded.notes.extend(decoded.note(&name));
     let mut seen = std::collections::HashSet::new();
-    for (i, record) in reader.records().enumerate() {
+    for i in 0.. {
         let row = i + 2;
-        let record = match record {
-            Ok(r) => r,
+        let mut record = csv::StringRecord::new();
+        let read = reader.read_record(&mut record);
+        let record = match read {
+            Ok(true) => record,
+            Ok(false) => break,
             Err(e) => {
                 let line = e.position().map_or(row, |p| lines.line_of(p));
                 let what = match e.kind() {
@@ -170,6 +177,45 @@ pub(super) fn load(
         };
         let line = record.position().map_or(row, |p| lines.line_of(p));
         let location = at_line(&name, line);
+        // A quoted field that is not closed where it should be has taken in
+        // the lines after it (the rows they held are part of this one):
+        // the record cannot be trusted.
+        let end = usize::try_from(reader.position().byte()).unwrap_or(usize::MAX);
+        if next_broken < broken.len() && broken[next_broken].0 < end {
+            let (at, to_the_end) = broken[next_broken];
+            while next_broken < broken.len() && broken[next_broken].0 < end {
+                next_broken += 1;
+            }
+            let last = line_at(content, end.min(content.len()).saturating_sub(1));
+            let what = if to_the_end {
+                format!(
+                    "a quoted field opened on line {} is never closed",
+                    line_at(content, at)
+                )
+            } else {
+                format!(
+                    "a quoted field closes on line {} with text right after the quote",
+                    line_at(content, at)
+                )
+            };
+            let taken = if last > line + 1 {
+                format!(
+                    ": it took in lines {}–{last}, which may have held rows of their own",
+                    line + 1
+                )
+            } else if last == line + 1 {
+                format!(": it took in line {last}, which may have held a row of its own")
+            } else {
+                String::new()
+            };
+            loaded.skipped.push(Error::input(
+                at_line(&name, line),
+                format!(
+                    "row {row}: {what}{taken}; close the quote, and double any quote inside the text (\"\")"
+                ),
+            ));
+            continue;
+        }
         let id = field(&record, header.id).unwrap_or_else(|| format!("row-{row}"));
         if !seen.insert(id.clone()) {
             loaded.skipped.push(Error::input(
@@ -274,6 +320,58 @@ impl<'t> LineCounter<'t> {
     }
 }
 
+/// The 1-based line of byte `at` of `text`.
+fn line_at(text: &str, at: usize) -> usize {
+    1 + text.as_bytes()[..at.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+}
+
+/// Byte offsets in a CSV `text` where a quoted field goes wrong, in order,
+/// each with whether the text ended inside the quotes:
+/// a closing quote followed by something other than a comma, a line end,
+/// another quote or the end (`"unterminated` … `,"Go"` reads as one field
+/// closed at the quote before `Go`), or the end of the text inside quotes
+/// (the opening quote's offset). The CSV reader accepts both silently, and
+/// the rows the field ran over are lost. Linear in the text; read the way
+/// the reader reads it, so that the offsets fall in the record they spoil.
+fn broken_quotes(text: &str) -> Vec<(usize, bool)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut field_start = true;
+    while i < b.len() {
+        if field_start && b[i] == b'"' {
+            let open = i;
+            i += 1;
+            loop {
+                let Some(q) = b[i..].iter().position(|&c| c == b'"').map(|q| q + i) else {
+                    out.push((open, true));
+                    return out;
+                };
+                match b.get(q + 1) {
+                    Some(b'"') => i = q + 2,
+                    None | Some(b',' | b'\n' | b'\r') => {
+                        i = q + 1;
+                        break;
+                    }
+                    Some(_) => {
+                        out.push((q, false));
+                        i = q + 1;
+                        break;
+                    }
+                }
+            }
+            field_start = false;
+            continue;
+        }
+        field_start = matches!(b[i], b',' | b'\n') || (b[i] == b'\r' && field_start);
+        i += 1;
+    }
+    out
+}
+
 /// A location naming a file line but no column.
 fn at_line(file: &str, line: usize) -> Location {
     Location {
@@ -374,6 +472,28 @@ mod tests {
             "{}",
             messages[1]
         );
+    }
+
+    #[test]
+    fn broken_quotes_table() {
+        let cases: [(&str, &[(usize, bool)]); 7] = [
+            ("id,text\n1,\"Go, Rust\"\n", &[]),
+            ("id,text\n1,\"say \"\"hi\"\"\"\n", &[]),
+            ("id,text\r\n1,\"Go\"\r\n2,Rust\r\n", &[]),
+            ("id,text\n1,5\" screen\n", &[]),
+            // Never closed: the opening quote, to the end of the text.
+            ("id,text\n1,\"Go\n2,Rust\n", &[(10, true)]),
+            // Closed early, by the quote that opens the next row's field.
+            ("id,text\n1,\"Go\n2,\"Rust\"\n", &[(16, false)]),
+            ("id,text\n1,\"Go\"x\n", &[(13, false)]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(
+                super::super::csv_rows::broken_quotes(text),
+                want,
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

@@ -769,3 +769,45 @@ fn names_and_titles_that_look_like_formulas_are_written_as_text() {
         assert!(row[column("score")].parse::<f64>().is_ok(), "{row:?}");
     }
 }
+
+#[test]
+fn an_unclosed_quote_drops_its_row_and_says_so() {
+    // Bo's text is never closed: the field runs into Cy's row. Bo must not
+    // be scored on Cy's skills, and the loss must be said.
+    let dir = tempfile::tempdir().unwrap();
+    let candidates = dir.path().join("candidates.csv");
+    fs::write(
+        &candidates,
+        "id,name,text\n1,Ana,\"Java and PostgreSQL\"\n2,Bo,\"unterminated\n3,Cy,\"Go and Kubernetes\"\n",
+    )
+    .unwrap();
+    let out = skillmatch()
+        .args(["rank", "--as-of", AS_OF, "--candidates"])
+        .arg(&candidates)
+        .args(["--postings", POSTINGS_CSV])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("candidates.csv:3: row 3: a quoted field closes on line 4"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("skipped 1 of 2"), "{stderr}");
+    let rows = csv_rows(&out.stdout);
+    assert_eq!(rows[0][0], "candidate_id");
+    assert!(rows.len() > 1, "Ana is ranked");
+    assert!(rows[1..].iter().all(|r| r[0] == "1"), "{rows:?}");
+
+    // Under --strict the run stops with exit 2 and writes nothing.
+    let output = dir.path().join("ranked.csv");
+    skillmatch()
+        .args(["rank", "--strict", "--as-of", AS_OF, "--candidates"])
+        .arg(&candidates)
+        .args(["--postings", POSTINGS_CSV, "-o"])
+        .arg(&output)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("row 3: a quoted field"));
+    assert!(!output.exists());
+}
