@@ -305,11 +305,7 @@ pub fn explanation(
 
     out.push_str(LEGEND);
     out.push_str(&missing_list(taxonomy, posting, e));
-    for section in [
-        Section::Required,
-        Section::Preferred,
-        Section::Responsibility,
-    ] {
+    for section in Section::ALL {
         let records: Vec<&Assessment<'_>> = e
             .requirements
             .iter()

@@ -40,11 +40,7 @@ pub fn posting(taxonomy: &Taxonomy, p: &Posting) -> String {
     if !facts.is_empty() {
         let _ = writeln!(out, "  {}", facts.join(" · "));
     }
-    for section in [
-        Section::Required,
-        Section::Preferred,
-        Section::Responsibility,
-    ] {
+    for section in Section::ALL {
         let reqs: Vec<_> = p
             .requirements
             .iter()
@@ -280,11 +276,7 @@ pub fn explanation(
     if let Some(role) = super::role_summary(e) {
         let _ = writeln!(out, "{}{}", role[..1].to_uppercase(), &role[1..]);
     }
-    for section in [
-        Section::Required,
-        Section::Preferred,
-        Section::Responsibility,
-    ] {
+    for section in Section::ALL {
         let records: Vec<&Assessment<'_>> = e
             .requirements
             .iter()

@@ -17,6 +17,13 @@ fn candidate(file: &str) -> Value {
     doc["candidates"][0].clone()
 }
 
+/// `explain --format json` of `resume` against `posting`.
+fn explained(resume: &str, posting: &str) -> Value {
+    json_of(&[
+        "explain", "--format", "json", "--as-of", AS_OF, resume, posting,
+    ])
+}
+
 /// The candidate's record of skill `id`, if any.
 fn skill<'v>(c: &'v Value, id: &str) -> Option<&'v Value> {
     c["skills"]
@@ -86,15 +93,7 @@ fn stated_years_count_and_say_so() {
         "Senior Backend Engineer\n\nRequirements\n- 5+ years of backend development experience\n- Java\n",
     )
     .expect("writes");
-    let doc = json_of(&[
-        "explain",
-        "--format",
-        "json",
-        "--as-of",
-        AS_OF,
-        path,
-        posting_file.to_str().expect("utf-8 path"),
-    ]);
+    let doc = explained(path, posting_file.to_str().expect("utf-8 path"));
     let _ = std::fs::remove_file(&posting_file);
     let backend = &doc["requirements"][0];
     assert_eq!(backend["status"], "met");
@@ -117,15 +116,10 @@ fn an_employer_is_not_a_skill() {
 
 #[test]
 fn the_degree_credit_quotes_the_degree_line() {
-    let doc = json_of(&[
-        "explain",
-        "--format",
-        "json",
-        "--as-of",
-        AS_OF,
+    let doc = explained(
         "tests/data/resumes/recruiter/data-engineer-education.txt",
         "tests/data/postings/ml-data-engineer.txt",
-    ]);
+    );
     let degree = doc["requirements"]
         .as_array()
         .expect("records")
@@ -205,9 +199,7 @@ fn on_a_backend_posting_the_nurse_ranks_last() {
         "examples/resumes/react-frontend.txt",
     ];
     let fit = |resume: &str| {
-        let doc = json_of(&[
-            "explain", "--format", "json", "--as-of", AS_OF, resume, SEED_003,
-        ]);
+        let doc = explained(resume, SEED_003);
         doc["fit"].as_f64().expect("fit")
     };
     let nurse = fit("tests/data/resumes/recruiter/nurse-trailing-blocks.txt");
@@ -223,15 +215,10 @@ fn years_count_toward_experience_only_in_the_postings_field() {
     // posting: a nurse's seven years do not meet it, a backend
     // developer's do.
     let experience = |resume: &str| -> Value {
-        let doc = json_of(&[
-            "explain",
-            "--format",
-            "json",
-            "--as-of",
-            AS_OF,
+        let doc = explained(
             resume,
             "tests/data/postings/backend-developer-related-field.txt",
-        ]);
+        );
         let records = doc["requirements"].as_array().expect("records");
         let found: Vec<&Value> = records
             .iter()

@@ -25,6 +25,13 @@ pub enum Section {
 }
 
 impl Section {
+    /// Every section, in the order reports show them.
+    pub const ALL: [Section; 3] = [
+        Section::Required,
+        Section::Preferred,
+        Section::Responsibility,
+    ];
+
     /// The contract name: `required`, `preferred`, `responsibility`.
     pub fn name(self) -> &'static str {
         match self {
