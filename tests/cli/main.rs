@@ -8,6 +8,7 @@ mod explain;
 mod extract;
 mod formats;
 mod help;
+mod hostile;
 mod import;
 mod index;
 mod rank;

@@ -9,6 +9,12 @@
 //! producer that writes two columns line by line gives lines that mix both
 //! columns.
 //!
+//! A file built to crash the reader (nesting thousands deep, a drawing
+//! that draws itself, a compression bomb) is refused before the reader
+//! follows it ([`limits`]), and the reader runs on a thread of its own
+//! with a large stack: one bad PDF is that file's error, never the end of
+//! a batch.
+//!
 //! Two things are not text layers and are said so plainly: a file the
 //! reader cannot parse (it may also panic on malformed input, so the call
 //! runs under [`std::panic::catch_unwind`]), and a PDF whose pages carry
@@ -25,6 +31,8 @@
 //! alone here.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
+
+mod limits;
 
 use super::MAX_INPUT_BYTES;
 use crate::{Error, Location, Result};
@@ -44,6 +52,78 @@ const UNREADABLE_ADVICE: &str =
 /// What to do when a PDF has pages but no usable text on them.
 const NO_TEXT_ADVICE: &str = "if it is a scanned image, run it through OCR \
      (ocrmypdf, or your scanner's text recognition), or give the text as .txt";
+
+/// What to do with an encrypted PDF whose text cannot be read.
+const ENCRYPTED_ADVICE: &str = "remove the protection (open it with its password \
+     and save it again as PDF) or export the text as .txt";
+
+/// Stack for the thread the PDF library runs on. The library recurses
+/// through nested objects and drawings; [`limits`] bounds how deep, and a
+/// generous stack (reserved, touched only as used) leaves room to spare
+/// whatever thread pool the caller runs on.
+const READER_STACK_BYTES: usize = 64 << 20;
+
+/// How reading a PDF can end.
+enum Outcome {
+    /// The text layer, as the library writes it.
+    Text(String),
+    /// The library's own error.
+    Library(pdf_extract::OutputError),
+    /// Refused by [`limits`] before the text was read.
+    Refused(limits::Refusal),
+    /// The library panicked; its message.
+    Panicked(String),
+}
+
+/// Loads the PDF `bytes` (decrypting with the empty password when it is
+/// encrypted), checks what the text reader would unpack and follow
+/// ([`limits::check_document`]), and reads its text: all on a thread of
+/// its own with a large stack, with the library's panics caught.
+fn run_reader(bytes: &[u8]) -> Outcome {
+    let read =
+        || -> Result<std::result::Result<String, limits::Refusal>, pdf_extract::OutputError> {
+            let mut doc = pdf_extract::Document::load_mem(bytes)?;
+            if doc.is_encrypted() {
+                doc.decrypt("")?;
+            }
+            if let Err(refusal) = limits::check_document(&doc, limits::Limits::DEFAULT) {
+                return Ok(Err(refusal));
+            }
+            let mut text = String::new();
+            pdf_extract::output_doc(&doc, &mut pdf_extract::PlainTextOutput::new(&mut text))?;
+            Ok(Ok(text))
+        };
+    std::thread::scope(|scope| {
+        let reader = std::thread::Builder::new()
+            .name("pdf reader".to_string())
+            .stack_size(READER_STACK_BYTES)
+            .spawn_scoped(scope, || {
+                let _guard = ReaderGuard::enter();
+                catch_unwind(AssertUnwindSafe(read))
+            });
+        let outcome = match reader {
+            Ok(handle) => handle.join().unwrap_or_else(Err),
+            Err(e) => return Outcome::Panicked(format!("could not start its thread: {e}")),
+        };
+        match outcome {
+            Ok(Ok(Ok(text))) => Outcome::Text(text),
+            Ok(Ok(Err(refusal))) => Outcome::Refused(refusal),
+            Ok(Err(e)) => Outcome::Library(e),
+            Err(payload) => Outcome::Panicked(
+                payload
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "unknown failure".to_string()),
+            ),
+        }
+    })
+}
+
+/// Does the file declare encryption (an `/Encrypt` entry in its trailer)?
+fn is_encrypted(bytes: &[u8]) -> bool {
+    bytes.windows(8).any(|w| w == b"/Encrypt")
+}
 
 /// The text layer of the PDF `bytes`, read from the file `name`, tidied
 /// into lines ([`tidy`]).
@@ -68,15 +148,13 @@ pub(crate) fn pdf_text(name: &str, bytes: &[u8]) -> Result<String> {
                 .to_string(),
         );
     }
-    let extracted = {
-        let _guard = ReaderGuard::enter();
-        catch_unwind(AssertUnwindSafe(|| {
-            pdf_extract::extract_text_from_mem(bytes)
-        }))
-    };
-    let raw = match extracted {
-        Ok(Ok(text)) => text,
-        Ok(Err(e)) => {
+    if let Err(refusal) = limits::check(bytes) {
+        return fail(format!("cannot read this PDF: {refusal}"));
+    }
+    let raw = match run_reader(bytes) {
+        Outcome::Text(text) => text,
+        Outcome::Refused(refusal) => return fail(format!("cannot read this PDF: {refusal}")),
+        Outcome::Library(e) => {
             let why = e.to_string();
             return fail(if why.to_lowercase().contains("crypt") {
                 format!(
@@ -87,18 +165,18 @@ pub(crate) fn pdf_text(name: &str, bytes: &[u8]) -> Result<String> {
                 format!("cannot read this PDF ({why}): {UNREADABLE_ADVICE}")
             });
         }
-        Err(payload) => {
-            let why = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown failure".to_string());
+        Outcome::Panicked(why) => {
             return fail(format!(
                 "cannot read this PDF (the PDF reader failed: {why}): {UNREADABLE_ADVICE}"
             ));
         }
     };
     let text = tidy(&raw);
+    if text.is_empty() && is_encrypted(bytes) {
+        return fail(format!(
+            "this PDF is encrypted and gives no text with an empty password: {ENCRYPTED_ADVICE}"
+        ));
+    }
     if text.is_empty() {
         return fail(format!("this PDF has no text layer: {NO_TEXT_ADVICE}"));
     }
