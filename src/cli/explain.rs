@@ -134,7 +134,7 @@ pub fn run(global: &GlobalArgs, args: ExplainArgs) -> anyhow::Result<ExitCode> {
         resume_text: &resume_doc.text,
         explanation: e,
     };
-    let mut out = Output::create(args.output.as_deref())?;
+    let mut out = Output::create(args.output.as_deref(), &[&args.resume, &args.posting])?;
     write_report(out.writer(), &report, args.format)?;
     out.finish()?;
     Ok(ExitCode::SUCCESS)

@@ -9,9 +9,12 @@ use skillmatch::document::DocumentKind;
 use skillmatch::extract::posting::Posting;
 use skillmatch::extract::resume::Candidate;
 use skillmatch::extract::{self, guess_kind, Matcher};
-use skillmatch::report::{ExtractReport, Format};
+use skillmatch::report::{ExtractWriter, Format};
 
-use super::{format_parser, write_report, GlobalArgs, TEXT_OR_JSON};
+use super::{format_parser, GlobalArgs, TEXT_OR_JSON};
+
+/// Documents parsed per thread before their results are written.
+const EXTRACT_CHUNK_PER_THREAD: usize = 32;
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
@@ -55,35 +58,46 @@ pub fn run(global: &GlobalArgs, args: ExtractArgs) -> anyhow::Result<ExitCode> {
     for path in &args.files {
         documents.extend(global.load_documents(path, role, "document")?);
     }
-    let parsed: Vec<Extracted> = documents
-        .par_iter()
-        .map(|doc| {
-            let kind = match args.kind {
-                Some(KindArg::Posting) => DocumentKind::Posting,
-                Some(KindArg::Resume) => DocumentKind::Resume,
-                None => doc.kind.unwrap_or_else(|| guess_kind(&doc.text)),
-            };
-            match kind {
-                DocumentKind::Posting => Extracted::Postings(extract::postings_of(&matcher, doc)),
-                DocumentKind::Resume => {
-                    Extracted::Candidate(Box::new(extract::candidate_of(&matcher, doc, &options)))
+    // Parsed a chunk at a time, in parallel, and written before the next
+    // chunk starts: memory holds the inputs and one chunk of results, not
+    // every result of a large batch.
+    let format = match args.format {
+        Format::Json => Format::Json,
+        _ => Format::Text,
+    };
+    let stdout = std::io::stdout().lock();
+    let mut writer = ExtractWriter::new(std::io::BufWriter::new(stdout), &taxonomy, format);
+    let chunk = EXTRACT_CHUNK_PER_THREAD * rayon::current_num_threads();
+    for documents in documents.chunks(chunk) {
+        let parsed: Vec<Extracted> = documents
+            .par_iter()
+            .map(|doc| {
+                let kind = match args.kind {
+                    Some(KindArg::Posting) => DocumentKind::Posting,
+                    Some(KindArg::Resume) => DocumentKind::Resume,
+                    None => doc.kind.unwrap_or_else(|| guess_kind(&doc.text)),
+                };
+                match kind {
+                    DocumentKind::Posting => {
+                        Extracted::Postings(extract::postings_of(&matcher, doc))
+                    }
+                    DocumentKind::Resume => Extracted::Candidate(Box::new(extract::candidate_of(
+                        &matcher, doc, &options,
+                    ))),
                 }
+            })
+            .collect();
+        for item in parsed {
+            match item {
+                Extracted::Postings(postings) => {
+                    for p in &postings {
+                        writer.posting(p)?;
+                    }
+                }
+                Extracted::Candidate(c) => writer.candidate(&c)?,
             }
-        })
-        .collect();
-    let mut postings = Vec::new();
-    let mut candidates = Vec::new();
-    for item in parsed {
-        match item {
-            Extracted::Postings(p) => postings.extend(p),
-            Extracted::Candidate(c) => candidates.push(*c),
         }
     }
-    let report = ExtractReport {
-        taxonomy: &taxonomy,
-        postings: &postings,
-        candidates: &candidates,
-    };
-    write_report(&mut std::io::stdout().lock(), &report, args.format)?;
+    writer.finish()?;
     Ok(ExitCode::SUCCESS)
 }

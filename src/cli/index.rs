@@ -70,7 +70,7 @@ fn build(global: &GlobalArgs, args: BuildArgs) -> anyhow::Result<ExitCode> {
     let documents = global.load_documents(&args.postings, DocumentKind::Posting, "posting")?;
     let postings = extract::extract_postings_for_scoring(&matcher, &documents);
     drop(documents);
-    let mut out = Output::create(Some(&args.output))?;
+    let mut out = Output::create(Some(&args.output), &[&args.postings])?;
     index_file::write(out.writer(), &taxonomy, &postings)?;
     out.finish()?;
     if !global.quiet {
@@ -100,7 +100,7 @@ fn info(global: &GlobalArgs, args: InfoArgs) -> anyhow::Result<ExitCode> {
         size,
         usable: usable.as_ref().copied(),
     };
-    let mut out = Output::create(None)?;
+    let mut out = Output::create(None, &[])?;
     write_report(out.writer(), &report, Format::Text)?;
     out.finish()?;
     Ok(if usable.is_ok() {

@@ -12,7 +12,7 @@ mod explain;
 mod extract;
 mod index;
 mod man;
-mod output;
+pub mod output;
 mod rank;
 mod score;
 mod taxonomy;

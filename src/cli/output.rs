@@ -1,9 +1,16 @@
 //! Where a command's output goes: stdout, or a file written whole or not
 //! at all (a temporary file in the same folder, renamed over the target
 //! only when everything was written).
+//!
+//! `-o` writes regular files only: a device, pipe or socket at the path is
+//! refused, not replaced; so is a path that is one of the command's inputs.
+//! A symbolic link is written through: its target gets the output and the
+//! link stays. A run stopped by Ctrl-C, SIGTERM or SIGHUP removes its
+//! temporary file before it exits ([`install_cleanup`]).
 
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use anyhow::Context as _;
 use tempfile::NamedTempFile;
@@ -20,12 +27,29 @@ pub enum Output {
 }
 
 impl Output {
-    /// Output to `path`, or to stdout when `path` is absent or `-`.
-    pub fn create(path: Option<&Path>) -> anyhow::Result<Output> {
+    /// Output to `path`, or to stdout when `path` is absent or `-`;
+    /// `inputs` are the files and folders the command reads, which the
+    /// output must not be.
+    pub fn create(path: Option<&Path>, inputs: &[&Path]) -> anyhow::Result<Output> {
         match path {
             None => Ok(Output::Stdout(BufWriter::new(std::io::stdout()))),
             Some(p) if p == Path::new("-") => Ok(Output::Stdout(BufWriter::new(std::io::stdout()))),
-            Some(p) => {
+            Some(given) => {
+                let target = through_links(given);
+                let p = target.as_path();
+                if let Some(input) = inputs.iter().find(|i| same_file(i, p)) {
+                    anyhow::bail!(
+                        "{}: is the input {}: write the output to another file",
+                        given.display(),
+                        input.display()
+                    );
+                }
+                if std::fs::metadata(p).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+                    anyhow::bail!(
+                        "{}: is not a regular file (a device, pipe or socket): give -o a file name",
+                        given.display()
+                    );
+                }
                 if p.is_dir() {
                     anyhow::bail!(
                         "{}: is a directory: give -o a file name (for example {}/out.csv)",
@@ -44,6 +68,7 @@ impl Output {
                         dir.display()
                     )
                 })?;
+                register(tmp.path());
                 Ok(Output::File {
                     writer: BufWriter::new(tmp),
                     path: p.to_path_buf(),
@@ -92,10 +117,94 @@ pub fn persist(tmp: NamedTempFile, path: &Path) -> anyhow::Result<()> {
         std::fs::set_permissions(tmp.path(), permissions)
             .with_context(|| format!("{}: cannot set permissions", path.display()))?;
     }
-    tmp.persist(path)
+    let tmp_path = tmp.path().to_path_buf();
+    let persisted = tmp
+        .persist(path)
         .map_err(|e| e.error)
-        .with_context(|| format!("{}: cannot write", path.display()))?;
+        .with_context(|| format!("{}: cannot write", path.display()));
+    unregister(&tmp_path);
+    persisted?;
     Ok(())
+}
+
+/// Where a symbolic link `path` finally points (followed link by link,
+/// relative targets from the link's folder, at most 40 links, as the
+/// system does); `path` itself when it is no link. A dangling link gives
+/// its target, so the output creates it.
+fn through_links(path: &Path) -> PathBuf {
+    let mut current = path.to_path_buf();
+    for _ in 0..40 {
+        let is_link = std::fs::symlink_metadata(&current).is_ok_and(|m| m.file_type().is_symlink());
+        if !is_link {
+            break;
+        }
+        let Ok(target) = std::fs::read_link(&current) else {
+            break;
+        };
+        current = match current.parent() {
+            Some(dir) if target.is_relative() => dir.join(target),
+            _ => target,
+        };
+    }
+    current
+}
+
+/// Are `a` and `b` the same file (or folder), by identity where the
+/// system has one, so links and `..` do not hide it?
+fn same_file(a: &Path, b: &Path) -> bool {
+    let (Ok(ma), Ok(mb)) = (std::fs::metadata(a), std::fs::metadata(b)) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        ma.dev() == mb.dev() && ma.ino() == mb.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (ma, mb);
+        match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+            (Ok(ca), Ok(cb)) => ca == cb,
+            _ => false,
+        }
+    }
+}
+
+/// Temporary output files being written, removed if the run is stopped.
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Records a temporary file to remove if the run is stopped; [`persist`]
+/// forgets it.
+pub fn register(path: &Path) {
+    if let Ok(mut pending) = PENDING.lock() {
+        pending.push(path.to_path_buf());
+    }
+}
+
+/// Forgets a temporary file recorded by [`register`].
+fn unregister(path: &Path) {
+    if let Ok(mut pending) = PENDING.lock() {
+        pending.retain(|p| p != path);
+    }
+}
+
+/// Exit status of a run stopped by a signal (128 + SIGTERM's 15, the
+/// shell's convention; Ctrl-C's 130 is close enough not to matter).
+const STOPPED_EXIT: i32 = 143;
+
+/// Removes pending temporary files when the run is stopped (Ctrl-C,
+/// SIGTERM, SIGHUP), then exits. Without it a stopped run leaves a
+/// `.tmpXXXX` file beside its target.
+pub fn install_cleanup() {
+    // Failing to install (a handler set already) leaves the default.
+    let _ = ctrlc::set_handler(|| {
+        if let Ok(pending) = PENDING.lock() {
+            for path in pending.iter() {
+                let _ = std::fs::remove_file(path);
+            }
+        }
+        std::process::exit(STOPPED_EXIT);
+    });
 }
 
 /// Permissions of a new output file: read-write for the owner, readable by

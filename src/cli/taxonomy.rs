@@ -239,6 +239,7 @@ fn run_import(
     for f in &rendered.files {
         let mut tmp = tempfile::NamedTempFile::new_in(dir)
             .with_context(|| format!("{}: cannot write here", dir.display()))?;
+        super::output::register(tmp.path());
         tmp.write_all(f.text.as_bytes())
             .and_then(|_| tmp.flush())
             .with_context(|| format!("{}: cannot write {}", dir.display(), f.name))?;

@@ -112,30 +112,29 @@ pub(crate) fn resolve(taxonomy: &Taxonomy, text: &str, mentions: &mut [Mention])
             mentions[i].evidence = e;
         }
     }
-    // Lists: confirmed members confirm their neighbours, until stable.
-    loop {
-        let mut changed = false;
-        for i in 0..mentions.len() {
-            if mentions[i].evidence.is_confirmed() {
-                continue;
-            }
-            let neighbours = [
-                i.checked_sub(1),
-                Some(i + 1).filter(|&j| j < mentions.len()),
-            ];
-            let listed = neighbours.into_iter().flatten().any(|j| {
-                let (a, b) = if j < i { (j, i) } else { (i, j) };
-                mentions[j].evidence.is_confirmed()
-                    && mentions[a].line == mentions[b].line
-                    && is_list_gap(&text[mentions[a].end..mentions[b].start])
-            });
-            if listed {
-                mentions[i].evidence = Evidence::ListNeighbor;
-                changed = true;
-            }
+    // Lists: confirmed members confirm their neighbours. Confirmation
+    // spreads along runs of listed neighbours, so one sweep each way
+    // reaches every member of a run with a confirmed member: linear, where
+    // sweeping until nothing changes took one sweep per member of a long
+    // list confirmed only at its end.
+    let listed = |mentions: &[Mention], a: usize, b: usize| {
+        mentions[a].line == mentions[b].line
+            && is_list_gap(&text[mentions[a].end..mentions[b].start])
+    };
+    for i in 1..mentions.len() {
+        if !mentions[i].evidence.is_confirmed()
+            && mentions[i - 1].evidence.is_confirmed()
+            && listed(mentions, i - 1, i)
+        {
+            mentions[i].evidence = Evidence::ListNeighbor;
         }
-        if !changed {
-            break;
+    }
+    for i in (0..mentions.len().saturating_sub(1)).rev() {
+        if !mentions[i].evidence.is_confirmed()
+            && mentions[i + 1].evidence.is_confirmed()
+            && listed(mentions, i, i + 1)
+        {
+            mentions[i].evidence = Evidence::ListNeighbor;
         }
     }
 }

@@ -121,6 +121,11 @@ impl Format {
         if let Some(f) = by_extension.filter(|&f| f != Format::Text) {
             return Ok(f);
         }
+        // A pipe or device is not opened to look (a FIFO would wait for a
+        // writer): reading it is refused with the file named.
+        if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+            return Ok(by_extension.unwrap_or(Format::Text));
+        }
         // No extension, or a text one: the content decides, so a PDF or a
         // DOCX saved as ".txt" is still read as what it is.
         let mut head = [0u8; 1024];

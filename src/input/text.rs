@@ -2,11 +2,21 @@
 //!
 //! UTF-8 is the norm; a UTF-8 byte-order mark becomes three spaces so byte
 //! offsets stay offsets into the file as read. UTF-16 with a byte-order
-//! mark (what some Windows editors save) is decoded. Anything else that is
-//! not valid UTF-8 but is text (no NUL bytes) is read as Windows-1252, the
-//! superset of Latin-1 that Western résumés come in, with a note saying so;
-//! for those two the offsets in reports refer to the decoded text. A NUL
-//! byte without a UTF-16 mark means a binary file: an error, not garbage.
+//! mark (what some Windows editors save) is decoded. Text that is not
+//! valid UTF-8 is one of two things. A UTF-8 file with a few damaged bytes
+//! (more valid multi-byte characters than invalid sequences) keeps its
+//! characters, and only the invalid sequences become U+FFFD: decoding it
+//! all as Windows-1252 would turn "5–7 years" into mojibake and lose every
+//! accented name. Anything else is a legacy file, read as Windows-1252, the
+//! superset of Latin-1 that Western résumés come in. Both are read with a
+//! note saying so (exit 0); for these and UTF-16 the offsets in reports
+//! refer to the decoded text. A NUL byte without a UTF-16 mark means a
+//! binary file: an error, not garbage.
+//!
+//! Only regular files are read: a FIFO waits forever for a writer, and a
+//! device such as `/dev/zero` never ends, so both are refused before
+//! opening; and a file is never read past its size limit, even if it grows
+//! while being read.
 
 use std::path::Path;
 
@@ -34,6 +44,13 @@ pub enum Encoding {
     Utf16Be,
     /// Not UTF-8: read as Windows-1252 (Latin-1).
     Windows1252,
+    /// UTF-8 with invalid sequences, each read as U+FFFD.
+    Utf8Repaired {
+        /// How many invalid sequences there were.
+        invalid: usize,
+        /// Byte offset of the first one in the file.
+        first_at: usize,
+    },
 }
 
 /// A decoded text.
@@ -53,6 +70,10 @@ impl Decoded {
             Encoding::Windows1252 => Some(format!(
                 "{name}: not UTF-8; read as Windows-1252 (Latin-1), so offsets refer to the decoded text: save the file as UTF-8 to be sure of its characters"
             )),
+            Encoding::Utf8Repaired { invalid, first_at } => Some(format!(
+                "{name}: {invalid} invalid UTF-8 sequence{} (the first at byte {first_at}) read as U+FFFD, the rest as UTF-8; offsets after it refer to the decoded text: save the file as UTF-8 to keep every character",
+                if invalid == 1 { "" } else { "s" }
+            )),
         }
     }
 }
@@ -63,19 +84,41 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     read_limited(path, MAX_INPUT_BYTES, "one posting or résumé")
 }
 
-/// Reads a file of at most `limit` bytes.
+/// Reads a regular file of at most `limit` bytes.
 fn read_limited(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
-    if meta.len() > limit {
+    if !meta.is_file() {
+        let kind = if meta.is_dir() {
+            "a directory"
+        } else {
+            "not a regular file (a pipe, socket or device)"
+        };
         return Err(Error::input(
             Location::file(path.display().to_string()),
-            format!(
-                "file is {} bytes, over the {limit} byte limit for {what}",
-                meta.len()
-            ),
+            format!("{kind}: give a file, or a directory of files where a batch is expected"),
         ));
     }
-    std::fs::read(path).map_err(|e| Error::io(path, e))
+    let too_big = |len: u64| {
+        Error::input(
+            Location::file(path.display().to_string()),
+            format!("file is {len} bytes, over the {limit} byte limit for {what}"),
+        )
+    };
+    if meta.len() > limit {
+        return Err(too_big(meta.len()));
+    }
+    // Read at most one byte past the limit: a file that grew since it was
+    // measured is still refused, never read without end.
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// Reads a batch file (CSV, JSON Lines) as text, refusing files over
@@ -111,8 +154,19 @@ pub(crate) fn decode(name: &str, bytes: Vec<u8>) -> Result<Decoded> {
         match String::from_utf8(bytes) {
             Ok(text) => (text, Encoding::Utf8),
             Err(e) => {
-                let (text, _, _) = encoding_rs::WINDOWS_1252.decode(e.as_bytes());
-                (text.into_owned(), Encoding::Windows1252)
+                let bytes = e.into_bytes();
+                let census = utf8_census(&bytes);
+                if census.valid_multibyte > census.invalid {
+                    let text = String::from_utf8_lossy(&bytes).into_owned();
+                    let encoding = Encoding::Utf8Repaired {
+                        invalid: census.invalid,
+                        first_at: census.first_invalid,
+                    };
+                    (text, encoding)
+                } else {
+                    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
+                    (text.into_owned(), Encoding::Windows1252)
+                }
             }
         }
     };
@@ -130,6 +184,39 @@ pub(crate) fn decode(name: &str, bytes: Vec<u8>) -> Result<Decoded> {
         None => text,
     };
     Ok(Decoded { text, encoding })
+}
+
+/// What a walk over bytes that are not all valid UTF-8 finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Utf8Census {
+    /// Valid characters of two to four bytes.
+    valid_multibyte: usize,
+    /// Invalid sequences (as `from_utf8_lossy` replaces them).
+    invalid: usize,
+    /// Offset of the first invalid sequence.
+    first_invalid: usize,
+}
+
+/// Counts valid multi-byte characters and invalid sequences in `bytes`.
+fn utf8_census(bytes: &[u8]) -> Utf8Census {
+    let mut census = Utf8Census {
+        valid_multibyte: 0,
+        invalid: 0,
+        first_invalid: 0,
+    };
+    let mut at = 0;
+    for chunk in bytes.utf8_chunks() {
+        census.valid_multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        at += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            if census.invalid == 0 {
+                census.first_invalid = at;
+            }
+            census.invalid += 1;
+            at += chunk.invalid().len();
+        }
+    }
+    census
 }
 
 /// Decodes UTF-16 code units (after the byte-order mark).
@@ -186,6 +273,22 @@ mod tests {
                 b"Jos\xe9 M\xfcller \x96 C\x23".to_vec(),
                 Ok(("José Müller – C#", Encoding::Windows1252)),
             ),
+            (
+                "utf-8 with one bad byte keeps its characters",
+                b"5\xe2\x80\x937 years, Jos\xc3\xa9 M\xc3\xbcller \xff.".to_vec(),
+                Ok((
+                    "5–7 years, José Müller \u{fffd}.",
+                    Encoding::Utf8Repaired {
+                        invalid: 1,
+                        first_at: 27,
+                    },
+                )),
+            ),
+            (
+                "more bad bytes than good characters is a legacy file",
+                b"Jos\xe9 M\xfcller \xe2\x80\x93".to_vec(),
+                Ok(("José Müller â€“", Encoding::Windows1252)),
+            ),
             ("blank", b" \n\t".to_vec(), Err("f.txt: the file is empty")),
             ("empty", b"".to_vec(), Err("f.txt: the file is empty")),
             (
@@ -224,5 +327,14 @@ mod tests {
             .is_some_and(|n| n.starts_with("cv.txt: not UTF-8")));
         let utf8 = decode("cv.txt", b"Jose".to_vec()).expect("decodes");
         assert_eq!(utf8.note("cv.txt"), None);
+        let repaired = decode("cv.txt", b"Jos\xc3\xa9 \xff".to_vec()).expect("decodes");
+        assert_eq!(
+            repaired.note("cv.txt").as_deref(),
+            Some(
+                "cv.txt: 1 invalid UTF-8 sequence (the first at byte 6) read as U+FFFD, \
+                 the rest as UTF-8; offsets after it refer to the decoded text: save the \
+                 file as UTF-8 to keep every character"
+            )
+        );
     }
 }

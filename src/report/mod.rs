@@ -25,7 +25,7 @@ mod taxonomy;
 pub mod text;
 
 pub use explain::ExplainReport;
-pub use extract::ExtractReport;
+pub use extract::{ExtractReport, ExtractWriter};
 pub use index::IndexInfoReport;
 pub use render::{render, unsupported, Format, RenderError, Report};
 pub use score::{ScoreReport, RULE_WIDTH};

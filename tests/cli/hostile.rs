@@ -174,3 +174,215 @@ fn an_encrypted_pdf_without_text_says_it_is_encrypted() {
         "{stderr}"
     );
 }
+
+#[test]
+fn deeply_nested_html_is_read_in_linear_time_with_its_text() {
+    // Two hundred thousand nested <div>s once took minutes in the HTML
+    // parser; forty thousand nested list items asked for gigabytes.
+    let dir = tempfile::tempdir().unwrap();
+    let divs = dir.path().join("divs.html");
+    fs::write(
+        &divs,
+        format!(
+            "{}<p>Requirements: Python and PostgreSQL</p>{}",
+            "<div>".repeat(200_000),
+            "</div>".repeat(200_000)
+        ),
+    )
+    .unwrap();
+    let lists = dir.path().join("lists.html");
+    fs::write(&lists, "<ul><li>Kubernetes ".repeat(40_000)).unwrap();
+    for (path, skills) in [
+        (&divs, &["Python", "PostgreSQL"][..]),
+        (&lists, &["Kubernetes"][..]),
+    ] {
+        let out = skillmatch()
+            .args(["extract", "--as", "posting", "--format", "json"])
+            .arg(path)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{stderr}");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        for skill in skills {
+            assert!(
+                stdout.contains(&format!("\"{skill}\"")),
+                "{}: {skill} missing",
+                path.display()
+            );
+        }
+    }
+}
+
+/// Makes a FIFO at `path` (Unix only).
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[cfg(unix)]
+#[test]
+fn pipes_and_devices_are_refused_not_read() {
+    // A FIFO named like a résumé once hung the whole run, --strict too.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("ana.txt"), ANA).unwrap();
+    mkfifo(&dir.path().join("waiting.txt"));
+    let (code, stdout, stderr) = run_rank(dir.path(), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Ana Silva"), "{stdout}");
+    assert!(
+        stderr.contains("waiting.txt: not a regular file"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = run_rank(dir.path(), &["--strict"]);
+    assert_eq!(code, 2, "{stderr}");
+    // /dev/zero never ends: refused, not read until memory runs out.
+    let out = skillmatch()
+        .args(["extract", "--as", "posting", "/dev/zero"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("/dev/zero: not a regular file"), "{stderr}");
+}
+
+#[test]
+fn one_bad_byte_in_utf8_damages_only_itself() {
+    // Decoding the whole file as Windows-1252 turned "5–7 years" into
+    // "7+ years" and mangled the name.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("posting.txt");
+    let mut bytes = "Backend Engineer\nRequirements:\n- 5–7 years of Java (José Müller's team)\n"
+        .as_bytes()
+        .to_vec();
+    bytes.extend_from_slice(b"- Docker \xff\n");
+    fs::write(&path, bytes).unwrap();
+    let out = skillmatch()
+        .args(["extract", "--as", "posting", "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("1 invalid UTF-8 sequence (the first at byte"),
+        "{stderr}"
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let java = doc["postings"][0]["requirements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["any_of"][0]["label"] == "Java")
+        .cloned()
+        .unwrap();
+    assert_eq!(java["min_years"], 5.0, "{java}");
+    assert!(
+        java["text"].as_str().unwrap().contains("José Müller"),
+        "{java}"
+    );
+}
+
+/// Runs `score` of Ana's résumé against the example postings with
+/// `-o target`; returns (exit code, stderr).
+fn score_to(dir: &Path, target: &Path) -> (i32, String) {
+    let resume = dir.join("ana.txt");
+    if !resume.exists() {
+        fs::write(&resume, ANA).unwrap();
+    }
+    let out = skillmatch()
+        .args([
+            "score",
+            "--postings",
+            "examples/postings",
+            "--format",
+            "csv",
+            "-o",
+        ])
+        .arg(target)
+        .arg(&resume)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[cfg(unix)]
+#[test]
+fn output_goes_to_regular_files_only_and_never_over_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    // A pipe at the path is refused, and stays a pipe.
+    let fifo = dir.path().join("out.fifo");
+    mkfifo(&fifo);
+    let (code, stderr) = score_to(dir.path(), &fifo);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("is not a regular file"), "{stderr}");
+    assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    // The résumé itself is refused as the output, and left as it was.
+    let resume = dir.path().join("ana.txt");
+    let (code, stderr) = score_to(dir.path(), &resume);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("is the input"), "{stderr}");
+    assert_eq!(fs::read_to_string(&resume).unwrap(), ANA);
+    // A link is written through: the link stays, its target gets the rows.
+    let target = dir.path().join("scores.csv");
+    let link = dir.path().join("latest.csv");
+    std::os::unix::fs::symlink("scores.csv", &link).unwrap();
+    let (code, stderr) = score_to(dir.path(), &link);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(fs::read_to_string(&target)
+        .unwrap()
+        .starts_with("candidate_id,posting_id,"));
+}
+
+#[cfg(unix)]
+use std::os::unix::fs::FileTypeExt as _;
+
+#[cfg(unix)]
+#[test]
+fn a_run_stopped_by_sigterm_leaves_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = String::from("id,name,text\n");
+    for i in 0..3000 {
+        csv.push_str(&format!(
+            "c{i},Candidate {i},\"Java, PostgreSQL, Docker and Kubernetes for {i} years\"\n"
+        ));
+    }
+    let candidates = dir.path().join("candidates.csv");
+    fs::write(&candidates, csv).unwrap();
+    let out_dir = dir.path().join("out");
+    fs::create_dir(&out_dir).unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("skillmatch"))
+        .args(["rank", "--postings", "examples/postings", "--candidates"])
+        .arg(&candidates)
+        .arg("-o")
+        .arg(out_dir.join("ranking.csv"))
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Wait for the temporary output to appear, then stop the run.
+    let appeared = (0..2000).any(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        fs::read_dir(&out_dir).unwrap().next().is_some()
+    });
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let exit = child.wait().unwrap();
+    assert!(appeared, "the run wrote no temporary file to stop it on");
+    assert!(!exit.success(), "the run finished before it was stopped");
+    let left: Vec<_> = fs::read_dir(&out_dir).unwrap().collect();
+    assert!(left.is_empty(), "{left:?}");
+}

@@ -46,6 +46,11 @@ const RULED_OUT_AFTER: &[&str] = &[
     "no longer",
 ];
 
+/// How far either side of a mention its clause is read. A negation's reach
+/// is a few words; the window keeps a line of thousands of mentions
+/// without punctuation from costing the square of its length.
+const CLAUSE_WINDOW_BYTES: usize = 240;
+
 /// Whether `m` (offsets into the posting; `text` starts at `offset`) is
 /// ruled out by its clause.
 pub(super) fn ruled_out(text: &str, offset: usize, m: &Mention) -> bool {
@@ -55,9 +60,27 @@ pub(super) fn ruled_out(text: &str, offset: usize, m: &Mention) -> bool {
     let (Some(before), Some(after)) = (text.get(..start), text.get(end..)) else {
         return false;
     };
-    let before = clause_tail(before).to_lowercase();
-    let after = clause_head(after).to_lowercase();
+    let before = clause_tail(last_bytes(before, CLAUSE_WINDOW_BYTES)).to_lowercase();
+    let after = clause_head(first_bytes(after, CLAUSE_WINDOW_BYTES)).to_lowercase();
     negated_before(&before) || RULED_OUT_AFTER.iter().any(|p| after.contains(p))
+}
+
+/// The last `n` bytes of `text` or a little fewer, at a char boundary.
+fn last_bytes(text: &str, n: usize) -> &str {
+    let mut from = text.len().saturating_sub(n);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..]
+}
+
+/// The first `n` bytes of `text` or a little fewer, at a char boundary.
+fn first_bytes(text: &str, n: usize) -> &str {
+    let mut to = n.min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    &text[..to]
 }
 
 /// The part of `before` in the mention's clause.

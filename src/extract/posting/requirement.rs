@@ -265,8 +265,19 @@ pub(crate) fn split_item(
         Some(at) if start >= offset + at => Section::Preferred,
         _ => base_section,
     };
-    let new = |kind, any_of, min_years, education| Requirement {
-        text: text_trimmed.to_string(),
+    // Each requirement quotes its item; a long item (a paragraph that was
+    // never split, or hostile input) is quoted around what it is about, so
+    // requirements take memory in proportion to the item, not its square.
+    let lead = text.len() - text.trim_start().len();
+    let quote = |at: usize| {
+        excerpt(
+            text_trimmed,
+            at.saturating_sub(offset + lead),
+            MAX_QUOTE_BYTES,
+        )
+    };
+    let new = |kind, any_of, min_years, education, at: usize| Requirement {
+        text: quote(at),
         line,
         section,
         kind,
@@ -300,6 +311,7 @@ pub(crate) fn split_item(
                 fields,
                 or_equivalent: accepts_equivalent(text),
             }),
+            offset,
         ));
         skills.retain(|m| !is_education(m) && !studied.contains(&m.start));
     } else {
@@ -309,7 +321,7 @@ pub(crate) fn split_item(
     let groups = group(taxonomy, text, offset, &skills);
     let years = years_phrases(text);
     let mut years_for: Vec<Option<f32>> = vec![None; groups.len()];
-    let mut general_years: Vec<(f32, Option<f32>)> = Vec::new();
+    let mut general_years: Vec<(f32, Option<f32>, usize)> = Vec::new();
     for y in &years {
         let at = offset + y.start;
         // The list right after the phrase, else the last group before it.
@@ -326,31 +338,69 @@ pub(crate) fn split_item(
                     }
                 }
             }
-            _ => general_years.push((y.min_years, y.max_years)),
+            _ => general_years.push((y.min_years, y.max_years, at)),
         }
     }
     // Years of experience in general; a degree line's years belong to the degree.
     if levels.is_empty() {
-        for (min, max) in general_years {
+        for (min, max, at) in general_years {
             let mut r = new(
                 RequirementKind::Experience,
                 Vec::new(),
                 (min > 0.0).then_some(min),
                 None,
+                at,
             );
             r.max_years = max;
             out.push(r);
         }
     }
     for (g, min_years) in groups.into_iter().zip(years_for) {
-        let mut r = new(RequirementKind::Skill, g.skills, min_years, None);
+        let mut r = new(
+            RequirementKind::Skill,
+            g.skills,
+            min_years,
+            None,
+            g.first_start,
+        );
         if lead_in.is_some() {
             r.section = section_at(g.first_start);
         }
         out.push(r);
     }
     if out.is_empty() {
-        out.push(new(RequirementKind::Other, Vec::new(), None, None));
+        out.push(new(RequirementKind::Other, Vec::new(), None, None, offset));
+    }
+    out
+}
+
+/// Longest requirement text kept whole; a longer item is quoted around the
+/// requirement's place in it.
+pub const MAX_QUOTE_BYTES: usize = 1000;
+
+/// `text` when it is at most `max` bytes; else a window of about `max`
+/// bytes starting a little before byte `at` (at char boundaries), with
+/// "…" where it was cut.
+fn excerpt(text: &str, at: usize, max: usize) -> String {
+    if text.len() <= max {
+        return text.to_string();
+    }
+    let mut start = at.min(text.len()).saturating_sub(max / 4);
+    let mut end = (start + max).min(text.len());
+    start = end.saturating_sub(max);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut out = String::with_capacity(end - start + 8);
+    if start > 0 {
+        out.push('…');
+    }
+    out.push_str(text[start..end].trim());
+    if end < text.len() {
+        out.push('…');
     }
     out
 }
@@ -569,6 +619,19 @@ fn any_of_lead_in(gap: &str) -> bool {
 /// "Linux fundamentals:", "CSS skills:", "Relational databases (".
 const ELABORATION_HEAD_GAP_WORDS: usize = 2;
 
+/// How far after a head its opener is looked for: two plain words and
+/// their spaces fit with room to spare.
+const ELABORATION_WINDOW_BYTES: usize = 160;
+
+/// The largest char boundary of `text` at or below `at`.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// Finds elaborations: a skill followed by a parenthesis or a colon that
 /// lists what it covers. "Terraform (modules, state management, code
 /// review)" and "Strong Linux fundamentals: networking, file systems" ask
@@ -597,9 +660,12 @@ fn elaborations<'m>(
         if removed[h] {
             continue;
         }
-        // The opener after the head, with at most two plain words between.
+        // The opener after the head, with at most two plain words between:
+        // looked for within a window, so a long line without one costs
+        // linear time, not a scan to its end per mention.
         let after = &text[rel(head.end)..];
-        let Some(open_at) = after.find(['(', ':']) else {
+        let window = floor_char_boundary(after, ELABORATION_WINDOW_BYTES);
+        let Some(open_at) = after[..window].find(['(', ':']) else {
             continue;
         };
         let between = &after[..open_at];
@@ -624,8 +690,11 @@ fn elaborations<'m>(
         if opener == b':' && text[start..].starts_with("//") {
             continue;
         }
+        // Mentions come in text order: the details are a run of them.
         let details: Vec<usize> = (h + 1..mentions.len())
-            .filter(|&i| rel(mentions[i].start) >= start && rel(mentions[i].end) <= end)
+            .skip_while(|&i| rel(mentions[i].start) < start)
+            .take_while(|&i| rel(mentions[i].start) <= end)
+            .filter(|&i| rel(mentions[i].end) <= end)
             .collect();
         let Some(&first) = details.first() else {
             continue;
@@ -837,6 +906,53 @@ fn is_degree(taxonomy: &Taxonomy, skill: SkillId) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_items_are_quoted_around_the_requirement() {
+        let long = format!("{}Kubernetes{}", "x ".repeat(600), " y".repeat(600));
+        let at = long.find("Kubernetes").expect("in text");
+        let cases: Vec<(&str, &str, usize, usize, &str, bool, bool)> = vec![
+            (
+                "short text is kept whole",
+                "Java and Go",
+                5,
+                100,
+                "Java and Go",
+                false,
+                false,
+            ),
+            (
+                "long text is cut around the place",
+                &long,
+                at,
+                100,
+                "Kubernetes",
+                true,
+                true,
+            ),
+            ("cut at the start only", &long, 0, 100, "x x", false, true),
+            (
+                "multi-byte characters are not split",
+                "é".repeat(200).leak(),
+                150,
+                51,
+                "é",
+                true,
+                true,
+            ),
+        ];
+        for (name, text, at, max, contains, cut_before, cut_after) in cases {
+            let quote = excerpt(text, at, max);
+            assert!(quote.contains(contains), "{name}: {quote}");
+            assert!(
+                quote.len() <= max + 2 * '…'.len_utf8(),
+                "{name}: {}",
+                quote.len()
+            );
+            assert_eq!(quote.starts_with('…'), cut_before, "{name}: {quote}");
+            assert_eq!(quote.ends_with('…'), cut_after, "{name}: {quote}");
+        }
+    }
 
     #[test]
     fn any_of_lead_in_table() {

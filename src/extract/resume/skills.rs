@@ -26,6 +26,13 @@ use crate::taxonomy::{SkillId, Taxonomy};
 /// Longest evidence quote, in bytes: longer lines are quoted around the mention.
 pub const MAX_QUOTE_BYTES: usize = 300;
 
+/// Most evidence entries kept per skill, the first in text order. A
+/// recruiter reads a handful; a résumé (or hostile text) naming a skill a
+/// million times would otherwise hold a million quotes. What the rest would
+/// tell (the sections and roles the skill appears in, its years) is still
+/// taken from every mention.
+pub const MAX_EVIDENCE_PER_SKILL: usize = 50;
+
 /// The candidate's skills from the matcher's `mentions` (`line_of` gives
 /// each mention's logical line): evidence, the roles of each skill and of
 /// its more specific forms, and its years.
@@ -44,6 +51,7 @@ pub(super) fn collect_skills(
     let mut role_sets: Vec<BTreeSet<usize>> = Vec::new();
     // The most years stated beside the skill, and the line stating them.
     let mut stated_max: Vec<Option<(f32, usize)>> = Vec::new();
+    let mut outside_skills_section: Vec<bool> = Vec::new();
     for (k, mention) in mentions.iter().enumerate() {
         let Some(li) = line_of[k] else {
             continue;
@@ -72,15 +80,21 @@ pub(super) fn collect_skills(
             });
             role_sets.push(BTreeSet::new());
             stated_max.push(None);
+            outside_skills_section.push(false);
             skills.len() - 1
         });
-        skills[slot].evidence.push(SkillEvidence {
-            line: mention.line,
-            start: mention.start,
-            end: mention.end,
-            text: quote(text, line, mention),
-            section: line.section,
-        });
+        if line.section != ResumeSection::Skills {
+            outside_skills_section[slot] = true;
+        }
+        if skills[slot].evidence.len() < MAX_EVIDENCE_PER_SKILL {
+            skills[slot].evidence.push(SkillEvidence {
+                line: mention.line,
+                start: mention.start,
+                end: mention.end,
+                text: quote(text, line, mention),
+                section: line.section,
+            });
+        }
         if let Some(role) = found.block_of_line[li] {
             role_sets[slot].insert(role);
         }
@@ -101,10 +115,7 @@ pub(super) fn collect_skills(
         }
     }
     for (slot, skill) in skills.iter_mut().enumerate() {
-        skill.skills_section_only = skill
-            .evidence
-            .iter()
-            .all(|e| e.section == ResumeSection::Skills);
+        skill.skills_section_only = !outside_skills_section[slot];
         let years = skill_years(stated_max[slot], &found.roles, &role_sets[slot]);
         skill.years = years.as_ref().map(|(y, _)| *y);
         skill.years_from = years.map(|(_, from)| from);
@@ -177,6 +188,25 @@ mod tests {
         );
         assert_eq!(&text[19..23], "Java");
         assert_eq!(&text[68..72], "Java");
+    }
+
+    #[test]
+    fn evidence_is_capped_per_skill_but_every_mention_counts() {
+        // Java in the skills section many times, then once in a role.
+        let text = format!(
+            "Skills\n{}\n\nExperience\nBuilt services in Java.\n",
+            "Java, ".repeat(MAX_EVIDENCE_PER_SKILL + 10)
+        );
+        let candidate = parse(&text);
+        let java = &candidate.skills[0];
+        assert_eq!(java.evidence.len(), MAX_EVIDENCE_PER_SKILL);
+        // The one mention outside the skills section is past the cap, and
+        // still makes the skill more than a listed one.
+        assert!(java
+            .evidence
+            .iter()
+            .all(|e| e.section == ResumeSection::Skills));
+        assert!(!java.skills_section_only);
     }
 
     #[test]

@@ -18,8 +18,15 @@
 //! often cleaner than the page around them. A broken JSON-LD block is not
 //! an error: the page's own text is still there to read.
 
+mod depth;
+
 use scraper::{Html, Node};
 use serde_json::Value;
+
+/// Deepest list indentation written: items nested deeper are indented as
+/// this level, so a page of deeply nested lists gives lines of bounded
+/// width, not a square of the page's size.
+const MAX_LIST_LEVEL: usize = 8;
 
 /// Elements whose content a reader never sees as text: skipped whole.
 /// (`iframe` and `canvas` hold fallback markup, not page text.)
@@ -86,7 +93,8 @@ pub(crate) const HTML_SNIFF_BYTES: usize = 1024;
 /// the module documentation). Ends with exactly one newline, or is empty
 /// when the page shows no text.
 pub(crate) fn html_to_text(html: &str) -> String {
-    let document = Html::parse_document(html);
+    // Bounded nesting keeps the parser linear on hostile pages.
+    let document = Html::parse_document(&depth::bound_nesting(html, depth::MAX_DEPTH));
     let mut out = TextBuilder::default();
     let root = document.tree.root();
     // A walk with parent links, not recursion: a page of ten thousand
@@ -215,7 +223,7 @@ impl TextBuilder {
                 self.heading = name[1..].parse().unwrap_or(2);
             }
             "li" => self.items.push(ListItem {
-                level: self.lists.saturating_sub(1),
+                level: self.lists.saturating_sub(1).min(MAX_LIST_LEVEL),
                 bulleted: false,
             }),
             "tr" => self.rows.push(TableRow {
@@ -643,6 +651,28 @@ Salary: paid monthly
     fn deep_nesting_does_not_overflow() {
         let html = format!("{}Go{}", "<div>".repeat(5_000), "</div>".repeat(5_000));
         assert_eq!(html_to_text(&html), "Go\n");
+    }
+
+    #[test]
+    fn deeply_nested_lists_keep_every_item_at_bounded_indentation() {
+        // Each item's line is at most the deepest indentation wide, so the
+        // text grows with the page, not with its square.
+        let items = 100;
+        let html = "<ul><li>Go ".repeat(items);
+        let text = html_to_text(&html);
+        assert_eq!(text.lines().count(), items);
+        assert!(text.lines().all(|l| l.trim() == "- Go"), "{text:.200}");
+        let widest = text.lines().map(str::len).max().unwrap_or(0);
+        assert_eq!(widest, 2 * MAX_LIST_LEVEL + "- Go".len());
+        // Past the nesting bound the items' text is still all there.
+        let items = 40_000;
+        let html = "<ul><li>Go ".repeat(items);
+        let text = html_to_text(&html);
+        assert_eq!(
+            text.split_whitespace().filter(|w| *w == "Go").count(),
+            items
+        );
+        assert!(text.len() < html.len(), "{} bytes", text.len());
     }
 
     #[test]
