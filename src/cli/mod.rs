@@ -57,6 +57,9 @@ struct GlobalArgs {
     /// Fail on the first bad row, line or file of a batch instead of skipping it.
     #[arg(long, global = true)]
     strict: bool,
+    /// Read files a CSV `path` column names outside the CSV's folder (refused by default).
+    #[arg(long = "paths-outside-csv", global = true)]
+    paths_outside_csv: bool,
     /// Read every input file as this format (default: by extension, then by content).
     #[arg(long = "format-in", global = true, value_enum, value_name = "FORMAT")]
     format_in: Option<FormatIn>,
@@ -258,6 +261,7 @@ impl GlobalArgs {
                 name: self.name_column.clone(),
             },
             format: self.format_in.map(FormatIn::format),
+            paths_outside: self.paths_outside_csv,
         }
     }
 

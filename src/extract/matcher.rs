@@ -73,7 +73,10 @@ impl<'t> Matcher<'t> {
         for (id, skill) in taxonomy.iter() {
             for (i, form) in skill.forms().enumerate() {
                 let norm = normalize(form);
-                if norm.is_empty() || forms.contains_key(&norm) {
+                // An alias of punctuation only ("+", "(") would match
+                // stray symbols anywhere; lint reports it.
+                let symbols_only = i > 0 && !norm.chars().any(char::is_alphanumeric);
+                if norm.is_empty() || symbols_only || forms.contains_key(&norm) {
                     continue;
                 }
                 let exact_case = skill
@@ -502,6 +505,20 @@ fn plural(form: &str) -> Option<Plural> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn aliases_of_punctuation_only_match_nothing() {
+        let mut builder = crate::taxonomy::TaxonomyBuilder::new();
+        builder.add_source(crate::taxonomy::Source::new(
+            "t.toml",
+            "category = \"tech\"\n[[skill]]\nid = \"cpp\"\nlabel = \"C++\"\n\
+             aliases = [\"+\", \"(\", \"cpp\"]\n",
+        ));
+        let taxonomy = builder.build().expect("test taxonomy");
+        let matcher = Matcher::new(&taxonomy).expect("matcher");
+        assert!(matcher.find("Pay (base + bonus)").is_empty());
+        assert_eq!(matcher.find("C++ and cpp").len(), 2);
+    }
 
     #[test]
     fn plural_table() {

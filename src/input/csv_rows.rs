@@ -98,6 +98,7 @@ pub(super) fn load(
     path: &Path,
     kind: DocumentKind,
     columns: &Columns,
+    paths_outside: bool,
     read_file: &ReadFile<'_>,
 ) -> Result<Loaded> {
     let name = path.display().to_string();
@@ -227,6 +228,17 @@ pub(super) fn load(
         let text = match (field(&record, header.text), field(&record, header.path)) {
             (Some(text), _) => text,
             (None, Some(rel)) if kind == DocumentKind::Resume => {
+                if !paths_outside && !is_inside(base, &base.join(&rel)) {
+                    loaded.skipped.push(Error::input(
+                        location,
+                        format!(
+                            "row {row}: the file in `{}` ({rel}) is outside the CSV's folder: \
+                             move it there, or pass --paths-outside-csv to read it",
+                            columns.path
+                        ),
+                    ));
+                    continue;
+                }
                 match read_file(&base.join(&rel)) {
                     Ok((text, note)) => {
                         loaded.notes.extend(note);
@@ -317,6 +329,24 @@ impl<'t> LineCounter<'t> {
             .count();
         self.at = target;
         self.line
+    }
+}
+
+/// Is `path` inside the folder `base`, once links and `..` are resolved?
+/// A path that does not resolve (a missing file) is judged by its words:
+/// no `..` and not absolute.
+fn is_inside(base: &Path, path: &Path) -> bool {
+    let base = if base.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        base
+    };
+    match (std::fs::canonicalize(base), std::fs::canonicalize(path)) {
+        (Ok(base), Ok(path)) => path.starts_with(base),
+        _ => path.strip_prefix(base).is_ok_and(|rest| {
+            rest.components()
+                .all(|c| matches!(c, std::path::Component::Normal(_)))
+        }),
     }
 }
 

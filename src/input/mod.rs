@@ -44,6 +44,10 @@ pub struct LoadOptions {
     pub columns: Columns,
     /// The format of every file, when given.
     pub format: Option<Format>,
+    /// Read files a CSV `path` column names outside the CSV's folder. Off
+    /// by default: a batch file from elsewhere must not be able to quote
+    /// any file the user can read (`../../etc/passwd`) as evidence.
+    pub paths_outside: bool,
 }
 
 /// File extensions read when a directory is walked.
@@ -201,10 +205,15 @@ fn load_file(
             let file_options = LoadOptions {
                 columns: options.columns.clone(),
                 format: None,
+                paths_outside: options.paths_outside,
             };
-            csv_rows::load(path, kind, &options.columns, &|file| {
-                file_text(file, &file_options, kind)
-            })
+            csv_rows::load(
+                path,
+                kind,
+                &options.columns,
+                options.paths_outside,
+                &|file| file_text(file, &file_options, kind),
+            )
         }
         Format::JsonLines | Format::Json => {
             let decoded = if format == Format::JsonLines {
@@ -331,11 +340,23 @@ fn file_id(path: &Path, base: &Path) -> String {
 
 /// Every document under `dir` (by [`DOCUMENT_EXTENSIONS`]), recursively,
 /// sorted by path; hidden files and directories are left out.
-fn document_files(dir: &Path) -> Result<Vec<PathBuf>> {
+/// The document files under `dir` (see [`DOCUMENT_EXTENSIONS`]), sorted,
+/// and the subfolders that could not be read: those are skipped like a bad
+/// file (an error under `--strict`), where the folder itself failing to
+/// read is an error.
+fn document_files(dir: &Path) -> Result<(Vec<PathBuf>, Vec<Error>)> {
     let mut out = Vec::new();
+    let mut unreadable = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(d) = pending.pop() {
-        let entries = std::fs::read_dir(&d).map_err(|e| Error::io(&d, e))?;
+        let entries = match std::fs::read_dir(&d) {
+            Ok(entries) => entries,
+            Err(e) if d != dir => {
+                unreadable.push(Error::io(&d, e));
+                continue;
+            }
+            Err(e) => return Err(Error::io(&d, e)),
+        };
         for entry in entries {
             let entry = entry.map_err(|e| Error::io(&d, e))?;
             let path = entry.path();
@@ -359,12 +380,12 @@ fn document_files(dir: &Path) -> Result<Vec<PathBuf>> {
         }
     }
     out.sort();
-    Ok(out)
+    Ok((out, unreadable))
 }
 
 fn load_directory(dir: &Path, kind: DocumentKind, options: &LoadOptions) -> Result<Loaded> {
-    let files = document_files(dir)?;
-    if files.is_empty() {
+    let (files, unreadable) = document_files(dir)?;
+    if files.is_empty() && unreadable.is_empty() {
         return Err(Error::input(
             Location::file(dir.display().to_string()),
             format!(
@@ -388,6 +409,7 @@ fn load_directory(dir: &Path, kind: DocumentKind, options: &LoadOptions) -> Resu
         })
         .collect();
     let mut loaded = Loaded::default();
+    loaded.skipped.extend(unreadable);
     for r in read {
         match r {
             Ok(one) => loaded.append(one),

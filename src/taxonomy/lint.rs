@@ -24,7 +24,7 @@ pub enum LintCode {
     BadId,
     /// A label is empty.
     EmptyLabel,
-    /// An alias is empty after normalization.
+    /// An alias is empty after normalization, or has no letter or digit.
     EmptyAlias,
     /// The same form is claimed by two skills.
     AliasConflict,
@@ -202,6 +202,20 @@ pub fn lint(sources: &[Source]) -> Vec<Finding> {
                             format!("skill {id:?} has an empty alias: remove it"),
                         ));
                     }
+                    continue;
+                }
+                // "(" or "+" would match every stray symbol in a text and
+                // become a requirement of its own.
+                if i > 0 && !norm.chars().any(char::is_alphanumeric) {
+                    findings.push(finding(
+                        LintCode::EmptyAlias,
+                        at,
+                        format!(
+                            "alias {:?} of {id:?} has no letter or digit, so it would match \
+                             stray symbols in any text: remove it",
+                            form.get_ref()
+                        ),
+                    ));
                     continue;
                 }
                 if !own_forms.insert(norm.clone()) {

@@ -386,3 +386,71 @@ fn a_run_stopped_by_sigterm_leaves_no_temporary_file() {
     let left: Vec<_> = fs::read_dir(&out_dir).unwrap().collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+#[test]
+fn csv_paths_stay_in_the_csv_folder_unless_allowed() {
+    // A batch file could quote any readable file (../../etc/passwd) as
+    // evidence through its `path` column.
+    let dir = tempfile::tempdir().unwrap();
+    let batch = dir.path().join("batch");
+    fs::create_dir(&batch).unwrap();
+    fs::write(batch.join("ana.txt"), ANA).unwrap();
+    fs::write(
+        dir.path().join("secret.txt"),
+        "Bo Secret\nSkills: Kubernetes, Go\n",
+    )
+    .unwrap();
+    let csv = batch.join("candidates.csv");
+    fs::write(
+        &csv,
+        format!(
+            "id,name,path\nana,Ana Silva,ana.txt\nup,Up,../secret.txt\nabs,Abs,{}\n",
+            dir.path().join("secret.txt").display()
+        ),
+    )
+    .unwrap();
+    let (code, stdout, stderr) = run_rank(&csv, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Ana Silva"), "{stdout}");
+    let ranked = |stdout: &str, id: &str| stdout.lines().any(|l| l.starts_with(&format!("{id},")));
+    assert!(
+        !ranked(&stdout, "up") && !ranked(&stdout, "abs"),
+        "{stdout}"
+    );
+    for row in ["row 3", "row 4"] {
+        assert!(
+            stderr.contains(&format!("{row}: the file in `path`"))
+                && stderr.contains("is outside the CSV's folder"),
+            "{row}: {stderr}"
+        );
+    }
+    let (code, stdout, stderr) = run_rank(&csv, &["--paths-outside-csv"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(ranked(&stdout, "up") && ranked(&stdout, "abs"), "{stdout}");
+    assert!(!stderr.contains("outside"), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_subfolder_is_skipped_not_fatal() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("ana.txt"), ANA).unwrap();
+    let locked = dir.path().join("locked");
+    fs::create_dir(&locked).unwrap();
+    fs::write(locked.join("bo.txt"), "Bo\nSkills: Go\n").unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::read_dir(&locked).is_ok() {
+        // Superusers read any folder: there is nothing to refuse here.
+        fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
+        eprintln!("skipped: running as a user who can read a mode-000 folder");
+        return;
+    }
+    let (code, stdout, stderr) = run_rank(dir.path(), &[]);
+    let (strict_code, _, _) = run_rank(dir.path(), &["--strict"]);
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Ana Silva"), "{stdout}");
+    assert!(stderr.contains("locked"), "{stderr}");
+    assert_eq!(strict_code, 2);
+}
