@@ -8,11 +8,19 @@
 //! 1. [`MAGIC`], so that any other file is refused at once;
 //! 2. [`FORMAT`] as 4 little-endian bytes: the layout of what follows;
 //! 3. a [`Header`], in [postcard](https://docs.rs/postcard) (serde with
-//!    variable-length integers, no field names), like everything after it;
-//! 4. the [`PostingTable`]: what scoring needs, about a sixth of the file;
+//!    variable-length integers, no field names), like everything after it,
+//!    then the CRC-32 of 1–3 as 4 little-endian bytes;
+//! 4. the [`PostingTable`]: what scoring needs, about a sixth of the file
+//!    (its CRC-32 is in the header);
 //! 5. the postings, each encoded on its own, without their mentions;
-//! 6. the byte offset of each posting in 5 (one more for its end);
-//! 7. the length of 6, as 8 little-endian bytes.
+//! 6. the [`Footer`]: the byte offset of each posting in 5 (one more for
+//!    its end) and each posting's CRC-32;
+//! 7. the CRC-32 of 6 as 4 little-endian bytes, then the length of 6 as 8.
+//!
+//! The checksums catch damage that still decodes: a flipped byte in a
+//! number of the table changes a score without breaking the format. Every
+//! part read is checked (1–4 and 6 on opening, a posting when it is read),
+//! and `index info` reads every posting before it calls a file usable.
 //!
 //! Opening an index reads 1–4 and 6–7 only. Ranking scores from the table;
 //! a posting is read and decoded when it is shown or explained, so `score`
@@ -42,7 +50,7 @@ use crate::taxonomy::{SkillId, Taxonomy};
 pub const MAGIC: &[u8] = b"skillmatch postings index\n";
 
 /// The layout version of what follows [`MAGIC`]; raised on any change.
-pub const FORMAT: u32 = 4;
+pub const FORMAT: u32 = 5;
 
 /// The most bytes a header takes (it holds a version string and numbers).
 const HEADER_MAX_BYTES: usize = 1024;
@@ -60,17 +68,29 @@ pub struct Header {
     pub postings: u64,
     /// The length of the encoded [`PostingTable`] that follows the header.
     pub table_bytes: u64,
+    /// The CRC-32 of the encoded table.
+    pub table_crc: u32,
+}
+
+/// Where each posting is and what it sums to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Footer {
+    /// Offsets of the postings from the first, one more for the end.
+    offsets: Vec<u64>,
+    /// The CRC-32 of each encoded posting.
+    crcs: Vec<u32>,
 }
 
 impl Header {
     /// The header of an index of `postings` built now with `taxonomy`.
-    pub fn new(taxonomy: &Taxonomy, postings: usize, table_bytes: usize) -> Self {
+    pub fn new(taxonomy: &Taxonomy, postings: usize, table: &[u8]) -> Self {
         Header {
             version: env!("CARGO_PKG_VERSION").to_string(),
             taxonomy: taxonomy.fingerprint(),
             skills: taxonomy.len() as u32,
             postings: postings as u64,
-            table_bytes: table_bytes as u64,
+            table_bytes: table.len() as u64,
+            table_crc: crc32fast::hash(table),
         }
     }
 }
@@ -85,26 +105,33 @@ pub fn write(
 ) -> std::io::Result<()> {
     let encode = |e: postcard::Error| std::io::Error::other(e.to_string());
     let table = postcard::to_stdvec(&PostingTable::new(taxonomy, postings)).map_err(encode)?;
-    out.write_all(MAGIC)?;
-    out.write_all(&FORMAT.to_le_bytes())?;
-    let header = Header::new(taxonomy, postings.len(), table.len());
-    postcard::to_io(&header, &mut *out).map_err(encode)?;
+    let mut start = MAGIC.to_vec();
+    start.extend_from_slice(&FORMAT.to_le_bytes());
+    let header = Header::new(taxonomy, postings.len(), &table);
+    start = postcard::to_extend(&header, start).map_err(encode)?;
+    out.write_all(&start)?;
+    out.write_all(&crc32fast::hash(&start).to_le_bytes())?;
     out.write_all(&table)?;
     drop(table);
-    let mut offsets: Vec<u64> = Vec::with_capacity(postings.len() + 1);
+    let mut footer = Footer {
+        offsets: Vec::with_capacity(postings.len() + 1),
+        crcs: Vec::with_capacity(postings.len()),
+    };
     let mut at = 0u64;
-    offsets.push(at);
+    footer.offsets.push(at);
     let mut buf = Vec::new();
     for p in postings {
         buf.clear();
         buf = postcard::to_extend(p, buf).map_err(encode)?;
         out.write_all(&buf)?;
         at += buf.len() as u64;
-        offsets.push(at);
+        footer.offsets.push(at);
+        footer.crcs.push(crc32fast::hash(&buf));
     }
-    let offsets = postcard::to_stdvec(&offsets).map_err(encode)?;
-    out.write_all(&offsets)?;
-    out.write_all(&(offsets.len() as u64).to_le_bytes())
+    let footer = postcard::to_stdvec(&footer).map_err(encode)?;
+    out.write_all(&footer)?;
+    out.write_all(&crc32fast::hash(&footer).to_le_bytes())?;
+    out.write_all(&(footer.len() as u64).to_le_bytes())
 }
 
 /// Anything an index can be read from.
@@ -121,6 +148,8 @@ pub struct IndexFile {
     postings_at: u64,
     /// Offsets of the postings from `postings_at`, one more for the end.
     offsets: Vec<u64>,
+    /// The CRC-32 of each encoded posting.
+    crcs: Vec<u32>,
     skills: usize,
     source: Mutex<Box<dyn Source>>,
 }
@@ -173,8 +202,14 @@ fn read_header(name: &str, source: &mut dyn Source) -> Result<(Header, u64)> {
     }
     let (header, after) = postcard::take_from_bytes::<Header>(rest)
         .map_err(|e| not_index(&format!("header: {e}")))?;
-    let table_at = (start.len() - after.len()) as u64;
-    Ok((header, table_at))
+    let header_end = start.len() - after.len();
+    let (crc, _) = after
+        .split_first_chunk::<4>()
+        .ok_or_else(|| not_index("it ends inside its header"))?;
+    if u32::from_le_bytes(*crc) != crc32fast::hash(&start[..header_end]) {
+        return Err(damaged(name, "the header's checksum does not match"));
+    }
+    Ok((header, (header_end + 4) as u64))
 }
 
 impl IndexFile {
@@ -234,29 +269,38 @@ impl IndexFile {
             .ok_or_else(|| damaged(name, "the table runs past the end"))?;
         let table: PostingTable = {
             let bytes = read_at(source.as_mut(), table_at, header.table_bytes).map_err(io)?;
+            if crc32fast::hash(&bytes) != header.table_crc {
+                return Err(damaged(name, "the table's checksum does not match"));
+            }
             postcard::from_bytes(&bytes).map_err(|e| damaged(name, &format!("table: {e}")))?
         };
         table.check(taxonomy.len()).map_err(|e| damaged(name, &e))?;
-        let footer_at = end
-            .checked_sub(8)
+        let tail_at = end
+            .checked_sub(12)
             .filter(|&f| f >= postings_at)
             .ok_or_else(|| damaged(name, "no offsets at the end"))?;
-        let offsets_len = {
-            let bytes = read_at(source.as_mut(), footer_at, 8).map_err(io)?;
+        let (footer_crc, footer_len) = {
+            let bytes = read_at(source.as_mut(), tail_at, 12).map_err(io)?;
+            let mut four = [0u8; 4];
+            four.copy_from_slice(&bytes[..4]);
             let mut eight = [0u8; 8];
-            eight.copy_from_slice(&bytes);
-            u64::from_le_bytes(eight)
+            eight.copy_from_slice(&bytes[4..]);
+            (u32::from_le_bytes(four), u64::from_le_bytes(eight))
         };
-        let offsets_at = footer_at
-            .checked_sub(offsets_len)
+        let offsets_at = tail_at
+            .checked_sub(footer_len)
             .filter(|&o| o >= postings_at)
             .ok_or_else(|| damaged(name, "the offsets run past the start"))?;
-        let offsets: Vec<u64> = {
-            let bytes = read_at(source.as_mut(), offsets_at, offsets_len).map_err(io)?;
+        let Footer { offsets, crcs } = {
+            let bytes = read_at(source.as_mut(), offsets_at, footer_len).map_err(io)?;
+            if crc32fast::hash(&bytes) != footer_crc {
+                return Err(damaged(name, "the offsets' checksum does not match"));
+            }
             postcard::from_bytes(&bytes).map_err(|e| damaged(name, &format!("offsets: {e}")))?
         };
-        let count_ok =
-            offsets.len() as u64 == header.postings + 1 && table.len() as u64 == header.postings;
+        let count_ok = offsets.len() as u64 == header.postings + 1
+            && crcs.len() as u64 == header.postings
+            && table.len() as u64 == header.postings;
         let order_ok = offsets.first() == Some(&0)
             && offsets.windows(2).all(|w| w[0] <= w[1])
             && offsets.last() == Some(&(offsets_at - postings_at));
@@ -277,6 +321,7 @@ impl IndexFile {
             table,
             postings_at,
             offsets,
+            crcs,
             skills: taxonomy.len(),
             source: Mutex::new(source),
         })
@@ -329,6 +374,7 @@ impl IndexFile {
             read_at(source.as_mut(), self.postings_at + from, to - from)
                 .map_err(|e| Error::io(PathBuf::from(&self.name), e))?
         };
+        self.check_sum(p, &bytes)?;
         let posting: Posting = postcard::from_bytes(&bytes)
             .map_err(|e| damaged(&self.name, &format!("posting number {p}: {e}")))?;
         self.check(&posting)?;
@@ -349,12 +395,24 @@ impl IndexFile {
         let mut out = Vec::with_capacity(self.len());
         for (p, w) in self.offsets.windows(2).enumerate() {
             let slice = &bytes[w[0] as usize..w[1] as usize];
+            self.check_sum(p, slice)?;
             let posting: Posting = postcard::from_bytes(slice)
                 .map_err(|e| damaged(&self.name, &format!("posting number {p}: {e}")))?;
             self.check(&posting)?;
             out.push(posting);
         }
         Ok(out)
+    }
+
+    /// Posting `p`'s bytes must sum to its checksum.
+    fn check_sum(&self, p: usize, bytes: &[u8]) -> Result<()> {
+        if self.crcs.get(p) != Some(&crc32fast::hash(bytes)) {
+            return Err(damaged(
+                &self.name,
+                &format!("posting number {p}: its checksum does not match"),
+            ));
+        }
+        Ok(())
     }
 
     /// A damaged file can still decode: every skill must exist.
@@ -487,9 +545,11 @@ label = "Kubernetes"
         old_format[MAGIC.len()] = 1;
         let mut other_version = MAGIC.to_vec();
         other_version.extend_from_slice(&FORMAT.to_le_bytes());
-        let mut header = Header::new(&t, 0, 0);
+        let mut header = Header::new(&t, 0, &[]);
         header.version = "0.0.1".into();
         other_version = postcard::to_extend(&header, other_version).expect("header");
+        let sum = crc32fast::hash(&other_version);
+        other_version.extend_from_slice(&sum.to_le_bytes());
         let cases: Vec<(&str, Vec<u8>, &Taxonomy, &str)> = vec![
             (
                 "not an index",
@@ -540,6 +600,22 @@ label = "Kubernetes"
             let err = open(bytes, taxonomy).expect_err(name).to_string();
             assert!(err.starts_with("p.idx: "), "{name}: {err}");
             assert!(err.contains(want), "{name}: {err}");
+        }
+    }
+
+    #[test]
+    fn every_single_byte_flip_is_found() {
+        // Before checksums, some flips in the table's numbers decoded and
+        // changed scores without a word.
+        let t = taxonomy("");
+        let bytes = bytes_of(&t, &postings(&t));
+        for at in 0..bytes.len() {
+            for flip in [0x01u8, 0x80, 0xff] {
+                let mut damaged = bytes.clone();
+                damaged[at] ^= flip;
+                let read = open(damaged, &t).and_then(|f| f.postings());
+                assert!(read.is_err(), "byte {at} ^ {flip:#04x} was accepted");
+            }
         }
     }
 

@@ -327,11 +327,12 @@ mod tests {
             .is_some_and(|n| n.starts_with("cv.txt: not UTF-8")));
         let utf8 = decode("cv.txt", b"Jose".to_vec()).expect("decodes");
         assert_eq!(utf8.note("cv.txt"), None);
-        let repaired = decode("cv.txt", b"Jos\xc3\xa9 \xff".to_vec()).expect("decodes");
+        let repaired =
+            decode("cv.txt", b"Jos\xc3\xa9 M\xc3\xbcller \xff".to_vec()).expect("decodes");
         assert_eq!(
             repaired.note("cv.txt").as_deref(),
             Some(
-                "cv.txt: 1 invalid UTF-8 sequence (the first at byte 6) read as U+FFFD, \
+                "cv.txt: 1 invalid UTF-8 sequence (the first at byte 14) read as U+FFFD, \
                  the rest as UTF-8; offsets after it refer to the decoded text: save the \
                  file as UTF-8 to keep every character"
             )

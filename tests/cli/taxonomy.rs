@@ -44,8 +44,8 @@ fn lint_reports_findings_with_file_and_line_and_exits_1() {
         "{text}"
     );
     assert!(text.contains("L005 cycle"), "{text}");
-    assert_eq!(text.lines().count(), 15, "{text}");
-    assert_eq!(text.lines().last(), Some("14 findings in 1 file"), "{text}");
+    assert_eq!(text.lines().count(), 16, "{text}");
+    assert_eq!(text.lines().last(), Some("15 findings in 1 file"), "{text}");
 }
 
 #[test]
@@ -59,7 +59,7 @@ fn lint_json_lists_findings() {
     assert_eq!(out.status.code(), Some(1));
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let findings = doc["findings"].as_array().unwrap();
-    assert_eq!(findings.len(), 14);
+    assert_eq!(findings.len(), 15);
     assert_eq!(findings[0]["code"], "L001");
     assert_eq!(findings[0]["line"], 16);
 }
