@@ -13,7 +13,7 @@
 //! 4. the [`PostingTable`]: what scoring needs, about a sixth of the file
 //!    (its CRC-32 is in the header);
 //! 5. the postings, each encoded on its own, without their mentions;
-//! 6. the [`Footer`]: the byte offset of each posting in 5 (one more for
+//! 6. the footer: the byte offset of each posting in 5 (one more for
 //!    its end) and each posting's CRC-32;
 //! 7. the CRC-32 of 6 as 4 little-endian bytes, then the length of 6 as 8.
 //!
