@@ -127,6 +127,12 @@ pub fn persist(tmp: NamedTempFile, path: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The paths of the options that were given, for [`Output::create`]'s
+/// `inputs`.
+pub fn given<'a>(options: &[Option<&'a PathBuf>]) -> Vec<&'a Path> {
+    options.iter().flatten().map(|p| p.as_path()).collect()
+}
+
 /// Where a symbolic link `path` finally points (followed link by link,
 /// relative targets from the link's folder, at most 40 links, as the
 /// system does); `path` itself when it is no link. A dangling link gives

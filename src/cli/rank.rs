@@ -101,18 +101,12 @@ pub fn run(global: &GlobalArgs, args: RankArgs) -> anyhow::Result<ExitCode> {
         bar
     };
 
-    let mut out = Output::create(
-        args.output.as_deref(),
-        &[
-            Some(&args.candidates),
-            args.postings.as_ref(),
-            args.index.as_ref(),
-        ]
-        .into_iter()
-        .flatten()
-        .map(PathBuf::as_path)
-        .collect::<Vec<_>>(),
-    )?;
+    let inputs = super::output::given(&[
+        Some(&args.candidates),
+        args.postings.as_ref(),
+        args.index.as_ref(),
+    ]);
+    let mut out = Output::create(args.output.as_deref(), &inputs)?;
     let mut csv = csv::Writer::from_writer(out.writer());
     csv.write_record(report::csv::RANK_COLUMNS)?;
     let mut rows_written = 0usize;

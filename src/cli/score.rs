@@ -120,18 +120,12 @@ pub fn run(global: &GlobalArgs, args: ScoreArgs) -> anyhow::Result<ExitCode> {
         total: postings.len(),
         with_requirements: args.explain,
     };
-    let mut out = Output::create(
-        args.output.as_deref(),
-        &[
-            Some(&args.resume),
-            args.postings.as_ref(),
-            args.index.as_ref(),
-        ]
-        .into_iter()
-        .flatten()
-        .map(PathBuf::as_path)
-        .collect::<Vec<_>>(),
-    )?;
+    let inputs = super::output::given(&[
+        Some(&args.resume),
+        args.postings.as_ref(),
+        args.index.as_ref(),
+    ]);
+    let mut out = Output::create(args.output.as_deref(), &inputs)?;
     write_report(out.writer(), &report, args.format)?;
     out.finish()?;
     Ok(ExitCode::SUCCESS)
