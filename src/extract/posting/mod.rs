@@ -747,6 +747,24 @@ fn is_title_line(line: &str) -> bool {
     last_is_noun || noun_of
 }
 
+/// The last `n` bytes of `text` or a little fewer, at a char boundary.
+pub(super) fn last_bytes(text: &str, n: usize) -> &str {
+    let mut from = text.len().saturating_sub(n);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..]
+}
+
+/// The first `n` bytes of `text` or a little fewer, at a char boundary.
+pub(super) fn first_bytes(text: &str, n: usize) -> &str {
+    let mut to = n.min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    &text[..to]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -60,27 +60,9 @@ pub(super) fn ruled_out(text: &str, offset: usize, m: &Mention) -> bool {
     let (Some(before), Some(after)) = (text.get(..start), text.get(end..)) else {
         return false;
     };
-    let before = clause_tail(last_bytes(before, CLAUSE_WINDOW_BYTES)).to_lowercase();
-    let after = clause_head(first_bytes(after, CLAUSE_WINDOW_BYTES)).to_lowercase();
+    let before = clause_tail(super::last_bytes(before, CLAUSE_WINDOW_BYTES)).to_lowercase();
+    let after = clause_head(super::first_bytes(after, CLAUSE_WINDOW_BYTES)).to_lowercase();
     negated_before(&before) || RULED_OUT_AFTER.iter().any(|p| after.contains(p))
-}
-
-/// The last `n` bytes of `text` or a little fewer, at a char boundary.
-fn last_bytes(text: &str, n: usize) -> &str {
-    let mut from = text.len().saturating_sub(n);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
-    &text[from..]
-}
-
-/// The first `n` bytes of `text` or a little fewer, at a char boundary.
-fn first_bytes(text: &str, n: usize) -> &str {
-    let mut to = n.min(text.len());
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
-    &text[..to]
 }
 
 /// The part of `before` in the mention's clause.

@@ -623,15 +623,6 @@ const ELABORATION_HEAD_GAP_WORDS: usize = 2;
 /// their spaces fit with room to spare.
 const ELABORATION_WINDOW_BYTES: usize = 160;
 
-/// The largest char boundary of `text` at or below `at`.
-fn floor_char_boundary(text: &str, at: usize) -> usize {
-    let mut at = at.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
-}
-
 /// Finds elaborations: a skill followed by a parenthesis or a colon that
 /// lists what it covers. "Terraform (modules, state management, code
 /// review)" and "Strong Linux fundamentals: networking, file systems" ask
@@ -664,8 +655,8 @@ fn elaborations<'m>(
         // looked for within a window, so a long line without one costs
         // linear time, not a scan to its end per mention.
         let after = &text[rel(head.end)..];
-        let window = floor_char_boundary(after, ELABORATION_WINDOW_BYTES);
-        let Some(open_at) = after[..window].find(['(', ':']) else {
+        let Some(open_at) = super::first_bytes(after, ELABORATION_WINDOW_BYTES).find(['(', ':'])
+        else {
             continue;
         };
         let between = &after[..open_at];
