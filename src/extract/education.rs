@@ -85,58 +85,66 @@ const LEVEL_ABBREVIATIONS: &[(&str, DegreeLevel)] = &[
 /// assert!(degree_levels("new graduate, associate engineer").is_empty());
 /// ```
 pub fn degree_levels(text: &str) -> Vec<DegreeLevel> {
-    let words: Vec<(String, String)> = text
+    // A window of three words (previous, current, next) slides over the
+    // text: a long line is read in constant memory, not as a list of every
+    // word it holds.
+    let mut words = text
         .split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '\'' || c == '\u{2019}'))
         .map(|w| w.trim_matches(|c| c == '.' || c == '\'' || c == '\u{2019}'))
         .filter(|w| !w.is_empty())
-        .map(|raw| {
-            let bare: String = raw.chars().filter(|&c| c != '.').collect();
-            let lower = bare.to_lowercase().replace('\u{2019}', "'");
-            let lower = lower.strip_suffix("'s").unwrap_or(&lower).to_string();
-            (bare, lower)
-        })
-        .collect();
+        .map(DegreeWord::new);
     let mut out = Vec::new();
-    for (i, (bare, lower)) in words.iter().enumerate() {
+    let mut generic = false;
+    let mut previous: Option<DegreeWord> = None;
+    let mut current = words.next();
+    while let Some(word) = current {
+        let next = words.next();
+        let next_lower = next.as_ref().map_or("", |w| w.lower.as_str());
+        let previous_lower = previous.as_ref().map_or("", |w| w.lower.as_str());
         let level = LEVEL_ABBREVIATIONS
             .iter()
-            .find(|(a, _)| a == bare)
-            .or_else(|| LEVEL_WORDS.iter().find(|(w, _)| w == lower))
+            .find(|(a, _)| *a == word.bare)
+            .or_else(|| LEVEL_WORDS.iter().find(|(w, _)| *w == word.lower))
             .map(|&(_, level)| level);
         // "associate engineer" and "new graduate" are not degrees: these two
         // words count only before a word that makes them one.
-        let next = words.get(i + 1).map_or("", |(_, l)| l.as_str());
-        let needs_next: &[&str] = match lower.as_str() {
+        let needs_next: &[&str] = match word.lower.as_str() {
             "associate" | "associates" => &["degree", "degrees", "of", "in", "diploma"],
             "graduate" => &["degree", "degrees", "studies", "diploma"],
             _ => &[],
         };
-        if !needs_next.is_empty() && !needs_next.contains(&next) {
-            continue;
+        if needs_next.is_empty() || needs_next.contains(&next_lower) {
+            out.extend(level);
         }
-        if let Some(level) = level {
-            out.push(level);
-        }
+        // "Degree in Computer Science", "a university degree": a degree with
+        // no level named is the first university degree, a bachelor's. Not
+        // "a high degree of quality": only before "in", or after a word that
+        // makes it academic.
+        generic |= matches!(word.lower.as_str(), "degree" | "degrees")
+            && (next_lower == "in" || ACADEMIC_DEGREE_WORDS.contains(&previous_lower));
+        previous = Some(word);
+        current = next;
     }
-    // "Degree in Computer Science", "a university degree": a degree with no
-    // level named is the first university degree, a bachelor's. Not "a high
-    // degree of quality": only before "in", or after a word that makes it
-    // academic.
-    if out.is_empty() {
-        let generic = words.iter().enumerate().any(|(i, (_, lower))| {
-            let next = words.get(i + 1).map_or("", |(_, l)| l.as_str());
-            let previous = i
-                .checked_sub(1)
-                .and_then(|p| words.get(p))
-                .map_or("", |(_, l)| l.as_str());
-            matches!(lower.as_str(), "degree" | "degrees")
-                && (next == "in" || ACADEMIC_DEGREE_WORDS.contains(&previous))
-        });
-        if generic {
-            out.push(DegreeLevel::Bachelor);
-        }
+    if out.is_empty() && generic {
+        out.push(DegreeLevel::Bachelor);
     }
     out
+}
+
+/// One word as the degree reader compares it: `bare` without dots ("B.S."
+/// is "BS"), `lower` also lowercased and without a possessive "'s".
+struct DegreeWord {
+    bare: String,
+    lower: String,
+}
+
+impl DegreeWord {
+    fn new(raw: &str) -> Self {
+        let bare: String = raw.chars().filter(|&c| c != '.').collect();
+        let lower = bare.to_lowercase().replace('\u{2019}', "'");
+        let lower = lower.strip_suffix("'s").unwrap_or(&lower).to_string();
+        DegreeWord { bare, lower }
+    }
 }
 
 /// Words before "degree" that make it an academic degree when no level is

@@ -345,6 +345,17 @@ mod tests {
     use DurationUnit::{Months, Years};
     use GluedYears::{Read, Rejected};
 
+    /// `years_phrases` skips a text holding neither "yr" nor "year": every
+    /// years unit must hold one of them.
+    #[test]
+    fn every_years_unit_holds_yr_or_year() {
+        for &(word, unit) in UNIT_WORDS {
+            if unit == Years {
+                assert!(word.contains("yr") || word.contains("year"), "{word}");
+            }
+        }
+    }
+
     #[test]
     fn numbers_table() {
         // (text, glue, the number read at byte 0 and where it ends)

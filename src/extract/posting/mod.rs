@@ -8,6 +8,7 @@
 //! block ends the posting for good. Every skill mention of a posting's text
 //! is kept, whatever its block; only requirement blocks make requirements.
 
+mod distinct;
 mod flattened;
 mod metadata;
 mod negation;
@@ -178,37 +179,44 @@ pub(crate) fn parse_with_fields(
     fields: &Fields,
 ) -> Vec<Posting> {
     let mut mentions = matcher.find_candidates(text);
+    mentions.sort_by_key(|m| (m.start, m.end));
     let lines = split_lines(text);
     let segments = segment(&lines);
     let taxonomy = matcher.taxonomy();
     let unstated = Fields::default();
+    let single = segments.len() == 1;
     let mut postings = Vec::new();
     for seg in segments {
         let seg_lines = &lines[seg.first..seg.last + 1];
         let start = seg_lines.first().map_or(0, |l| l.start);
         let end = seg_lines.last().map_or(0, |l| l.start + l.text.len());
         let items = items(seg_lines, &seg.blocks);
-        confirm_in_requirement_lines(text, &items, &mut mentions);
-        let mut seg_mentions: Vec<Mention> = mentions
-            .iter()
-            .filter(|m| m.start >= start && m.end <= end && m.evidence.is_confirmed())
-            .cloned()
-            .collect();
-        seg_mentions.sort_by_key(|m| (m.start, m.end));
+        // The posting's own mentions, in text order. A text that holds one
+        // posting (nearly all) hands its mentions over instead of copying
+        // them: on a long text they are most of the memory.
+        let mut seg_mentions: Vec<Mention> = if single {
+            std::mem::take(&mut mentions)
+        } else {
+            let from = mentions.partition_point(|m| m.start < start);
+            let to = mentions.partition_point(|m| m.start < end);
+            mentions[from..to].to_vec()
+        };
+        confirm_in_requirement_lines(text, &items, &mut seg_mentions);
+        seg_mentions.retain(|m| m.start >= start && m.end <= end && m.evidence.is_confirmed());
         let has_sections = items.iter().any(|it| it.from_section);
-        let mut requirements = Vec::new();
+        let mut requirements = distinct::DistinctRequirements::default();
         for item in items.iter().filter(|it| it.from_section || !has_sections) {
             // Mentions are in text order: the item's are found by binary
-            // search, so a posting of 10,000 bullets stays linear.
+            // search, so a posting of 10,000 bullets stays linear. Those
+            // that run past its end are not its own; `split_item` leaves
+            // them out.
             let item_end = item.start + item.text.len();
             let from = seg_mentions.partition_point(|m| m.start < item.start);
-            let item_mentions: Vec<Mention> = seg_mentions[from..]
-                .iter()
-                .take_while(|m| m.start < item_end)
-                .filter(|m| m.end <= item_end)
-                .cloned()
-                .collect();
-            if !item.from_section && item_mentions.is_empty() && years_phrases(item.text).is_empty()
+            let to = from + seg_mentions[from..].partition_point(|m| m.start < item_end);
+            let item_mentions = &seg_mentions[from..to];
+            if !item.from_section
+                && !item_mentions.iter().any(|m| m.end <= item_end)
+                && years_phrases(item.text).is_empty()
             {
                 // Description sentences become requirements only when they name something.
                 continue;
@@ -219,9 +227,10 @@ pub(crate) fn parse_with_fields(
                 item.start,
                 item.line,
                 item.section,
-                &item_mentions,
+                item_mentions,
             ));
         }
+        let mut requirements = requirements.into_vec();
         let meta = metadata::metadata(
             seg_lines
                 .iter()
@@ -787,6 +796,39 @@ mod tests {
         for (line, expected) in cases {
             assert_eq!(strip_bullet(line), expected, "{line}");
         }
+    }
+
+    /// Issue 16, item 6: one sentence repeated 20,000 times asks for its
+    /// skills once; every mention is still found and kept.
+    #[test]
+    fn a_sentence_repeated_word_for_word_asks_once() {
+        let t = crate::taxonomy::Taxonomy::embedded().expect("default taxonomy");
+        let m = Matcher::new(&t).expect("matcher");
+        let text = format!(
+            "Backend Engineer\n\nRequirements\n- Docker\n{}\n- Docker\n",
+            "Kubernetes, Python and Go. ".repeat(20_000)
+        );
+        let p = &parse_postings(&m, "job", &text)[0];
+        let asked: Vec<(usize, Vec<&str>)> = p
+            .requirements
+            .iter()
+            .map(|r| (r.line, r.any_of.iter().map(|&s| t.skill(s).id.as_str()).collect()))
+            .collect();
+        assert_eq!(
+            asked,
+            [
+                (4, vec!["docker"]),
+                (5, vec!["kubernetes"]),
+                (5, vec!["python"]),
+                (5, vec!["go"]),
+            ]
+        );
+        let kubernetes = p
+            .mentions
+            .iter()
+            .filter(|m| t.skill(m.skill).id == "kubernetes")
+            .count();
+        assert_eq!(kubernetes, 20_000);
     }
 
     #[test]

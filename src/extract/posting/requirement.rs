@@ -11,6 +11,8 @@
 //! not …", see `negation.rs`) is not asked for. A line with no skill is
 //! kept as kind `other`, to be shown as not assessed.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use super::negation::ruled_out;
@@ -224,8 +226,9 @@ enum Join {
 }
 
 /// Splits one item (`text`, starting at byte `offset` of the posting, on
-/// `line`) into requirements. `mentions` are the item's mentions, in order,
-/// with offsets into the whole posting.
+/// `line`) into requirements. `mentions` are the mentions that start in
+/// the item, in order, with offsets into the whole posting; one that runs
+/// past its end is not the item's and is left out.
 pub(crate) fn split_item(
     taxonomy: &Taxonomy,
     text: &str,
@@ -240,12 +243,16 @@ pub(crate) fn split_item(
     }
     // "This role is not ML model development": what a line rules out, it
     // does not ask for. A line left with no skill is kept as `other`.
-    let kept: Vec<Mention> = mentions
-        .iter()
-        .filter(|m| !ruled_out(text, offset, m))
-        .cloned()
-        .collect();
-    let mentions = kept.as_slice();
+    // Nearly always every mention is kept: then they are read in place,
+    // not copied (a long item can hold millions).
+    let end = offset + text.len();
+    let keep = |m: &Mention| m.end <= end && !ruled_out(text, offset, m);
+    let kept: Cow<'_, [Mention]> = if mentions.iter().all(keep) {
+        Cow::Borrowed(mentions)
+    } else {
+        Cow::Owned(mentions.iter().filter(|m| keep(m)).cloned().collect())
+    };
+    let mentions: &[Mention] = &kept;
     // "SQL, ideally PostgreSQL": a marker that leads into the rest of the
     // line makes only what follows it preferred; any other marker makes
     // the whole line preferred.

@@ -39,6 +39,17 @@ pub struct YearsPhrase {
 /// assert_eq!(found("at least three years with Go"), [3.0]);
 /// ```
 pub fn years_phrases(text: &str) -> Vec<YearsPhrase> {
+    // Every years unit ("years", "yrs", "yr", "year's") holds "yr" or
+    // "year": a text without either has no phrase, and is not cut into
+    // tokens (a long paragraph would take 40 bytes a word).
+    let has_unit = |word: &[u8]| {
+        text.as_bytes()
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word))
+    };
+    if !has_unit(b"yr") && !has_unit(b"year") {
+        return Vec::new();
+    }
     let tokens = tokens(text, POSTING_GLUED_YEARS);
     let mut out = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
