@@ -1,4 +1,5 @@
-//! Embeds every `taxonomy/*.toml` file into the binary as the default taxonomy.
+//! Embeds every `taxonomy/*.toml` file, and the crosswalk
+//! `taxonomy/crosswalk.tsv`, into the binary as the default taxonomy.
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -8,7 +9,10 @@ fn main() {
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .expect("taxonomy/ exists")
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "toml")
+                || p.file_name().is_some_and(|n| n == "crosswalk.tsv")
+        })
         .collect();
     files.sort();
     let mut out = String::from("/// The default taxonomy files, by name, in name order.\npub const FILES: &[(&str, &str)] = &[\n");

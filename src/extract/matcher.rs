@@ -70,40 +70,52 @@ impl<'t> Matcher<'t> {
         let mut keys: Vec<String> = Vec::new();
         let mut forms: HashMap<String, u32> = HashMap::default();
         let mut fuzzy = FuzzyIndex::default();
-        for (id, skill) in taxonomy.iter() {
-            for (i, form) in skill.forms().enumerate() {
-                let norm = normalize(form);
-                // An alias of punctuation only ("+", "(") would match
-                // stray symbols anywhere; lint reports it.
-                let symbols_only = i > 0 && !norm.chars().any(char::is_alphanumeric);
-                if norm.is_empty() || symbols_only || forms.contains_key(&norm) {
-                    continue;
-                }
-                let exact_case = skill
-                    .exact_case
-                    .iter()
-                    .find(|e| normalize(e) == norm)
-                    .map(|e| e.trim().into());
-                let ambiguous = skill.is_ambiguous_form(&norm);
-                let index = patterns.len() as u32;
-                if skill.fuzzy && !ambiguous && exact_case.is_none() && is_fuzzable(&norm) {
-                    fuzzy.insert(&norm, index);
-                }
-                patterns.push(Pattern {
-                    skill: id,
-                    kind: if i == 0 {
-                        MatchKind::Exact
-                    } else {
-                        MatchKind::Alias
-                    },
-                    ambiguous,
-                    exact_case,
-                    word_end: norm.chars().next_back().is_some_and(is_word_char),
-                    suffix: None,
-                });
-                forms.insert(norm.clone(), index);
-                keys.push(norm);
+        // Every skill's own forms, then the forms skills gained by folding
+        // an imported concept into them (`Skill::merged_forms`).
+        let own = taxonomy.iter().flat_map(|(id, skill)| {
+            skill
+                .forms()
+                .enumerate()
+                .map(move |(i, form)| (id, skill, i == 0, form))
+        });
+        let merged = taxonomy.iter().flat_map(|(id, skill)| {
+            skill
+                .merged_forms
+                .iter()
+                .map(move |form| (id, skill, false, form.as_str()))
+        });
+        for (id, skill, is_label, form) in own.chain(merged) {
+            let norm = normalize(form);
+            // An alias of punctuation only ("+", "(") would match
+            // stray symbols anywhere; lint reports it.
+            let symbols_only = !is_label && !norm.chars().any(char::is_alphanumeric);
+            if norm.is_empty() || symbols_only || forms.contains_key(&norm) {
+                continue;
             }
+            let exact_case = skill
+                .exact_case
+                .iter()
+                .find(|e| normalize(e) == norm)
+                .map(|e| e.trim().into());
+            let ambiguous = skill.is_ambiguous_form(&norm);
+            let index = patterns.len() as u32;
+            if skill.fuzzy && !ambiguous && exact_case.is_none() && is_fuzzable(&norm) {
+                fuzzy.insert(&norm, index);
+            }
+            patterns.push(Pattern {
+                skill: id,
+                kind: if is_label {
+                    MatchKind::Exact
+                } else {
+                    MatchKind::Alias
+                },
+                ambiguous,
+                exact_case,
+                word_end: norm.chars().next_back().is_some_and(is_word_char),
+                suffix: None,
+            });
+            forms.insert(norm.clone(), index);
+            keys.push(norm);
         }
         let explicit = patterns.len();
         for index in 0..explicit {

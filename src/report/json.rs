@@ -25,7 +25,7 @@ use crate::occupation::{MatchKind, Named, OccupationRelation};
 use crate::rank::{Ranked, Suggestion};
 use crate::score::profile::held_occupations;
 use crate::score::{Assessment, Matched, Years};
-use crate::taxonomy::{AmbiguousForm, Finding, SkillId, Taxonomy};
+use crate::taxonomy::{AmbiguousForm, Finding, Scheme, Skill, SkillId, StandardLink, Taxonomy};
 
 use super::render::RenderError;
 
@@ -60,13 +60,50 @@ fn skill_refs<'a>(taxonomy: &'a Taxonomy, skills: &[SkillId]) -> Vec<SkillRef<'a
     skills.iter().map(|&s| SkillRef::new(taxonomy, s)).collect()
 }
 
-/// `{"id", "label"}` of a skill.
+/// The standard concepts of a skill, written beside its id: `"esco"` (ESCO
+/// concept URIs) and `"onet"` (O*NET commodity codes), each the same
+/// concept first, then narrower, then broader ones; absent when empty.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct StandardIds<'a> {
+    /// ESCO concept URIs.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub esco: Vec<&'a str>,
+    /// O*NET commodity codes.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub onet: Vec<&'a str>,
+}
+
+impl<'a> StandardIds<'a> {
+    /// The standard ids of `skill`.
+    pub fn of(skill: &'a Skill) -> Self {
+        let codes = |scheme: Scheme| {
+            let mut links: Vec<&StandardLink> =
+                skill.links.iter().filter(|l| l.scheme == scheme).collect();
+            links.sort_by_key(|l| l.relation);
+            let mut codes: Vec<&str> = links.iter().map(|l| l.code.as_str()).collect();
+            // A concept linked twice (exact, and broader by another row) is
+            // listed once, at its closest relation.
+            let mut seen = std::collections::HashSet::new();
+            codes.retain(|c| seen.insert(*c));
+            codes
+        };
+        StandardIds {
+            esco: codes(Scheme::Esco),
+            onet: codes(Scheme::Onet),
+        }
+    }
+}
+
+/// `{"id", "label"}` of a skill, with its standard ids.
 #[derive(Debug, Clone, Serialize)]
 pub struct SkillRef<'a> {
     /// The skill's id.
     pub id: &'a str,
     /// The skill's label.
     pub label: &'a str,
+    /// Its ESCO and O*NET ids.
+    #[serde(flatten)]
+    pub standard: StandardIds<'a>,
 }
 
 impl<'a> SkillRef<'a> {
@@ -76,6 +113,7 @@ impl<'a> SkillRef<'a> {
         SkillRef {
             id: &skill.id,
             label: &skill.label,
+            standard: StandardIds::of(skill),
         }
     }
 }
@@ -215,6 +253,9 @@ pub struct MentionEntry<'a> {
     pub id: &'a str,
     /// The skill's label.
     pub label: &'a str,
+    /// Its ESCO and O*NET ids.
+    #[serde(flatten)]
+    pub standard: StandardIds<'a>,
     /// Its line.
     pub line: usize,
     /// Byte offset of its start in the text as read.
@@ -236,6 +277,7 @@ impl<'a> MentionEntry<'a> {
         MentionEntry {
             id: &skill.id,
             label: &skill.label,
+            standard: StandardIds::of(skill),
             line: m.line,
             start: m.start,
             end: m.end,
@@ -430,6 +472,9 @@ pub struct CandidateSkillEntry<'a> {
     pub id: &'a str,
     /// The skill's label.
     pub label: &'a str,
+    /// Its ESCO and O*NET ids.
+    #[serde(flatten)]
+    pub standard: StandardIds<'a>,
     /// Years of use: stated beside it, or the union of the dated roles
     /// that use it, whichever is more.
     pub years: Option<f64>,
@@ -448,6 +493,7 @@ impl<'a> CandidateSkillEntry<'a> {
         CandidateSkillEntry {
             id: &skill.id,
             label: &skill.label,
+            standard: StandardIds::of(skill),
             years: years(s.years),
             years_from: s
                 .years_from
@@ -721,6 +767,9 @@ pub struct MatchedEntry<'a> {
     pub id: &'a str,
     /// The candidate's skill's label.
     pub label: &'a str,
+    /// Its ESCO and O*NET ids.
+    #[serde(flatten)]
+    pub standard: StandardIds<'a>,
     /// `same`, `more_specific`, `more_general` or `related`.
     pub how: &'static str,
     /// The skill the requirement asked for.
@@ -734,6 +783,7 @@ impl<'a> MatchedEntry<'a> {
         MatchedEntry {
             id: &have.id,
             label: &have.label,
+            standard: StandardIds::of(have),
             how: m.how.name(),
             required: SkillRef::new(taxonomy, m.required),
         }
@@ -917,6 +967,9 @@ pub struct SuggestionEntry<'a> {
     pub id: &'a str,
     /// The skill's label.
     pub label: &'a str,
+    /// Its ESCO and O*NET ids.
+    #[serde(flatten)]
+    pub standard: StandardIds<'a>,
     /// The postings that require it and that the candidate lacks it for.
     pub postings: usize,
     /// The points it would add across those postings.
@@ -930,6 +983,7 @@ impl<'a> SuggestionEntry<'a> {
         SuggestionEntry {
             id: &skill.id,
             label: &skill.label,
+            standard: StandardIds::of(skill),
             postings: s.postings,
             gain: rounded(s.gain, SCORE_DECIMALS),
         }
@@ -947,6 +1001,21 @@ pub struct StatsDocument {
     pub categories: usize,
     /// The deepest is-a chain.
     pub max_depth: u32,
+    /// Skills linked to ESCO: `any` link, an `exact` one.
+    pub esco: Coverage,
+    /// Skills linked to O*NET.
+    pub onet: Coverage,
+    /// Imported skills folded into the skills that link their concept.
+    pub folded: usize,
+}
+
+/// How many skills have a link to one standard.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Coverage {
+    /// With at least one link.
+    pub any: usize,
+    /// With a link to the same concept.
+    pub exact: usize,
 }
 
 /// `taxonomy lookup --format json`: what matched, else the nearest forms.
@@ -978,6 +1047,10 @@ pub struct LookupEntry<'a> {
     pub children: Vec<SkillRef<'a>>,
     /// The skills it is related to.
     pub related: Vec<SkillRef<'a>>,
+    /// Its links to standard concepts, each with its scheme and relation.
+    pub links: &'a [StandardLink],
+    /// Forms it gained from imported concepts folded into it.
+    pub merged_forms: &'a [String],
 }
 
 impl<'a> LookupEntry<'a> {
@@ -993,6 +1066,8 @@ impl<'a> LookupEntry<'a> {
             parents: skill_refs(taxonomy, &skill.parents),
             children: skill_refs(taxonomy, &taxonomy.children(m.skill)),
             related: skill_refs(taxonomy, &skill.related),
+            links: &skill.links,
+            merged_forms: &skill.merged_forms,
         }
     }
 }
@@ -1156,10 +1231,13 @@ mod tests {
             aliases: 5,
             categories: 1,
             max_depth: 3,
+            esco: Coverage { any: 2, exact: 1 },
+            onet: Coverage { any: 0, exact: 0 },
+            folded: 4,
         };
         assert_eq!(
             json(&stats),
-            r#"{"skills":2,"aliases":5,"categories":1,"max_depth":3}"#
+            r#"{"skills":2,"aliases":5,"categories":1,"max_depth":3,"esco":{"any":2,"exact":1},"onet":{"any":0,"exact":0},"folded":4}"#
         );
         let lint = LintDocument {
             findings: Vec::new(),

@@ -6,11 +6,11 @@
 use std::fmt::Write as _;
 
 use crate::extract::{LookupKind, LookupMatch};
-use crate::taxonomy::{AmbiguousForm, Finding, SkillId, Taxonomy};
+use crate::taxonomy::{AmbiguousForm, Finding, Scheme, SkillId, Taxonomy};
 
 use super::json::{
-    lookup_kind_name, AmbiguousEntry, FindingEntry, LintDocument, LookupDocument, LookupEntry,
-    StatsDocument,
+    lookup_kind_name, AmbiguousEntry, Coverage, FindingEntry, LintDocument, LookupDocument,
+    LookupEntry, StatsDocument,
 };
 use super::render::{unsupported, Format, RenderError, Report};
 
@@ -43,6 +43,9 @@ impl StatsReport<'_> {
             aliases: self.taxonomy.alias_count(),
             categories: self.taxonomy.categories().len(),
             max_depth: self.taxonomy.max_depth(),
+            esco: coverage(self.taxonomy, Scheme::Esco),
+            onet: coverage(self.taxonomy, Scheme::Onet),
+            folded: self.taxonomy.folded_count(),
         }
     }
 
@@ -55,6 +58,24 @@ impl StatsReport<'_> {
         let _ = writeln!(out, "aliases     {}", doc.aliases);
         let _ = writeln!(out, "categories  {}", doc.categories);
         let _ = writeln!(out, "max depth   {}", doc.max_depth);
+        let share = |n: usize| 100.0 * n as f64 / doc.skills.max(1) as f64;
+        for (name, c) in [("esco", doc.esco), ("onet", doc.onet)] {
+            let _ = writeln!(
+                out,
+                "{name:<11} {} linked ({:.1} %), {} exactly ({:.1} %)",
+                c.any,
+                share(c.any),
+                c.exact,
+                share(c.exact)
+            );
+        }
+        if doc.folded > 0 {
+            let _ = writeln!(
+                out,
+                "folded      {} imported skills into the skills linking their concept",
+                doc.folded
+            );
+        }
         let _ = writeln!(out);
         for category in self.taxonomy.categories() {
             let n = self
@@ -81,6 +102,12 @@ impl Report for StatsReport<'_> {
             other => Err(unsupported(self, other)),
         }
     }
+}
+
+/// How many skills of `taxonomy` link to `scheme`.
+fn coverage(taxonomy: &Taxonomy, scheme: Scheme) -> Coverage {
+    let (any, exact) = taxonomy.linked_count(scheme);
+    Coverage { any, exact }
 }
 
 /// The answers of a lookup: the skills a phrase names or mentions, else the
@@ -149,6 +176,16 @@ impl<'a> LookupReport<'a> {
                     if !ids.is_empty() {
                         let _ = writeln!(out, "    {:<10}{}", format!("{name}:"), self.labels(ids));
                     }
+                }
+                // "esco: exact http://…": one line per standard concept.
+                for link in &skill.links {
+                    let _ = writeln!(
+                        out,
+                        "    {:<10}{} {}",
+                        format!("{}:", link.scheme.name()),
+                        link.relation.name(),
+                        link.code
+                    );
                 }
             }
         }

@@ -44,6 +44,10 @@ pub enum LintCode {
     AmbiguousWithoutRule,
     /// An ambiguity form or exact-case form is not among the skill's forms.
     UnknownAmbiguityForm,
+    /// A crosswalk line is malformed (fields, scheme, code or relation).
+    BadLink,
+    /// A crosswalk row names a skill no file defines.
+    UnknownLinkSkill,
 }
 
 impl LintCode {
@@ -64,6 +68,8 @@ impl LintCode {
             LintCode::SelfReference => "L011",
             LintCode::UnknownContext => "L012",
             LintCode::EmptyAlias => "L013",
+            LintCode::BadLink => "L014",
+            LintCode::UnknownLinkSkill => "L015",
         }
     }
 
@@ -84,6 +90,8 @@ impl LintCode {
             LintCode::SelfReference => "self-reference",
             LintCode::UnknownContext => "unknown-context",
             LintCode::EmptyAlias => "empty-alias",
+            LintCode::BadLink => "bad-link",
+            LintCode::UnknownLinkSkill => "unknown-link-skill",
         }
     }
 }
@@ -120,7 +128,22 @@ const UNAMBIGUOUS_IN_PRACTICE: &[&str] = &["angular", "scrum", "gradle", "server
 pub fn lint(sources: &[Source]) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut parsed: Vec<(&Source, RawFile)> = Vec::new();
+    let mut links = Vec::new();
     for source in sources {
+        if source.is_crosswalk() {
+            match super::crosswalk::parse(source) {
+                Ok(rows) => links.extend(rows),
+                Err(Error::Taxonomy { location, message }) => {
+                    findings.push(finding(LintCode::BadLink, location, message));
+                }
+                Err(other) => findings.push(finding(
+                    LintCode::BadLink,
+                    Location::file(&source.name),
+                    other.to_string(),
+                )),
+            }
+            continue;
+        }
         match source.parse() {
             Ok(file) => parsed.push((source, file)),
             Err(Error::Taxonomy { location, message }) => findings.push(Finding {
@@ -157,6 +180,19 @@ pub fn lint(sources: &[Source]) -> Vec<Finding> {
             } else {
                 ids.insert(id.to_string(), at);
             }
+        }
+    }
+
+    for row in &links {
+        if !ids.contains_key(&row.skill) {
+            findings.push(finding(
+                LintCode::UnknownLinkSkill,
+                row.location.clone(),
+                format!(
+                    "the crosswalk links unknown skill {:?}: define it or fix the id",
+                    row.skill
+                ),
+            ));
         }
     }
 
@@ -358,6 +394,7 @@ pub struct AmbiguousForm {
 pub fn ambiguous_forms(sources: &[Source]) -> Vec<AmbiguousForm> {
     let parsed: Vec<(&Source, RawFile)> = sources
         .iter()
+        .filter(|s| !s.is_crosswalk())
         .filter_map(|s| s.parse().ok().map(|f| (s, f)))
         .collect();
     let counts = WordCounts::of(
@@ -536,6 +573,33 @@ mod tests {
         assert_eq!(findings.len(), 1);
         assert_eq!(findings[0].code, LintCode::ParseError);
         assert_eq!(findings[0].location.line, Some(1));
+    }
+
+    #[test]
+    fn crosswalk_rows_must_parse_and_name_known_skills() {
+        let skills = Source::new(
+            "t.toml",
+            "category = \"x\"\n[[skill]]\nid = \"java\"\nlabel = \"Java\"\n",
+        );
+        let uri = "http://data.europa.eu/esco/skill/19a8293b-8e95-4de3-983f-77484079c389";
+        let good = format!(
+            "{}\njava\tesco\t{uri}\texact\njavaa\tonet\t43232401\tbroader\n",
+            super::super::crosswalk::CROSSWALK_HEADER
+        );
+        let findings = lint(&[skills.clone(), Source::new("crosswalk.tsv", good)]);
+        let shown: Vec<String> = findings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            ["crosswalk.tsv:3:1: L015 unknown-link-skill: the crosswalk links unknown skill \"javaa\": define it or fix the id"]
+        );
+        let bad = format!(
+            "{}\njava\tesco\t{uri}\tsame\n",
+            super::super::crosswalk::CROSSWALK_HEADER
+        );
+        let findings = lint(&[skills, Source::new("crosswalk.tsv", bad)]);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].code, LintCode::BadLink);
+        assert_eq!(findings[0].location.line, Some(2));
     }
 
     #[test]

@@ -8,10 +8,12 @@
 //! search.
 
 pub mod ambiguity;
+pub mod crosswalk;
 pub mod import;
 mod lint;
 mod source;
 
+pub use crosswalk::{LinkRelation, Scheme, StandardLink};
 pub use lint::{ambiguous_forms, lint, AmbiguousForm, Finding, LintCode};
 pub use source::Source;
 
@@ -22,7 +24,8 @@ use rayon::prelude::*;
 
 use crate::error::{Error, Location, Result};
 use crate::normalize::normalize;
-use source::RawFile;
+use crosswalk::{implicit_links, CrosswalkRow};
+use source::{RawFile, RawSkill};
 
 /// The category of soft skills (communication, teamwork, …). Scoring weighs
 /// a requirement that names only soft skills less and never suggests one
@@ -91,6 +94,15 @@ pub struct Skill {
     pub source_id: Option<String>,
     /// Attributes kept from an import.
     pub tags: Vec<String>,
+    /// The standard concepts (ESCO, O*NET) the skill corresponds to, sorted
+    /// by scheme, then exact before narrower before broader: from the
+    /// crosswalk, and an imported skill's own concept.
+    pub links: Vec<StandardLink>,
+    /// Forms gained from imported skills folded into this one (an ESCO
+    /// concept this skill links to exactly). The matcher claims them after
+    /// every skill's own forms, so they never take a form from a skill
+    /// that names it itself.
+    pub merged_forms: Vec<String>,
     /// Where the skill is defined.
     pub origin: Location,
 }
@@ -121,6 +133,8 @@ pub struct Taxonomy {
     /// Normalized words the typo matcher must leave alone.
     not_typos: HashSet<String>,
     fingerprint: u64,
+    /// Imported skills folded into curated ones.
+    folded: usize,
 }
 
 impl Taxonomy {
@@ -202,6 +216,29 @@ impl Taxonomy {
         self.skills.iter().map(|s| s.aliases.len()).sum()
     }
 
+    /// Number of imported skills folded into the skill that links their
+    /// concept exactly.
+    pub fn folded_count(&self) -> usize {
+        self.folded
+    }
+
+    /// Number of skills with at least one link to `scheme`, and with an
+    /// exact one.
+    pub fn linked_count(&self, scheme: Scheme) -> (usize, usize) {
+        let mut any = 0;
+        let mut exact = 0;
+        for skill in &self.skills {
+            let mut links = skill.links.iter().filter(|l| l.scheme == scheme).peekable();
+            if links.peek().is_some() {
+                any += 1;
+            }
+            if links.any(|l| l.relation == LinkRelation::Exact) {
+                exact += 1;
+            }
+        }
+        (any, exact)
+    }
+
     /// Is `word` (normalized) declared as never being a typo of a skill form?
     pub fn is_not_typo(&self, word: &str) -> bool {
         self.not_typos.contains(word)
@@ -272,38 +309,65 @@ impl TaxonomyBuilder {
     }
 
     /// Parses and validates every source. Stops at the first hard error
-    /// (malformed TOML, duplicate id, unknown reference, cycle); softer
-    /// problems are the linter's business.
+    /// (malformed TOML or crosswalk, duplicate id, unknown reference,
+    /// cycle); softer problems are the linter's business.
+    ///
+    /// An imported skill whose concept a skill of another source links to
+    /// exactly (an ESCO import next to the curated default) is folded into
+    /// that skill: its id names the curated skill, and its label and
+    /// aliases become the curated skill's [`Skill::merged_forms`], except
+    /// forms its own ambiguity or exact-case rules guarded (the curated
+    /// skill's rules decide those). Its parents and relations are dropped:
+    /// the curated hierarchy stands.
     pub fn build(&self) -> Result<Taxonomy> {
+        let (link_sources, skill_sources): (Vec<&Source>, Vec<&Source>) =
+            self.sources.iter().partition(|s| s.is_crosswalk());
         // Files parse independently: in parallel, then in order.
-        let parsed: Vec<(usize, RawFile)> = self
-            .sources
+        let parsed: Vec<(&Source, RawFile)> = skill_sources
             .par_iter()
-            .enumerate()
-            .map(|(i, s)| s.parse().map(|f| (i, f)))
+            .map(|s| s.parse().map(|f| (*s, f)))
             .collect::<Result<_>>()?;
+        let rows: Vec<CrosswalkRow> = link_sources
+            .iter()
+            .map(|s| crosswalk::parse(s))
+            .collect::<Result<Vec<_>>>()?
+            .concat();
+        let raws = || {
+            parsed
+                .iter()
+                .flat_map(|(source, f)| f.skill.iter().map(move |r| (*source, r)))
+        };
+        let folds = folds(raws().map(|(_, r)| r), &rows);
 
-        // Pass 1: ids.
+        // Pass 1: ids. A folded skill's id names the skill it folds into.
         let mut by_id = HashMap::new();
         let mut order = 0u32;
-        for (si, file) in &parsed {
-            let source = &self.sources[*si];
-            for raw in &file.skill {
-                let id = raw.id.get_ref().trim();
-                if id.is_empty() {
-                    return Err(Error::taxonomy(
-                        source.locate(raw.id.span()),
-                        "empty skill id: give every skill a kebab-case id",
-                    ));
-                }
-                if by_id.insert(id.to_string(), SkillId(order)).is_some() {
-                    return Err(Error::taxonomy(
-                        source.locate(raw.id.span()),
-                        format!("duplicate skill id {id:?}: ids must be unique across all taxonomy files"),
-                    ));
-                }
-                order += 1;
+        for (source, raw) in raws() {
+            let id = raw.id.get_ref().trim();
+            if id.is_empty() {
+                return Err(Error::taxonomy(
+                    source.locate(raw.id.span()),
+                    "empty skill id: give every skill a kebab-case id",
+                ));
             }
+            let slot = if folds.contains_key(id) {
+                SkillId(u32::MAX)
+            } else {
+                order += 1;
+                SkillId(order - 1)
+            };
+            if by_id.insert(id.to_string(), slot).is_some() {
+                return Err(Error::taxonomy(
+                    source.locate(raw.id.span()),
+                    format!(
+                        "duplicate skill id {id:?}: ids must be unique across all taxonomy files"
+                    ),
+                ));
+            }
+        }
+        for (folded, target) in &folds {
+            let target = by_id[*target];
+            by_id.insert((*folded).to_string(), target);
         }
 
         // Pass 2: resolve references.
@@ -318,9 +382,9 @@ impl TaxonomyBuilder {
                 )
             })
         };
-        let mut skills = Vec::with_capacity(order as usize);
-        for (si, file) in &parsed {
-            let source = &self.sources[*si];
+        let mut skills: Vec<Skill> = Vec::with_capacity(order as usize);
+        let mut merges: Vec<(SkillId, Vec<String>)> = Vec::new();
+        for (source, file) in &parsed {
             let file_category = file.category.clone().unwrap_or_else(|| {
                 Path::new(&source.name)
                     .file_stem()
@@ -329,6 +393,11 @@ impl TaxonomyBuilder {
             });
             for raw in &file.skill {
                 let id = raw.id.get_ref().trim().to_string();
+                if let Some(target) = folds.get(id.as_str()) {
+                    merges.push((by_id[*target], unguarded_forms(raw)));
+                    continue;
+                }
+                let own = by_id[&id];
                 let parents = raw
                     .parents
                     .iter()
@@ -358,18 +427,35 @@ impl TaxonomyBuilder {
                         .category
                         .clone()
                         .unwrap_or_else(|| file_category.clone()),
-                    parents,
-                    related,
+                    // A reference to a skill folded into this one is to itself.
+                    parents: parents.into_iter().filter(|&p| p != own).collect(),
+                    related: related.into_iter().filter(|&r| r != own).collect(),
                     ambiguity,
                     exact_case: raw.exact_case.iter().map(|a| a.get_ref().clone()).collect(),
                     fuzzy: raw.fuzzy.or(file.fuzzy).unwrap_or(true),
                     source_id: raw.source_id.clone(),
                     tags: raw.tags.clone(),
+                    links: Vec::new(),
+                    merged_forms: Vec::new(),
                     origin: source.locate(raw.id.span()),
                     id,
                 });
             }
         }
+        for (target, forms) in merges {
+            let skill = &mut skills[target.index()];
+            let mut known: HashSet<String> = skill
+                .forms()
+                .chain(skill.merged_forms.iter().map(String::as_str))
+                .map(normalize)
+                .collect();
+            for form in forms {
+                if known.insert(normalize(&form)) {
+                    skill.merged_forms.push(form);
+                }
+            }
+        }
+        attach_links(&mut skills, &rows, &by_id)?;
 
         let (ancestors, depth) = hierarchy(&skills)?;
         let fingerprint = fingerprint(&self.sources);
@@ -384,8 +470,107 @@ impl TaxonomyBuilder {
             depth,
             not_typos,
             fingerprint,
+            folded: folds.len(),
         })
     }
+}
+
+/// The imported skills to fold, each with the id of the skill it folds
+/// into: a skill whose `source_id` is an ESCO concept another defined skill
+/// links to exactly (the first such link in crosswalk order). A skill that
+/// is itself folded takes no other: folds are one step.
+fn folds<'a>(
+    raws: impl Iterator<Item = &'a RawSkill> + Clone,
+    rows: &'a [CrosswalkRow],
+) -> HashMap<&'a str, &'a str> {
+    let defined: HashSet<&str> = raws.clone().map(|r| r.id.get_ref().trim()).collect();
+    let mut exact: HashMap<&str, &str> = HashMap::new();
+    for row in rows {
+        if row.link.scheme == Scheme::Esco
+            && row.link.relation == LinkRelation::Exact
+            && defined.contains(row.skill.as_str())
+        {
+            exact
+                .entry(row.link.code.as_str())
+                .or_insert(row.skill.as_str());
+        }
+    }
+    let mut folds: HashMap<&str, &str> = raws
+        .filter_map(|r| {
+            let id = r.id.get_ref().trim();
+            let target = exact.get(r.source_id.as_deref()?.trim())?;
+            (*target != id).then_some((id, *target))
+        })
+        .collect();
+    let folded: HashSet<&str> = folds.keys().copied().collect();
+    folds.retain(|_, target| !folded.contains(target));
+    folds
+}
+
+/// The label and aliases of a skill being folded, without the forms its
+/// ambiguity or exact-case rules guarded: once folded those rules are
+/// gone, and such a form would count anywhere.
+fn unguarded_forms(raw: &RawSkill) -> Vec<String> {
+    let guarded: HashSet<String> = raw
+        .ambiguity
+        .iter()
+        .flat_map(|a| a.forms.iter().map(|f| normalize(f.get_ref())))
+        .chain(raw.exact_case.iter().map(|f| normalize(f.get_ref())))
+        .collect();
+    std::iter::once(&raw.label)
+        .chain(&raw.aliases)
+        .map(|f| f.get_ref().trim().to_string())
+        .filter(|f| !guarded.contains(&normalize(f)))
+        .collect()
+}
+
+/// Gives every skill its standard links: an imported skill's own concept
+/// ([`implicit_links`]) and the crosswalk's rows, sorted and without
+/// repeats. A row naming an unknown skill is an error at its line.
+fn attach_links(
+    skills: &mut [Skill],
+    rows: &[CrosswalkRow],
+    by_id: &HashMap<String, SkillId>,
+) -> Result<()> {
+    // O*NET names a product's class as its source too: a skill is the class
+    // itself when no parent shares its code.
+    let implicit: Vec<Vec<StandardLink>> = skills
+        .iter()
+        .map(|skill| {
+            let codes: Vec<&str> = skill
+                .source_id
+                .as_deref()
+                .map(|s| s.split_whitespace().collect())
+                .unwrap_or_default();
+            let is_class = !skill.parents.iter().any(|p| {
+                skills[p.index()]
+                    .source_id
+                    .as_deref()
+                    .is_some_and(|s| s.split_whitespace().any(|c| codes.contains(&c)))
+            });
+            implicit_links(skill.source_id.as_deref(), is_class)
+        })
+        .collect();
+    for (skill, links) in skills.iter_mut().zip(implicit) {
+        skill.links = links;
+    }
+    for row in rows {
+        let id = by_id.get(row.skill.as_str()).ok_or_else(|| {
+            Error::taxonomy(
+                row.location.clone(),
+                format!(
+                    "the crosswalk links unknown skill {:?}: define it or fix the id",
+                    row.skill
+                ),
+            )
+        })?;
+        skills[id.index()].links.push(row.link.clone());
+    }
+    for skill in skills.iter_mut() {
+        skill.links.sort();
+        skill.links.dedup();
+    }
+    Ok(())
 }
 
 /// Transitive ancestors and depths, or the first cycle found.
@@ -484,6 +669,157 @@ mod tests {
         let mut b = TaxonomyBuilder::new();
         b.add_source(Source::new("t.toml", text));
         b.build()
+    }
+
+    const JAVA_URI: &str = "http://data.europa.eu/esco/skill/19a8293b-8e95-4de3-983f-77484079c389";
+
+    /// A curated file, an ESCO-like import and a crosswalk between them.
+    fn with_import(crosswalk: &str) -> Result<Taxonomy> {
+        let mut b = TaxonomyBuilder::new();
+        b.add_source(Source::new(
+            "curated.toml",
+            r#"
+category = "programming-languages"
+[[skill]]
+id = "java"
+label = "Java"
+[[skill]]
+id = "kotlin"
+label = "Kotlin"
+aliases = ["JVM languages"]
+"#,
+        ));
+        b.add_source(Source::new(
+            "esco-skills.toml",
+            format!(
+                r#"
+category = "esco-skills"
+[[skill]]
+id = "esco-computer-programming"
+label = "computer programming"
+[[skill]]
+id = "esco-java"
+label = "Java (computer programming)"
+aliases = ["Java programming", "JVM languages", "J2SE"]
+parents = ["esco-computer-programming"]
+exact_case = ["J2SE"]
+source_id = "{JAVA_URI}"
+[[skill]]
+id = "esco-spring"
+label = "Spring framework"
+parents = ["esco-java"]
+related = ["esco-java"]
+"#
+            ),
+        ));
+        b.add_source(Source::new("crosswalk.tsv", crosswalk));
+        b.build()
+    }
+
+    #[test]
+    fn an_imported_concept_linked_exactly_is_folded_into_the_curated_skill() {
+        let t = with_import(&format!(
+            "{}\njava\tesco\t{JAVA_URI}\texact\tJava (computer programming)\njava\tonet\t43232401\tbroader\n",
+            crosswalk::CROSSWALK_HEADER
+        ))
+        .expect("builds");
+        let java = t.get("java").expect("java");
+        assert_eq!(
+            t.get("esco-java"),
+            Some(java),
+            "the imported id names the curated skill"
+        );
+        assert_eq!(t.len(), 4, "kotlin, java, computer programming, spring");
+        assert_eq!(t.folded_count(), 1);
+        let skill = t.skill(java);
+        // Guarded forms (J2SE needed its casing) stay behind.
+        assert_eq!(
+            skill.merged_forms,
+            [
+                "Java (computer programming)",
+                "Java programming",
+                "JVM languages"
+            ]
+        );
+        let links: Vec<String> = skill.links.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            links,
+            [
+                format!("esco exact {JAVA_URI}"),
+                "onet broader 43232401".to_string()
+            ]
+        );
+        let spring = t.skill(t.get("esco-spring").expect("spring"));
+        assert_eq!(spring.parents, [java]);
+        assert_eq!(spring.related, [java]);
+        assert_eq!(t.linked_count(Scheme::Esco), (1, 1));
+        assert_eq!(t.linked_count(Scheme::Onet), (1, 0));
+
+        // A merged form never takes a form a skill names itself.
+        let m = crate::extract::Matcher::new(&t).expect("matcher");
+        let found: Vec<&str> = m
+            .find("Java programming and JVM languages")
+            .iter()
+            .map(|x| t.skill(x.skill).id.as_str())
+            .collect();
+        assert_eq!(found, ["java", "kotlin"]);
+    }
+
+    #[test]
+    fn without_a_crosswalk_row_the_imported_skill_stands_alone_with_its_own_link() {
+        let t = with_import(crosswalk::CROSSWALK_HEADER).expect("builds");
+        assert_eq!(t.len(), 5);
+        assert_eq!(t.folded_count(), 0);
+        let esco_java = t.skill(t.get("esco-java").expect("esco-java"));
+        assert_eq!(esco_java.links[0].code, JAVA_URI);
+        assert!(t.skill(t.get("java").expect("java")).links.is_empty());
+    }
+
+    #[test]
+    fn a_crosswalk_row_for_an_unknown_skill_is_an_error_at_its_line() {
+        let err = with_import(&format!(
+            "# links\n{}\njavaa\tesco\t{JAVA_URI}\texact\n",
+            crosswalk::CROSSWALK_HEADER
+        ))
+        .expect_err("unknown skill");
+        let shown = err.to_string();
+        assert!(shown.contains("crosswalk.tsv:3:1"), "{shown}");
+        assert!(shown.contains("unknown skill \"javaa\""), "{shown}");
+    }
+
+    #[test]
+    fn the_default_taxonomy_links_its_skills_to_esco_and_onet() {
+        let t = Taxonomy::embedded().expect("default taxonomy");
+        let links = |id: &str| -> Vec<String> {
+            let skill = t.skill(t.get(id).expect(id));
+            skill.links.iter().map(ToString::to_string).collect()
+        };
+        let esco = |uuid: &str| format!("esco exact {}{uuid}", crosswalk::ESCO_SKILL_PREFIX);
+        assert_eq!(
+            links("java"),
+            [
+                esco("19a8293b-8e95-4de3-983f-77484079c389"),
+                "onet broader 43232405".to_string()
+            ]
+        );
+        assert_eq!(
+            links("time-management"),
+            [esco("d9013e0e-e937-43d5-ab71-0e917ee882b8")]
+        );
+        assert_eq!(
+            links("communication"),
+            [esco("15d76317-c71a-4fa2-aadc-2ecc34e627b7")]
+        );
+        // Well under today's coverage (373 skills linked to ESCO, 333
+        // exactly, 487 to O*NET; EVALUATION.md): a truncated or unread
+        // crosswalk falls below.
+        let (any, exact) = t.linked_count(Scheme::Esco);
+        assert!(
+            any >= 330 && exact >= 300,
+            "ESCO: {any} linked, {exact} exactly"
+        );
+        let (onet, _) = t.linked_count(Scheme::Onet);
+        assert!(onet >= 440, "{onet} linked to O*NET");
     }
 
     const MINI: &str = r#"

@@ -35,6 +35,12 @@ impl Source {
         }
     }
 
+    /// Is this a crosswalk (links to ESCO and O*NET, `crosswalk.tsv`)
+    /// rather than a file of skills?
+    pub fn is_crosswalk(&self) -> bool {
+        super::crosswalk::is_crosswalk_name(&self.name)
+    }
+
     /// The files of the default taxonomy, embedded in the binary at build time.
     pub fn embedded() -> Vec<Source> {
         FILES
@@ -43,7 +49,9 @@ impl Source {
             .collect()
     }
 
-    /// Reads a `.toml` file, or every `*.toml` file of a directory in name order.
+    /// Reads a `.toml` file or a crosswalk, or every `*.toml` file and
+    /// crosswalk (`crosswalk.tsv`, `*.crosswalk.tsv`) of a directory in
+    /// name order.
     pub fn read_path(path: &Path) -> Result<Vec<Source>> {
         let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
         let mut paths = Vec::new();
@@ -52,12 +60,19 @@ impl Source {
             for entry in entries {
                 let entry = entry.map_err(|e| Error::io(path, e))?;
                 let p = entry.path();
-                if p.extension().is_some_and(|x| x == "toml") {
+                let crosswalk = p
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(super::crosswalk::is_crosswalk_name);
+                if p.extension().is_some_and(|x| x == "toml") || crosswalk {
                     paths.push(p);
                 }
             }
             paths.sort();
-            if paths.is_empty() {
+            if !paths
+                .iter()
+                .any(|p| p.extension().is_some_and(|x| x == "toml"))
+            {
                 return Err(Error::taxonomy(
                     Location::file(path.display().to_string()),
                     "the directory holds no *.toml taxonomy files",

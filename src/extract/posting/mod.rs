@@ -812,7 +812,12 @@ mod tests {
         let asked: Vec<(usize, Vec<&str>)> = p
             .requirements
             .iter()
-            .map(|r| (r.line, r.any_of.iter().map(|&s| t.skill(s).id.as_str()).collect()))
+            .map(|r| {
+                (
+                    r.line,
+                    r.any_of.iter().map(|&s| t.skill(s).id.as_str()).collect(),
+                )
+            })
             .collect();
         assert_eq!(
             asked,

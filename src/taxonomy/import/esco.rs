@@ -25,8 +25,10 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
-use super::{read_utf8, Import, ImportedSkill, SourceFile};
+use super::phrasing::{skills_form, verb_phrase_forms};
+use super::{read_utf8, Import, ImportedSkill, SourceFile, SKILL_GROUP_TAG};
 use crate::error::{Error, Location, Result};
+use crate::taxonomy::ambiguity::split_qualifier;
 use crate::taxonomy::SOFT_SKILLS_CATEGORY;
 
 /// Prefix of skill URIs; the long table gives only the UUID after it.
@@ -128,6 +130,32 @@ const LANGUAGE_QUALIFIERS: &[&str] = &[
     "level",
     "skills",
     "command",
+];
+
+/// Words that show the head of "X (computer programming)" means the
+/// programming language: "fluent in Java", "Java developer", "experience
+/// with Java", "Java 17 code".
+const PROGRAMMING_QUALIFIERS: &[&str] = &[
+    "programming",
+    "programmer",
+    "programmers",
+    "developer",
+    "developers",
+    "development",
+    "software",
+    "code",
+    "coding",
+    "language",
+    "languages",
+    "fluent",
+    "proficient",
+    "proficiency",
+    "experience",
+    "knowledge",
+    "engineer",
+    "engineers",
+    "backend",
+    "frontend",
 ];
 
 /// Level-0 group names (the long table's map has only levels 1 to 3).
@@ -694,7 +722,7 @@ impl Reader {
                 parents: group_parent.remove(code).unwrap_or_default(),
                 related: Vec::new(),
                 source_id,
-                tags: vec!["skill-group".into(), format!("code-{code}")],
+                tags: vec![SKILL_GROUP_TAG.into(), format!("code-{code}")],
                 one_word_qualifiers: None,
             });
         }
@@ -746,8 +774,30 @@ impl Reader {
             }
             tags.extend(skill.collections.iter().map(|c| format!("collection-{c}")));
             // "Danish", "German": language names are also nationality words.
-            let one_word_qualifiers = (file == "esco-languages" && !label.trim().contains(' '))
-                .then(|| LANGUAGE_QUALIFIERS.iter().map(|q| q.to_string()).collect());
+            // "Java (computer programming)": the head counts next to the
+            // words postings write around a programming language ("fluent
+            // in Java", "Java developer"), not only the label's own.
+            let programming = split_qualifier(label)
+                .is_some_and(|(_, qualifier)| qualifier.contains("programming"));
+            let one_word_qualifiers = if file == "esco-languages" && !label.trim().contains(' ') {
+                Some(LANGUAGE_QUALIFIERS.iter().map(|q| q.to_string()).collect())
+            } else if programming {
+                Some(
+                    PROGRAMMING_QUALIFIERS
+                        .iter()
+                        .map(|q| q.to_string())
+                        .collect(),
+                )
+            } else {
+                None
+            };
+            // "manage time" → "time management", "communication" →
+            // "communication skills": the forms postings write.
+            let mut derived = match skill.skill_type.as_deref() {
+                Some("knowledge") => Vec::new(),
+                _ => verb_phrase_forms(label),
+            };
+            derived.extend(skills_form(label));
             import.skills.push(ImportedSkill {
                 key: uri.clone(),
                 label: label.clone(),
@@ -757,7 +807,7 @@ impl Reader {
                     .filter(|a| *a != label)
                     .cloned()
                     .collect(),
-                derived: Vec::new(),
+                derived,
                 file: file.into(),
                 category: category.into(),
                 parents: parents.get(uri).cloned().unwrap_or_default(),

@@ -20,6 +20,7 @@
 
 pub mod esco;
 pub mod onet;
+pub mod phrasing;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
@@ -83,6 +84,10 @@ pub const MAX_DERIVED_QUALIFIERS: usize = 12;
 
 /// Longest id stem taken from a label, in bytes (ids stay readable).
 const MAX_ID_STEM: usize = 60;
+
+/// The tag an import gives a skill that stands for a group of skills
+/// (ESCO's skill groups): a group never takes a label from a skill.
+pub const SKILL_GROUP_TAG: &str = "skill-group";
 
 /// Words never used as qualifiers of a derived rule: they say nothing of a sense.
 const QUALIFIER_STOPWORDS: &[&str] = &[
@@ -273,12 +278,16 @@ impl Import {
     /// input gives the same bytes.
     pub fn render(&self) -> Rendered {
         let mut stats = RenderStats::default();
-        // Stable order: by label, then key; the first of two claims wins.
+        // Stable order: by label, a skill before a group of the same label
+        // (ESCO's group "work independently" must not take the plain label
+        // from the skill), then key; the first of two claims wins.
         let mut order: Vec<usize> = (0..self.skills.len()).collect();
+        let is_group = |s: &ImportedSkill| s.tags.iter().any(|t| t == SKILL_GROUP_TAG);
         order.sort_by(|&a, &b| {
             let (sa, sb) = (&self.skills[a], &self.skills[b]);
-            (normalize(&sa.label), &sa.label, &sa.key).cmp(&(
+            (normalize(&sa.label), is_group(sa), &sa.label, &sa.key).cmp(&(
                 normalize(&sb.label),
+                is_group(sb),
                 &sb.label,
                 &sb.key,
             ))
