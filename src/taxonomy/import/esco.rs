@@ -724,6 +724,7 @@ impl Reader {
                 source_id,
                 tags: vec![SKILL_GROUP_TAG.into(), format!("code-{code}")],
                 one_word_qualifiers: None,
+                extra_qualifiers: Vec::new(),
             });
         }
 
@@ -779,17 +780,15 @@ impl Reader {
             // in Java", "Java developer"), not only the label's own.
             let programming = split_qualifier(label)
                 .is_some_and(|(_, qualifier)| qualifier.contains("programming"));
-            let one_word_qualifiers = if file == "esco-languages" && !label.trim().contains(' ') {
-                Some(LANGUAGE_QUALIFIERS.iter().map(|q| q.to_string()).collect())
-            } else if programming {
-                Some(
-                    PROGRAMMING_QUALIFIERS
-                        .iter()
-                        .map(|q| q.to_string())
-                        .collect(),
-                )
+            let one_word_qualifiers = (file == "esco-languages" && !label.trim().contains(' '))
+                .then(|| LANGUAGE_QUALIFIERS.iter().map(|q| q.to_string()).collect());
+            let extra_qualifiers = if programming {
+                PROGRAMMING_QUALIFIERS
+                    .iter()
+                    .map(|q| q.to_string())
+                    .collect()
             } else {
-                None
+                Vec::new()
             };
             // "manage time" → "time management", "communication" →
             // "communication skills": the forms postings write.
@@ -815,6 +814,7 @@ impl Reader {
                 source_id: uri.clone(),
                 tags,
                 one_word_qualifiers,
+                extra_qualifiers,
             });
         }
         if !self.saw_broader_file {

@@ -123,6 +123,10 @@ pub struct ImportedSkill {
     /// everyday words (ESCO language names are also nationality adjectives:
     /// "a Danish company"): those forms need one of these qualifier words.
     pub one_word_qualifiers: Option<Vec<String>>,
+    /// Words that show the sense of whichever of the skill's forms get an
+    /// ambiguity rule, on top of the label's own ("developer" for the
+    /// "Java" of "Java (computer programming)"); they mark no form.
+    pub extra_qualifiers: Vec<String>,
 }
 
 /// What a reader produced: skills and notes on what it left out.
@@ -530,6 +534,7 @@ impl Import {
                         forms.iter().map(|f| normalize(f)).collect();
                     let mut qualifiers: Vec<String> =
                         raw.one_word_qualifiers.clone().unwrap_or_default();
+                    qualifiers.extend(raw.extra_qualifiers.iter().cloned());
                     // The label's own words, and the words the source
                     // writes next to the form in other forms ("R
                     // programming"), unless the import uses them everywhere
@@ -553,6 +558,7 @@ impl Import {
                                 && qualifiers.len()
                                     < MAX_DERIVED_QUALIFIERS
                                         + raw.one_word_qualifiers.as_ref().map_or(0, Vec::len)
+                                        + raw.extra_qualifiers.len()
                             {
                                 qualifiers.push(word.to_string());
                             }

@@ -325,6 +325,7 @@ pub fn import_files(files: &[SourceFile]) -> Result<Import> {
                 .split_once(' ')
                 .filter(|(first, _)| vendors.contains(*first))
                 .map(|(first, _)| vec![first.to_lowercase()]),
+            extra_qualifiers: Vec::new(),
         });
     }
     Ok(import)

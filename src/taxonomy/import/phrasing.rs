@@ -145,12 +145,18 @@ pub fn verb_phrase_forms(label: &str) -> Vec<String> {
 }
 
 /// "communication" → "communication skills": the form that shows a
-/// one-word skill label means the skill. None for a label of several words.
+/// one-word skill label means the skill. Only for a lowercase word of
+/// [`SKILLS_FORM_MIN_CHARS`] letters or more, the shape of ESCO's
+/// everyday-word skills; a name ("Java", "R") needs no such form.
 pub fn skills_form(label: &str) -> Option<String> {
     let label = label.trim();
-    let one_word = !label.is_empty() && !label.contains(char::is_whitespace);
-    (one_word && label.chars().all(char::is_alphabetic)).then(|| format!("{label} skills"))
+    let word = label.chars().count() >= SKILLS_FORM_MIN_CHARS
+        && label.chars().all(|c| c.is_alphabetic() && c.is_lowercase());
+    word.then(|| format!("{label} skills"))
 }
+
+/// The shortest label [`skills_form`] writes "LABEL skills" for.
+pub const SKILLS_FORM_MIN_CHARS: usize = 4;
 
 /// The "-ing" form of an English verb.
 fn gerund(verb: &str) -> String {
@@ -261,6 +267,9 @@ mod tests {
             ("leadership", Some("leadership skills")),
             ("work independently", None),
             ("C++", None),
+            ("R", None),
+            ("Java", None),
+            ("art", None),
             ("", None),
         ] {
             assert_eq!(skills_form(label).as_deref(), expected, "{label}");
