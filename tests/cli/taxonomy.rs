@@ -71,6 +71,14 @@ fn stats_json_has_the_contract_fields() {
     assert!(doc["aliases"].as_u64().unwrap() >= 2500);
     assert!(doc["categories"].as_u64().unwrap() >= 10);
     assert!(doc["max_depth"].as_u64().unwrap() >= 2);
+    // The crosswalk's coverage: every skill linked exactly is linked.
+    let (any, exact) = (
+        doc["esco"]["any"].as_u64().unwrap(),
+        doc["esco"]["exact"].as_u64().unwrap(),
+    );
+    assert!(exact > 0 && exact <= any, "{doc}");
+    assert!(doc["onet"]["any"].as_u64().unwrap() > 0, "{doc}");
+    assert_eq!(doc["folded"], 0);
 }
 
 #[test]
@@ -182,6 +190,77 @@ fn taxonomy_extra_adds_skills() {
         extra.to_str().unwrap(),
     ]);
     assert_eq!(doc["matches"][0]["id"], "frobnicator");
+}
+
+/// An ESCO-like import beside the default: the skill the default links to
+/// exactly is folded into the default's Java, whose mentions then carry
+/// the ESCO URI and find the imported wording.
+#[test]
+fn an_esco_extra_folds_into_the_default_skill_that_links_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let uri = "http://data.europa.eu/esco/skill/19a8293b-8e95-4de3-983f-77484079c389";
+    fs::write(
+        dir.path().join("esco-skills.toml"),
+        format!(
+            "category = \"esco-skills\"\n[[skill]]\nid = \"esco-java\"\nlabel = \"Java (computer programming)\"\naliases = [\"Java SE development\"]\nsource_id = \"{uri}\"\n"
+        ),
+    )
+    .unwrap();
+    let doc = json_of(&[
+        "taxonomy",
+        "lookup",
+        "Java SE development",
+        "--format",
+        "json",
+        "--taxonomy-extra",
+        dir.path().to_str().unwrap(),
+    ]);
+    let java = &doc["matches"][0];
+    assert_eq!(java["id"], "java");
+    assert_eq!(java["links"][0]["scheme"], "esco");
+    assert_eq!(java["links"][0]["relation"], "exact");
+    assert_eq!(java["links"][0]["code"], uri);
+    assert_eq!(java["merged_forms"][1], "Java SE development");
+    let stats = json_of(&[
+        "taxonomy",
+        "stats",
+        "--format",
+        "json",
+        "--taxonomy-extra",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(stats["folded"], 1);
+}
+
+#[test]
+fn a_crosswalk_row_naming_no_skill_is_a_lint_finding_and_a_load_error() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("skills.toml"),
+        "[[skill]]\nid = \"java\"\nlabel = \"Java\"\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("crosswalk.tsv"),
+        "skill\tscheme\tcode\trelation\tlabel\njavva\tonet\t43232405\tbroader\tObject software\n",
+    )
+    .unwrap();
+    skillmatch()
+        .args(["taxonomy", "lint"])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "crosswalk.tsv:2:1: L015 unknown-link-skill",
+        ));
+    skillmatch()
+        .args(["--taxonomy"])
+        .arg(dir.path())
+        .args(["taxonomy", "stats"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("crosswalk.tsv:2:1"))
+        .stderr(predicate::str::contains("unknown skill \"javva\""));
 }
 
 #[test]
