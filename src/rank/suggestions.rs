@@ -21,7 +21,7 @@ use rayon::prelude::*;
 
 use crate::extract::resume::{Candidate, CandidateSkill};
 use crate::score::weights::SOFT_SKILLS_CATEGORY;
-use crate::score::PostingIndex;
+use crate::score::{BaseCredits, PostingIndex, SkillSet};
 use crate::taxonomy::{SkillId, Taxonomy};
 
 /// A skill that would raise the candidate's scores.
@@ -42,76 +42,149 @@ pub(super) fn suggestions(
     index: &PostingIndex,
     candidate: &Candidate,
 ) -> Vec<Suggestion> {
-    let profile = index.profile(taxonomy, candidate);
-    // Every posting's fit as it is, computed once.
-    let base: Vec<f64> = (0..index.len())
-        .into_par_iter()
-        .map(|p| index.fit(&profile, p))
-        .collect();
-    // In how many postings each skill is a missing required skill.
-    let counts: Vec<u32> = (0..index.len())
-        .into_par_iter()
-        .fold(
-            || (vec![0u32; taxonomy.len()], Vec::new()),
-            |(mut counts, mut missing), p| {
-                missing.clear();
-                index.missing_required(&profile, p, &mut missing);
-                for s in &missing {
-                    counts[s.index()] += 1;
-                }
-                (counts, missing)
-            },
-        )
-        .map(|(counts, _)| counts)
-        .reduce(
-            || vec![0u32; taxonomy.len()],
-            |mut a, b| {
-                for (x, y) in a.iter_mut().zip(b) {
-                    *x += y;
-                }
-                a
-            },
-        );
-    let skills: Vec<SkillId> = taxonomy
-        .iter()
-        .map(|(s, _)| s)
-        .filter(|s| counts[s.index()] > 0)
-        .filter(|&s| candidate.skill(s).is_none())
-        .filter(|&s| taxonomy.skill(s).category != SOFT_SKILLS_CATEGORY)
-        .collect();
-    let mut out: Vec<Suggestion> = skills
+    let probe = Probe::new(taxonomy, index, candidate);
+    let mut out: Vec<Suggestion> = probe
+        .candidates(candidate)
         .par_iter()
-        .map(|&skill| {
-            let new_skill = CandidateSkill {
-                skill,
-                years: None,
-                years_from: None,
-                skills_section_only: true,
-                evidence: Vec::new(),
-            };
-            // What the new skill alone answers: the postings to rescore.
-            let alone = Candidate {
-                skills: vec![new_skill.clone()],
-                ..empty_candidate()
-            };
-            let reached = index.profile(taxonomy, &alone);
-            let mut with = candidate.clone();
-            with.skills.push(new_skill);
-            let with_profile = index.profile(taxonomy, &with);
-            let mut gain = 0.0;
-            for p in index.postings_asking(reached.reached()) {
-                gain += index.fit(&with_profile, p) - base[p];
-            }
-            Suggestion {
-                skill,
-                gain,
-                postings: counts[skill.index()] as usize,
-            }
-        })
+        .map_init(Vec::new, |asking, &skill| probe.gain(skill, asking))
         .filter(|s| s.gain > 0.0)
         .collect();
     sort_suggestions(taxonomy, &mut out);
     out
+}
+
+/// What probing one skill after another needs, worked out once.
+struct Probe<'a> {
+    taxonomy: &'a Taxonomy,
+    index: &'a PostingIndex,
+    /// Every requirement's credit as the résumé stands.
+    credits: BaseCredits,
+    /// Every posting's fit as the résumé stands.
+    base: Vec<f64>,
+    /// In how many postings each skill is a missing required skill.
+    counts: Vec<u32>,
+    /// The résumé as scoring reads it (no quotes, no roles): each probe
+    /// copies it.
+    lean: Candidate,
+}
+
+impl<'a> Probe<'a> {
+    fn new(taxonomy: &'a Taxonomy, index: &'a PostingIndex, candidate: &Candidate) -> Self {
+        let profile = index.profile(taxonomy, candidate);
+        // Every requirement's credit and posting's fit as they are,
+        // computed once: a probe re-evaluates only what its skill answers.
+        let credits = index.base_credits(&profile);
+        let base: Vec<f64> = (0..index.len())
+            .into_par_iter()
+            .map(|p| credits.fit(index, p))
+            .collect();
+        let counts: Vec<u32> = (0..index.len())
+            .into_par_iter()
+            .fold(
+                || (vec![0u32; taxonomy.len()], Vec::new()),
+                |(mut counts, mut missing), p| {
+                    missing.clear();
+                    index.missing_required(&profile, p, &mut missing);
+                    for s in &missing {
+                        counts[s.index()] += 1;
+                    }
+                    (counts, missing)
+                },
+            )
+            .map(|(counts, _)| counts)
+            .reduce(
+                || vec![0u32; taxonomy.len()],
+                |mut a, b| {
+                    for (x, y) in a.iter_mut().zip(b) {
+                        *x += y;
+                    }
+                    a
+                },
+            );
+        let lean = Candidate {
+            skills: candidate
+                .skills
+                .iter()
+                .map(|s| CandidateSkill {
+                    evidence: Vec::new(),
+                    ..s.clone()
+                })
+                .collect(),
+            roles: Vec::new(),
+            ..candidate.clone()
+        };
+        Probe {
+            taxonomy,
+            index,
+            credits,
+            base,
+            counts,
+            lean,
+        }
+    }
+
+    /// The skills worth probing: missing required somewhere, not held,
+    /// not soft skills.
+    fn candidates(&self, candidate: &Candidate) -> Vec<SkillId> {
+        self.taxonomy
+            .iter()
+            .map(|(s, _)| s)
+            .filter(|s| self.counts[s.index()] > 0)
+            .filter(|&s| candidate.skill(s).is_none())
+            .filter(|&s| self.taxonomy.skill(s).category != SOFT_SKILLS_CATEGORY)
+            .collect()
+    }
+
+    /// The new skill as a fact, with unknown years and no evidence.
+    fn new_skill(skill: SkillId) -> CandidateSkill {
+        CandidateSkill {
+            skill,
+            years: None,
+            years_from: None,
+            skills_section_only: true,
+            evidence: Vec::new(),
+        }
+    }
+
+    /// The skills `skill` answers: the postings asking one of them are
+    /// the ones it can change.
+    fn reached(&self, skill: SkillId) -> Vec<SkillId> {
+        let alone = Candidate {
+            skills: vec![Self::new_skill(skill)],
+            ..empty_candidate()
+        };
+        self.index.profile(self.taxonomy, &alone).reached().to_vec()
+    }
+
+    /// The exact gain of `skill`, summed in posting order.
+    fn gain(&self, skill: SkillId, asking: &mut Vec<usize>) -> Suggestion {
+        let reached = self.reached(skill);
+        let mut with = self.lean.clone();
+        with.skills.push(Self::new_skill(skill));
+        let with_profile = self.index.profile(self.taxonomy, &with);
+        // What the new skill can change: the skills it answers, and itself
+        // and its ancestors as a field of study it holds.
+        let changed = SkillSet::of(
+            reached
+                .iter()
+                .chain(self.taxonomy.ancestors(skill))
+                .copied()
+                .chain([skill]),
+        );
+        let mut gain = 0.0;
+        self.index.postings_asking_into(&reached, asking);
+        for &p in asking.iter() {
+            gain += self
+                .index
+                .fit_with(&self.credits, &with_profile, &changed, p)
+                - self.base[p];
+        }
+        Suggestion {
+            skill,
+            gain,
+            postings: self.counts[skill.index()] as usize,
+        }
+    }
 }
 
 /// A candidate with nothing: the base of a one-skill probe.

@@ -241,6 +241,69 @@ struct Scored {
     part: Part,
 }
 
+/// A set of skills of one taxonomy, one bit each: what
+/// [`PostingIndex::fit_with`] asks of every skill a requirement names.
+#[derive(Debug, Clone, Default)]
+pub struct SkillSet {
+    bits: Vec<u64>,
+}
+
+impl SkillSet {
+    /// The set of `skills`.
+    pub fn of(skills: impl IntoIterator<Item = SkillId>) -> Self {
+        let mut set = SkillSet::default();
+        for s in skills {
+            let (word, bit) = (s.index() / 64, s.index() % 64);
+            if set.bits.len() <= word {
+                set.bits.resize(word + 1, 0);
+            }
+            set.bits[word] |= 1 << bit;
+        }
+        set
+    }
+
+    /// Is `skill` in the set?
+    pub fn contains(&self, skill: SkillId) -> bool {
+        let (word, bit) = (skill.index() / 64, skill.index() % 64);
+        self.bits.get(word).is_some_and(|w| w & (1 << bit) != 0)
+    }
+}
+
+/// One candidate's credits on every posting of a [`PostingIndex`]: what
+/// [`PostingIndex::fit_with`] reuses.
+#[derive(Debug, Clone)]
+pub struct BaseCredits {
+    /// By requirement, in the index's order; `None` when not assessed.
+    credits: Vec<Option<f64>>,
+    /// By posting: the role-fit credit, when assessed.
+    role: Vec<Option<f64>>,
+}
+
+impl BaseCredits {
+    /// The tally of posting `p`, from the kept credits: equal to
+    /// [`PostingIndex::tally`] on the same profile.
+    pub fn tally(&self, index: &PostingIndex, p: usize) -> Tally {
+        let from = index.scored_start[p] as usize;
+        let to = index.scored_start[p + 1] as usize;
+        let mut tally = Tally::default();
+        for (s, credit) in index.scored[from..to].iter().zip(&self.credits[from..to]) {
+            if let Some(credit) = *credit {
+                tally.add(s.part, s.weight, credit, &index.weights);
+            }
+        }
+        if let Some(credit) = self.role[p] {
+            tally.add(Part::Role, index.weights.role, credit, &index.weights);
+        }
+        tally
+    }
+
+    /// The fit of posting `p`, from the kept credits: equal to
+    /// [`PostingIndex::fit`] on the same profile.
+    pub fn fit(&self, index: &PostingIndex, p: usize) -> f64 {
+        self.tally(index, p).fit(&index.weights)
+    }
+}
+
 /// Postings prepared for scoring and retrieval (see the module documentation).
 #[derive(Debug, Clone)]
 pub struct PostingIndex {
@@ -423,6 +486,79 @@ impl PostingIndex {
         self.tally(profile, p).fit(&self.weights)
     }
 
+    /// Every requirement's credit and every posting's role-fit credit for
+    /// the candidate of `profile`, kept so that the same candidate with one
+    /// more skill can be scored again without evaluating what that skill
+    /// cannot change ([`fit_with`](Self::fit_with)).
+    pub fn base_credits(&self, profile: &CandidateProfile) -> BaseCredits {
+        let per_posting: Vec<(Vec<Option<f64>>, Option<f64>)> = (0..self.len())
+            .into_par_iter()
+            .map(|p| {
+                let from = self.scored_start[p] as usize;
+                let to = self.scored_start[p + 1] as usize;
+                let mut credits = vec![None; to - from];
+                self.credits_indexed(profile, p, |i, _, credit| {
+                    credits[i - from] = Some(credit);
+                });
+                let role = role_fit(&self.occupations[p], profile.occupation(), &self.weights);
+                (credits, role)
+            })
+            .collect();
+        let mut credits = Vec::with_capacity(self.scored.len());
+        let mut role = Vec::with_capacity(self.len());
+        for (c, r) in per_posting {
+            credits.extend(c);
+            role.push(r);
+        }
+        BaseCredits { credits, role }
+    }
+
+    /// The fit of posting `p` for a candidate that differs from the one of
+    /// `base` only by skills whose answers are `changed` (the `reached` of a
+    /// profile of the new skills alone, and what they hold), scored on `with`,
+    /// the changed candidate's profile. A requirement naming none of
+    /// `changed` keeps its credit from `base`; the others are evaluated
+    /// on `with`; the tally then adds them in posting order, role fit
+    /// last, as [`fit`](Self::fit) does, so the result equals `fit(with,
+    /// p)` to the bit. The candidate's occupation reading and years must
+    /// be the same in both (a skill added as a fact).
+    pub fn fit_with(
+        &self,
+        base: &BaseCredits,
+        with: &CandidateProfile,
+        changed: &SkillSet,
+        p: usize,
+    ) -> f64 {
+        let from = self.scored_start[p] as usize;
+        let to = self.scored_start[p + 1] as usize;
+        let mut tally = Tally::default();
+        for (i, s) in self.scored[from..to].iter().enumerate() {
+            let names_changed = |a: u32, b: u32| {
+                self.skills[a as usize..b as usize]
+                    .iter()
+                    .any(|&k| changed.contains(k))
+            };
+            let affected = match s.need {
+                StoredNeed::Skill { from, to, .. } | StoredNeed::Education { from, to, .. } => {
+                    names_changed(from, to)
+                }
+                StoredNeed::Experience { .. } => false,
+            };
+            let credit = if affected {
+                credit(s.need.as_need(&self.skills), with, &self.weights)
+            } else {
+                base.credits[from + i]
+            };
+            if let Some(credit) = credit {
+                tally.add(s.part, s.weight, credit, &self.weights);
+            }
+        }
+        if let Some(credit) = base.role[p] {
+            tally.add(Part::Role, self.weights.role, credit, &self.weights);
+        }
+        tally.fit(&self.weights)
+    }
+
     /// The first alternative of each required skill requirement of posting
     /// `p` that the candidate misses, each once, in posting order, added
     /// to `out`: the explanation's `missing_required`, before soft skills
@@ -444,19 +580,24 @@ impl PostingIndex {
     /// The postings that ask for any of `skills` (as an alternative or a
     /// field of study), ascending.
     pub fn postings_asking(&self, skills: &[SkillId]) -> Vec<usize> {
-        let mut out: Vec<usize> = skills
-            .iter()
-            .flat_map(|s| {
-                let i = s.index();
-                let (a, b) = (self.by_skill_start[i], self.by_skill_start[i + 1]);
-                self.by_skill[a as usize..b as usize]
-                    .iter()
-                    .map(|&p| p as usize)
-            })
-            .collect();
+        let mut out = Vec::new();
+        self.postings_asking_into(skills, &mut out);
+        out
+    }
+
+    /// [`postings_asking`](Self::postings_asking) into `out` (cleared
+    /// first), so a caller asking many times reuses one buffer.
+    pub fn postings_asking_into(&self, skills: &[SkillId], out: &mut Vec<usize>) {
+        out.clear();
+        out.extend(skills.iter().flat_map(|s| {
+            let i = s.index();
+            let (a, b) = (self.by_skill_start[i], self.by_skill_start[i + 1]);
+            self.by_skill[a as usize..b as usize]
+                .iter()
+                .map(|&p| p as usize)
+        }));
         out.sort_unstable();
         out.dedup();
-        out
     }
 
     /// Calls `visit` with each assessed requirement of posting `p` and its
@@ -464,10 +605,21 @@ impl PostingIndex {
     /// Years of experience are scaled to the share of the candidate's work
     /// in the posting's field, as the explanation scales them.
     fn credits(&self, profile: &CandidateProfile, p: usize, mut visit: impl FnMut(&Scored, f64)) {
+        self.credits_indexed(profile, p, |_, s, credit| visit(s, credit));
+    }
+
+    /// [`credits`](Self::credits), with each requirement's index in
+    /// `scored`.
+    fn credits_indexed(
+        &self,
+        profile: &CandidateProfile,
+        p: usize,
+        mut visit: impl FnMut(usize, &Scored, f64),
+    ) {
         let from = self.scored_start[p] as usize;
         let to = self.scored_start[p + 1] as usize;
         let mut field: Option<Option<f64>> = None;
-        for s in &self.scored[from..to] {
+        for (i, s) in self.scored[from..to].iter().enumerate() {
             let need = s.need.as_need(&self.skills);
             if let Some(mut credit) = credit(need, profile, &self.weights) {
                 if matches!(s.need, StoredNeed::Experience { .. }) && s.part == Part::Background {
@@ -482,7 +634,7 @@ impl PostingIndex {
                         credit *= share;
                     }
                 }
-                visit(s, credit);
+                visit(from + i, s, credit);
             }
         }
     }

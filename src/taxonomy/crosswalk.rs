@@ -5,19 +5,20 @@
 //! standard concept, not by our ids. A crosswalk file (`crosswalk.tsv`
 //! beside the taxonomy files; the default taxonomy's is built by
 //! `scripts/build_crosswalk.py` from the ESCO and O*NET data plus reviewed
-//! decisions) states, per skill, the concepts it corresponds to and how:
+//! decisions) states, per skill, the concepts it corresponds to and how,
+//! one tab-separated row per link:
 //!
 //! ```text
-//! skill	scheme	code	relation	label
-//! java	esco	http://data.europa.eu/esco/skill/…	exact	Java (computer programming)
-//! postgresql	onet	43232306	broader	Data base user interface and query software
+//! skill <tab> scheme <tab> code <tab> relation <tab> label
+//! java <tab> esco <tab> http://data.europa.eu/esco/skill/… <tab> exact <tab> Java (computer programming)
+//! postgresql <tab> onet <tab> 43232306 <tab> broader <tab> Data base user interface and query software
 //! ```
 //!
 //! `relation` says how the standard concept stands to the skill: the same
 //! concept (`exact`), a more general one (`broader`: O*NET's product
 //! classes), or a more specific one (`narrower`). A skill imported from
 //! ESCO or O*NET is linked to its own concept without a row
-//! ([`implicit_links`]). An imported ESCO skill that a curated skill links
+//! (`implicit_links`). An imported ESCO skill that a curated skill links
 //! to exactly is the same skill: the builder folds it into the curated one
 //! (see `TaxonomyBuilder::build`), so `--taxonomy-extra` with an ESCO
 //! import adds ESCO's wording to the curated skills instead of competing

@@ -662,6 +662,7 @@ mod tests {
             source_id: format!("src:{key}"),
             tags: Vec::new(),
             one_word_qualifiers: None,
+            extra_qualifiers: Vec::new(),
         }
     }
 

@@ -122,7 +122,7 @@ pub fn verb_phrase_forms(label: &str) -> Vec<String> {
     let plain_object = !object.is_empty()
         && object.len() <= 3
         && !object.iter().any(|w| NOT_AN_OBJECT.contains(w))
-        && !object.iter().any(|w| !w.chars().all(char::is_alphanumeric))
+        && object.iter().all(|w| w.chars().all(char::is_alphanumeric))
         && !(object.len() == 1 && object[0].ends_with("ly"));
     if USE_VERBS.contains(&verb) {
         let named = object
