@@ -9,7 +9,7 @@
 //! 1. the gerund: "work independently" → "working independently";
 //! 2. the noun of a verb with a plain object: "manage time" → "time
 //!    management", "solve problems" → "problem solving" (object singular,
-//!    [`NOUN_OF_VERB`]);
+//!    `NOUN_OF_VERB`);
 //! 3. the tool alone after a verb of use: "use SQL" → "SQL", when the
 //!    object is a name (it has a capital or a digit).
 //!
