@@ -151,13 +151,6 @@ pub(crate) struct CrosswalkRow {
     pub location: Location,
 }
 
-/// Is `name` (a path or display name) a crosswalk file: `crosswalk.tsv`,
-/// or `NAME.crosswalk.tsv` for a second one beside it?
-pub fn is_crosswalk_name(name: &str) -> bool {
-    let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    file == "crosswalk.tsv" || file.ends_with(".crosswalk.tsv")
-}
-
 /// The rows of a crosswalk source, or the first malformed line. Lines
 /// starting with `#` and blank lines are comments; the first other line
 /// must be [`CROSSWALK_HEADER`].
@@ -349,20 +342,6 @@ mod tests {
                 "{text:?}: {shown}"
             );
             assert!(shown.contains(words), "{text:?}: {shown}");
-        }
-    }
-
-    #[test]
-    fn crosswalk_names() {
-        for (name, expected) in [
-            ("crosswalk.tsv", true),
-            ("taxonomy/crosswalk.tsv", true),
-            ("dir\\esco.crosswalk.tsv", true),
-            ("crosswalk-decisions.tsv", false),
-            ("crosswalk.toml", false),
-            ("occupations.tsv", false),
-        ] {
-            assert_eq!(is_crosswalk_name(name), expected, "{name}");
         }
     }
 

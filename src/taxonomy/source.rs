@@ -38,7 +38,7 @@ impl Source {
     /// Is this a crosswalk (links to ESCO and O*NET, `crosswalk.tsv`)
     /// rather than a file of skills?
     pub fn is_crosswalk(&self) -> bool {
-        super::crosswalk::is_crosswalk_name(&self.name)
+        is_crosswalk_name(&self.name)
     }
 
     /// The files of the default taxonomy, embedded in the binary at build time.
@@ -63,7 +63,7 @@ impl Source {
                 let crosswalk = p
                     .file_name()
                     .and_then(|n| n.to_str())
-                    .is_some_and(super::crosswalk::is_crosswalk_name);
+                    .is_some_and(is_crosswalk_name);
                 if p.extension().is_some_and(|x| x == "toml") || crosswalk {
                     paths.push(p);
                 }
@@ -117,6 +117,13 @@ impl Source {
             .map_or(1, |t| t.chars().count() + 1);
         Location::at(&self.name, line, column)
     }
+}
+
+/// Is `name` (a path or display name) a crosswalk file: `crosswalk.tsv`,
+/// or `NAME.crosswalk.tsv` for a second one beside it?
+fn is_crosswalk_name(name: &str) -> bool {
+    let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    file == "crosswalk.tsv" || file.ends_with(".crosswalk.tsv")
 }
 
 /// A taxonomy file as parsed.
@@ -174,6 +181,20 @@ pub(crate) struct RawAmbiguity {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn crosswalk_names() {
+        for (name, expected) in [
+            ("crosswalk.tsv", true),
+            ("taxonomy/crosswalk.tsv", true),
+            ("dir\\esco.crosswalk.tsv", true),
+            ("crosswalk-decisions.tsv", false),
+            ("crosswalk.toml", false),
+            ("occupations.tsv", false),
+        ] {
+            assert_eq!(is_crosswalk_name(name), expected, "{name}");
+        }
+    }
 
     #[test]
     fn parse_errors_carry_file_line_and_column() {
