@@ -122,7 +122,15 @@ fn a_hostile_pdf_is_skipped_and_the_batch_goes_on() {
             &deflate(&vec![b' '; (16 << 20) + 1]),
         ),
     ]);
-    let cases: [(&str, Vec<u8>, &str); 3] = [
+    // A page that is its own parent: the reader climbed /Parent for
+    // minutes (found by the pdf fuzz target).
+    let looping = pdf_with_objects(&[
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 3 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>".to_vec(),
+        stream("", b"BT /F1 12 Tf 72 720 Td (Python) Tj ET"),
+    ]);
+    let cases: [(&str, Vec<u8>, &str); 4] = [
         (
             "nested.pdf",
             nested.into_bytes(),
@@ -131,6 +139,7 @@ fn a_hostile_pdf_is_skipped_and_the_batch_goes_on() {
         ("bomb.pdf", bomb, "unpacks to more than 16 MiB"),
         // The reader follows a drawing into itself until the stack is gone.
         ("drawing.pdf", pdf_with_form("5 0 R"), "draw themselves"),
+        ("looping.pdf", looping, "page tree loops"),
     ];
     for (name, bytes, why) in cases {
         let (code, stdout, stderr) = rank_folder_with(&[(name, bytes.clone())], &[]);

@@ -144,6 +144,10 @@ pub fn is_entry_level_title(title: &str) -> bool {
             || ENTRY_LEVEL_PHRASES.iter().any(|p| lower.contains(p)))
 }
 
+/// How far after the degree word the "in"/"of" that opens its fields of
+/// study may start.
+const FIELD_LIST_OPENER_BYTES: usize = 24;
+
 /// Words that may join the fields of study after a degree: "MSc in Data
 /// Science, Statistics or a related field".
 const FIELD_LIST_WORDS: &[&str] = &["and", "or", "a", "an", "and/or", "&"];
@@ -168,9 +172,12 @@ fn field_list(text: &str, offset: usize, mentions: &[Mention]) -> Vec<usize> {
         return Vec::new();
     };
     // "degree in", "in", "of", "'s in": the list starts after the first
-    // "in"/"of" within a few words of the degree.
-    let lower = text.to_lowercase();
-    let window = &lower[degree_end..lower.len().min(degree_end + 24)];
+    // "in"/"of" within a few words of the degree. ASCII lowercase keeps
+    // every byte where it was (full lowercasing can change a character's
+    // length: "İ" is three bytes lowercased), so window offsets are text
+    // offsets.
+    let window =
+        super::first_bytes(&text[degree_end..], FIELD_LIST_OPENER_BYTES).to_ascii_lowercase();
     let Some(list_start) = [" in ", " of "]
         .iter()
         .filter_map(|w| window.find(w).map(|p| degree_end + p + w.len()))
@@ -904,6 +911,20 @@ fn is_degree(taxonomy: &Taxonomy, skill: SkillId) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by the html fuzz target: a character cut by the window after
+    /// a degree word, and lowercasing that changes byte lengths, panicked.
+    #[test]
+    fn the_field_list_window_never_cuts_a_character() {
+        let texts = [
+            format!("BSc {}ñ in Computer Science", "x".repeat(23)),
+            "İİİİ Master's degree in İnformatics, ñ".to_string(),
+            "Degree ÑÑÑÑÑÑÑÑÑÑÑÑÑÑÑÑÑÑÑÑÑÑ".to_string(),
+        ];
+        for text in &texts {
+            assert!(field_list(text, 0, &[]).is_empty(), "{text}");
+        }
+    }
 
     #[test]
     fn long_items_are_quoted_around_the_requirement() {

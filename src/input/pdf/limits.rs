@@ -25,6 +25,7 @@
 
 mod decode;
 mod forms;
+mod pages;
 
 pub use forms::MAX_FORM_DEPTH;
 
@@ -74,6 +75,9 @@ pub enum Refusal {
     StreamTooLarge,
     /// All streams together unpack to more than [`MAX_INFLATED_BYTES`].
     DocumentTooLarge,
+    /// A page-tree node is its own ancestor, or the tree is deeper than
+    /// [`MAX_PAGE_TREE_DEPTH`](pages::MAX_PAGE_TREE_DEPTH).
+    PageTreeLoop,
 }
 
 impl std::fmt::Display for Refusal {
@@ -100,6 +104,12 @@ impl std::fmt::Display for Refusal {
                 "its compressed parts unpack to more than {} MiB together \
                  (a damaged file or a compression bomb)",
                 MAX_INFLATED_BYTES >> 20
+            ),
+            Refusal::PageTreeLoop => write!(
+                f,
+                "its page tree loops (a page is its own parent) or is more than {} \
+                 levels deep (a damaged or hostile file)",
+                pages::MAX_PAGE_TREE_DEPTH
             ),
         }
     }
@@ -182,6 +192,7 @@ pub fn check_document(doc: &pdf_extract::Document, limits: Limits) -> Result<(),
             .unwrap_or_default();
         budget.scan(&filters, &stream.content, content)?;
     }
+    pages::check(doc)?;
     forms::check(doc)
 }
 
