@@ -79,7 +79,8 @@ mod tests {
     fn parent_chains_table() {
         let deep: Vec<(u32, Option<u32>)> =
             (1..=70).map(|i| (i, (i > 1).then_some(i - 1))).collect();
-        let cases: Vec<(&str, Vec<(u32, Option<u32>)>, bool)> = vec![
+        type Nodes = Vec<(u32, Option<u32>)>;
+        let cases: Vec<(&str, Nodes, bool)> = vec![
             (
                 "pages under one root",
                 vec![(1, None), (2, Some(1)), (3, Some(1))],
