@@ -37,7 +37,7 @@
 use std::fs::File;
 use std::io::{BufReader, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 
@@ -76,8 +76,10 @@ pub struct Header {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct Footer {
     /// Offsets of the postings from the first, one more for the end.
+    #[serde(deserialize_with = "crate::score::retrieval::presized::deserialize")]
     offsets: Vec<u64>,
     /// The CRC-32 of each encoded posting.
+    #[serde(deserialize_with = "crate::score::retrieval::presized::deserialize")]
     crcs: Vec<u32>,
 }
 
@@ -143,7 +145,7 @@ impl<T: Read + Seek + Send> Source for T {}
 pub struct IndexFile {
     name: String,
     header: Header,
-    table: PostingTable,
+    table: Arc<PostingTable>,
     /// Where the postings start in the source.
     postings_at: u64,
     /// Offsets of the postings from `postings_at`, one more for the end.
@@ -318,7 +320,7 @@ impl IndexFile {
         Ok(IndexFile {
             name: name.to_string(),
             header,
-            table,
+            table: Arc::new(table),
             postings_at,
             offsets,
             crcs,
@@ -358,7 +360,7 @@ impl IndexFile {
 
     /// The scoring index of these postings with `weights`.
     pub fn posting_index(&self, taxonomy: &Taxonomy, weights: &Weights) -> PostingIndex {
-        PostingIndex::from_table(taxonomy, self.table.clone(), weights)
+        PostingIndex::from_table(taxonomy, Arc::clone(&self.table), weights)
     }
 
     /// Posting `p`, read and decoded.
@@ -450,8 +452,12 @@ impl Write for ByteCount {
 
 /// `len` bytes of `source` from `at`; an error if the source ends first.
 fn read_at(source: &mut dyn Source, at: u64, len: u64) -> std::io::Result<Vec<u8>> {
+    let end = source.seek(SeekFrom::End(0))?;
     source.seek(SeekFrom::Start(at))?;
-    let mut bytes = Vec::new();
+    // Sized up front (never past the file's end, whatever `len` claims):
+    // growing the buffer by doubling copied and zeroed a large table twice.
+    let room = len.min(end.saturating_sub(at));
+    let mut bytes = Vec::with_capacity(usize::try_from(room).unwrap_or(0));
     Read::take(&mut *source, len).read_to_end(&mut bytes)?;
     if (bytes.len() as u64) < len {
         return Err(std::io::Error::new(

@@ -93,24 +93,34 @@ pub fn run(global: &GlobalArgs, args: ScoreArgs) -> anyhow::Result<ExitCode> {
     let taxonomy = global.load_taxonomy()?;
     let weights = global.load_weights()?;
     let matcher = Matcher::new(&taxonomy)?;
-    let (candidate, _) = load_candidate(global, &matcher, &args.resume)?;
-    let postings = super::index::load_postings(
-        global,
-        &taxonomy,
-        &matcher,
-        args.postings.as_deref(),
-        args.index.as_deref(),
-    )?;
+    // The postings load and their scoring index is built while the résumé
+    // is read: from an index file, the two take about as long.
+    let (candidate, postings, index) = std::thread::scope(|scope| {
+        let loading = scope.spawn(|| {
+            let postings = super::index::load_postings(
+                global,
+                &taxonomy,
+                &matcher,
+                args.postings.as_deref(),
+                args.index.as_deref(),
+            )?;
+            let index = postings.posting_index(&taxonomy, &weights);
+            anyhow::Ok((postings, index))
+        });
+        let candidate = load_candidate(global, &matcher, &args.resume);
+        let loaded = loading
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        // The résumé's error first, as when the two were read in turn.
+        let (candidate, _) = candidate?;
+        let (postings, index) = loaded?;
+        anyhow::Ok((candidate, postings, index))
+    })?;
     // Only the postings shown are read (from an index file) and explained.
-    let ranker = Ranker::new(&taxonomy, &postings, &weights);
+    let ranker = Ranker::with_index(&taxonomy, &postings, index);
     let shortlist = ranker.rank(&candidate, (args.top > 0).then_some(args.top))?;
     let ranked = shortlist.explain(&taxonomy, &candidate, ranker.weights());
-    let mut suggested = if args.suggest > 0 {
-        ranker.suggestions(&candidate)
-    } else {
-        Vec::new()
-    };
-    suggested.truncate(args.suggest);
+    let suggested = ranker.best_suggestions(&candidate, args.suggest);
 
     let report = ScoreReport {
         taxonomy: &taxonomy,

@@ -184,15 +184,20 @@ fn pair_product(a: (u16, f32), b: (u16, f32), minor_share: f64) -> f64 {
 /// How near two profiles are (see the module documentation): in [0, 1];
 /// 0 when either is empty. `a` and `b` are [`OccupationProfile::vector`]s.
 pub fn similarity(a: &[(u16, f32)], b: &[(u16, f32)], minor_share: f64) -> f64 {
-    let (na, nb) = (norm_squared(a, minor_share), norm_squared(b, minor_share));
-    if na <= 0.0 || nb <= 0.0 {
-        return 0.0;
-    }
     let mut dot = 0.0;
     for &x in a {
         for &y in b {
             dot += pair_product(x, y, minor_share);
         }
+    }
+    // Nothing near: 0, as the division below would give, without the
+    // norms. Most pairs a ranking compares are such.
+    if dot == 0.0 {
+        return 0.0;
+    }
+    let (na, nb) = (norm_squared(a, minor_share), norm_squared(b, minor_share));
+    if na <= 0.0 || nb <= 0.0 {
+        return 0.0;
     }
     (dot / (na * nb).sqrt()).clamp(0.0, 1.0)
 }

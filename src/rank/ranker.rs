@@ -13,7 +13,7 @@ use crate::score::{CandidateProfile, PostingIndex, Weights};
 use crate::taxonomy::Taxonomy;
 use crate::{Error, Location, Result};
 
-use super::suggestions::{suggestions, Suggestion};
+use super::suggestions::{best_suggestions, suggestions, Suggestion};
 
 /// Postings a ranking reads: kept in memory, or in an index file that
 /// decodes a posting when it is asked for.
@@ -87,6 +87,18 @@ impl<'a, S: PostingStore + ?Sized> Ranker<'a, S> {
         }
     }
 
+    /// A ranker of `postings` scoring with `index`, their
+    /// [`posting_index`](PostingStore::posting_index) built beforehand
+    /// (on another thread, say, while the résumé is read).
+    pub fn with_index(taxonomy: &'a Taxonomy, postings: &'a S, index: PostingIndex) -> Self {
+        debug_assert_eq!(index.len(), postings.len());
+        Ranker {
+            taxonomy,
+            postings,
+            index,
+        }
+    }
+
     /// Number of postings.
     pub fn len(&self) -> usize {
         self.index.len()
@@ -146,6 +158,13 @@ impl<'a, S: PostingStore + ?Sized> Ranker<'a, S> {
     /// postings most, best first (see [`Suggestion`]).
     pub fn suggestions(&self, candidate: &Candidate) -> Vec<Suggestion> {
         suggestions(self.taxonomy, &self.index, candidate)
+    }
+
+    /// The first `n` of [`suggestions`](Self::suggestions), the same to
+    /// the bit, found without scoring the skills that cannot be among
+    /// them.
+    pub fn best_suggestions(&self, candidate: &Candidate, n: usize) -> Vec<Suggestion> {
+        best_suggestions(self.taxonomy, &self.index, candidate, n)
     }
 
     /// The scoring index the ranker scores with.

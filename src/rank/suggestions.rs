@@ -16,12 +16,21 @@
 //! differently. Suggestions are sorted by gain,
 //! highest first, then by the skill's string id (stable across taxonomy
 //! edits); skills that would add nothing are left out.
+//!
+//! When only the best `n` are wanted, a skill is scored only while it
+//! can still be among them: every skill gets an upper bound on its gain
+//! first ([`Headroom`]: what the requirements it answers could add at
+//! most, in one pass over the postings), skills are scored exactly in
+//! order of bound, and the search stops once `n` exact gains beat every
+//! bound left. The `n` returned are then the first `n` of the whole list,
+//! gains to the bit.
 
 use rayon::prelude::*;
 
 use crate::extract::resume::{Candidate, CandidateSkill};
+use crate::score::credit::relation;
 use crate::score::weights::SOFT_SKILLS_CATEGORY;
-use crate::score::{BaseCredits, PostingIndex, SkillSet};
+use crate::score::{BaseCredits, Headroom, PostingIndex, SkillSet};
 use crate::taxonomy::{SkillId, Taxonomy};
 
 /// A skill that would raise the candidate's scores.
@@ -43,14 +52,62 @@ pub(super) fn suggestions(
     candidate: &Candidate,
 ) -> Vec<Suggestion> {
     let probe = Probe::new(taxonomy, index, candidate);
-    let mut out: Vec<Suggestion> = probe
-        .candidates(candidate)
-        .par_iter()
-        .map_init(Vec::new, |asking, &skill| probe.gain(skill, asking))
-        .filter(|s| s.gain > 0.0)
-        .collect();
+    let mut out = probe.gains(&probe.candidates(candidate));
     sort_suggestions(taxonomy, &mut out);
     out
+}
+
+/// Skills scored exactly per step of [`best_suggestions`] before the bound
+/// is checked again: a fixed number, so the work done does not depend on
+/// the thread count (the result never does). Small in tests, whose
+/// taxonomy is small, so that they stop early too.
+const STEP: usize = if cfg!(test) { 2 } else { 8 };
+
+/// The first `n` of [`suggestions`], scoring exactly only the skills
+/// whose bound can still reach them (see the module documentation).
+pub(super) fn best_suggestions(
+    taxonomy: &Taxonomy,
+    index: &PostingIndex,
+    candidate: &Candidate,
+    n: usize,
+) -> Vec<Suggestion> {
+    best_suggestions_scoring(taxonomy, index, candidate, n).0
+}
+
+/// [`best_suggestions`], and how many skills were scored exactly.
+pub(super) fn best_suggestions_scoring(
+    taxonomy: &Taxonomy,
+    index: &PostingIndex,
+    candidate: &Candidate,
+    n: usize,
+) -> (Vec<Suggestion>, usize) {
+    if n == 0 {
+        return (Vec::new(), 0);
+    }
+    let probe = Probe::new(taxonomy, index, candidate);
+    let headroom = index.headroom(&probe.credits);
+    let mut bounded: Vec<(f64, SkillId)> = probe
+        .candidates(candidate)
+        .into_par_iter()
+        .map(|skill| (probe.bound(&headroom, skill), skill))
+        .collect();
+    bounded.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut out: Vec<Suggestion> = Vec::new();
+    let mut scored = 0;
+    for step in bounded.chunks(STEP) {
+        // Every skill left has a gain of at most its bound, and the bounds
+        // fall: once the n-th gain beats the first of them, none can take
+        // its place, not even by a tie on gain.
+        if out.len() >= n && out[n - 1].gain > step[0].0 {
+            break;
+        }
+        let skills: Vec<SkillId> = step.iter().map(|&(_, s)| s).collect();
+        out.extend(probe.gains(&skills));
+        scored += skills.len();
+        sort_suggestions(taxonomy, &mut out);
+    }
+    out.truncate(n);
+    (out, scored)
 }
 
 /// What probing one skill after another needs, worked out once.
@@ -84,7 +141,7 @@ impl<'a> Probe<'a> {
                 || (vec![0u32; taxonomy.len()], Vec::new()),
                 |(mut counts, mut missing), p| {
                     missing.clear();
-                    index.missing_required(&profile, p, &mut missing);
+                    index.missing_required_of(&credits, p, &mut missing);
                     for s in &missing {
                         counts[s.index()] += 1;
                     }
@@ -133,6 +190,24 @@ impl<'a> Probe<'a> {
             .filter(|&s| candidate.skill(s).is_none())
             .filter(|&s| self.taxonomy.skill(s).category != SOFT_SKILLS_CATEGORY)
             .collect()
+    }
+
+    /// The exact gains of `skills`, those that add something.
+    fn gains(&self, skills: &[SkillId]) -> Vec<Suggestion> {
+        skills
+            .par_iter()
+            .map_init(Vec::new, |asking, &skill| self.gain(skill, asking))
+            .filter(|s| s.gain > 0.0)
+            .collect()
+    }
+
+    /// A bound on the gain of `skill` that its exact gain never exceeds.
+    fn bound(&self, headroom: &Headroom, skill: SkillId) -> f64 {
+        let answered = self.reached(skill).into_iter().map(|k| {
+            let how = relation(self.taxonomy, skill, k, self.index.weights()).map(|(how, _)| how);
+            (k, how)
+        });
+        headroom.bound(answered)
     }
 
     /// The new skill as a fact, with unknown years and no evidence.

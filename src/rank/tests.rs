@@ -261,6 +261,26 @@ fn best_candidates_keep_each_postings_top_in_candidate_order() {
     }
 }
 
+#[test]
+fn the_best_suggestions_stop_scoring_once_no_bound_can_reach_them() {
+    // Kubernetes is missing from every posting; each other skill from one.
+    let postings: Vec<Posting> = ["go", "docker", "mysql", "algorithms", "java", "kotlin"]
+        .iter()
+        .map(|s| posting(s, vec![req(&["kubernetes"]), req(&[s])]))
+        .collect();
+    let cand = candidate(&[("postgresql", None)], None, None);
+    let w = Weights::default();
+    let ranker = Ranker::new(taxonomy(), postings.as_slice(), &w);
+    let all = ranker.suggestions(&cand);
+    // Not MySQL: PostgreSQL, related, already earns part of it.
+    assert_eq!(all.len(), 6, "{all:?}");
+    assert_eq!(all[0].skill, id("kubernetes"));
+    let (best, scored) =
+        suggestions::best_suggestions_scoring(taxonomy(), ranker.index(), &cand, 1);
+    assert_eq!(best, all[..1]);
+    assert!(scored < all.len(), "scored {scored} of {}", all.len());
+}
+
 mod properties {
     use proptest::prelude::*;
 
@@ -310,6 +330,16 @@ mod properties {
             prop_assert_eq!(&one, &many);
             let reference = suggestions_by_explaining_everything(t, &candidate, &postings, &weights);
             prop_assert_eq!(bits(&one), bits(&reference));
+
+            // The best n, found by bounds, are the first n of the whole
+            // list, on any number of threads.
+            for n in [0, 1, 2, 3, 5, 40] {
+                let want = &reference[..n.min(reference.len())];
+                let best = in_pool(1, || ranker.best_suggestions(&candidate, n));
+                prop_assert_eq!(bits(&best), bits(want), "best {}", n);
+                let best = in_pool(4, || ranker.best_suggestions(&candidate, n));
+                prop_assert_eq!(bits(&best), bits(want), "best {} on 4 threads", n);
+            }
         }
 
         #[test]

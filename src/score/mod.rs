@@ -26,7 +26,7 @@ pub mod weights;
 pub use assessment::{assess, Assessment, MAX_EVIDENCE_LINES};
 pub use credit::{evaluate, CandidateView, How, Matched, Need, ResumeView, Status, Years};
 pub use profile::{CandidateProfile, Reach};
-pub use retrieval::{BaseCredits, PostingIndex, PostingTable, SkillSet};
+pub use retrieval::{BaseCredits, Headroom, PostingIndex, PostingTable, SkillSet};
 pub use shard::Shard;
 pub use top_k::TopK;
 pub use weights::Weights;

@@ -24,6 +24,9 @@
 //! property test checks it), so the top `k` is exactly the top `k` of the
 //! full ranking, ties broken by posting order.
 
+mod headroom;
+pub(crate) mod presized;
+
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -41,6 +44,9 @@ use super::top_k::{by_score, TopK};
 use super::weights::Weights;
 use crate::occupation::profile::minor_group;
 use rustc_hash::FxHashMap;
+use std::sync::Arc;
+
+pub use headroom::Headroom;
 
 /// Below this many postings to score, one candidate's postings are scored
 /// on one thread; above it, in chunks of this size in parallel.
@@ -106,6 +112,26 @@ struct TableRow {
     soft_only: bool,
 }
 
+impl TableRow {
+    /// The part the requirement plays: [`Part::of`] its need.
+    fn part(&self) -> Part {
+        match self.need {
+            StoredNeed::Experience { min, .. } if !min.is_some_and(|m| m > 0.0) => Part::Ceiling,
+            StoredNeed::Experience { .. } | StoredNeed::Education { .. } => Part::Background,
+            StoredNeed::Skill { .. } => Part::Skill,
+        }
+    }
+}
+
+/// `section`'s place in [`Section::ALL`], where the weights by section are.
+fn section_number(section: Section) -> usize {
+    match section {
+        Section::Required => 0,
+        Section::Preferred => 1,
+        Section::Responsibility => 2,
+    }
+}
+
 /// What scoring needs from a list of postings, without the weights: each
 /// assessable requirement's need, section and soft-skill flag (repeats
 /// left out), flat. Small, and independent of the weights, so an index file
@@ -114,11 +140,15 @@ struct TableRow {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct PostingTable {
     /// Posting `p`'s requirements are `rows[row_start[p]..row_start[p + 1]]`.
+    #[serde(deserialize_with = "presized::deserialize")]
     rows: Vec<TableRow>,
+    #[serde(deserialize_with = "presized::deserialize")]
     row_start: Vec<u32>,
     /// The skills the requirements name.
+    #[serde(deserialize_with = "presized::deserialize")]
     skills: Vec<SkillId>,
     /// Each posting's occupation profile, as role fit compares it.
+    #[serde(deserialize_with = "presized::deserialize")]
     occupations: Vec<Vec<(u16, f32)>>,
 }
 
@@ -231,16 +261,6 @@ impl PostingTable {
     }
 }
 
-/// One assessable requirement: its weight if assessed, its need, and its
-/// section.
-#[derive(Debug, Clone, Copy)]
-struct Scored {
-    weight: f64,
-    need: StoredNeed,
-    section: Section,
-    part: Part,
-}
-
 /// A set of skills of one taxonomy, one bit each: what
 /// [`PostingIndex::fit_with`] asks of every skill a requirement names.
 #[derive(Debug, Clone, Default)]
@@ -277,32 +297,28 @@ pub struct BaseCredits {
     credits: Vec<Option<f64>>,
     /// By posting: the role-fit credit, when assessed.
     role: Vec<Option<f64>>,
+    /// By posting: the sums its score and fit are read from.
+    tallies: Vec<Tally>,
 }
 
 impl BaseCredits {
-    /// The tally of posting `p`, from the kept credits: equal to
-    /// [`PostingIndex::tally`] on the same profile.
-    pub fn tally(&self, index: &PostingIndex, p: usize) -> Tally {
-        let from = index.scored_start[p] as usize;
-        let to = index.scored_start[p + 1] as usize;
-        let mut tally = Tally::default();
-        for (s, credit) in index.scored[from..to].iter().zip(&self.credits[from..to]) {
-            if let Some(credit) = *credit {
-                tally.add(s.part, s.weight, credit, &index.weights);
-            }
-        }
-        if let Some(credit) = self.role[p] {
-            tally.add(Part::Role, index.weights.role, credit, &index.weights);
-        }
-        tally
+    /// The tally of posting `p`: equal to [`PostingIndex::tally`] on the
+    /// same profile.
+    pub fn tally(&self, p: usize) -> Tally {
+        self.tallies[p]
     }
 
-    /// The fit of posting `p`, from the kept credits: equal to
-    /// [`PostingIndex::fit`] on the same profile.
+    /// The fit of posting `p`: equal to [`PostingIndex::fit`] on the same
+    /// profile.
     pub fn fit(&self, index: &PostingIndex, p: usize) -> f64 {
-        self.tally(index, p).fit(&index.weights)
+        self.tallies[p].fit(&index.weights)
     }
 }
+
+/// Postings whose credits [`PostingIndex::base_credits`] works out per
+/// task: large enough that a task outweighs its scheduling, small enough to
+/// share the work between threads.
+const CREDITS_CHUNK: usize = 2048;
 
 /// Postings prepared for scoring and retrieval (see the module documentation).
 #[derive(Debug, Clone)]
@@ -310,18 +326,16 @@ pub struct PostingIndex {
     weights: Weights,
     fingerprint: u64,
     reach: Reach,
-    /// Posting `p`'s requirements are `scored[scored_start[p]..scored_start[p + 1]]`.
-    scored: Vec<Scored>,
-    scored_start: Vec<u32>,
-    /// The skills the requirements name.
-    skills: Vec<SkillId>,
+    /// The requirements, their skills and the postings' occupation
+    /// profiles, shared with the index file they were read from.
+    table: Arc<PostingTable>,
+    /// The weight of a requirement by section and whether it names only
+    /// soft skills ([`weight_of`]), worked out once.
+    row_weights: [[f64; 2]; 3],
     /// The postings asking for skill `s`, ascending:
     /// `by_skill[by_skill_start[s]..by_skill_start[s + 1]]`.
     by_skill_start: Vec<u32>,
     by_skill: Vec<u32>,
-    /// Each posting's occupation profile, by unit group (empty when it
-    /// reads as none).
-    occupations: Vec<Vec<(u16, f32)>>,
     /// Postings by the ISCO-08 minor groups (unit group / 10) of their
     /// profile: the only ones role fit can credit.
     by_minor_group: FxHashMap<u16, Vec<u32>>,
@@ -336,44 +350,43 @@ impl PostingIndex {
     /// Prepares `postings` (extracted with `taxonomy`) for scoring with
     /// `weights`.
     pub fn new(taxonomy: &Taxonomy, postings: &[Posting], weights: &Weights) -> Self {
-        Self::from_table(taxonomy, PostingTable::new(taxonomy, postings), weights)
+        Self::from_table(
+            taxonomy,
+            Arc::new(PostingTable::new(taxonomy, postings)),
+            weights,
+        )
     }
 
     /// Prepares the postings of `table` (built with `taxonomy`, and
     /// [checked](PostingTable::check) if read from a file) for scoring with
     /// `weights`.
-    pub fn from_table(taxonomy: &Taxonomy, table: PostingTable, weights: &Weights) -> Self {
+    pub fn from_table(taxonomy: &Taxonomy, table: Arc<PostingTable>, weights: &Weights) -> Self {
+        let row_weights = Section::ALL
+            .map(|section| [false, true].map(|soft_only| weight_of(section, soft_only, weights)));
+        let weight =
+            |r: &TableRow| row_weights[section_number(r.section)][usize::from(r.soft_only)];
         let PostingTable {
             rows,
             row_start,
             skills,
             occupations,
-        } = table;
+        } = &*table;
         let postings = row_start.len().saturating_sub(1);
-        let scored: Vec<Scored> = rows
-            .iter()
-            .map(|r| Scored {
-                weight: weight_of(r.section, r.soft_only, weights),
-                need: r.need,
-                section: r.section,
-                part: Part::of(&r.need.as_need(&skills)),
-            })
-            .collect();
         let mut asks: Vec<(SkillId, u32)> = Vec::new();
         let mut bound = Vec::with_capacity(postings);
         let mut asked: Vec<SkillId> = Vec::new();
         for p in 0..postings {
             let (mut skill_weight, mut other_weight) = (0.0, 0.0);
             asked.clear();
-            for s in &scored[row_start[p] as usize..row_start[p + 1] as usize] {
+            for s in &rows[row_start[p] as usize..row_start[p + 1] as usize] {
                 if let StoredNeed::Skill { from, to, .. } | StoredNeed::Education { from, to, .. } =
                     s.need
                 {
                     asked.extend_from_slice(&skills[from as usize..to as usize]);
                 }
-                match s.part {
-                    Part::Skill | Part::Role => skill_weight += s.weight,
-                    Part::Background => other_weight += s.weight,
+                match s.part() {
+                    Part::Skill | Part::Role => skill_weight += weight(s),
+                    Part::Background => other_weight += weight(s),
                     Part::Ceiling => {}
                 }
             }
@@ -433,16 +446,26 @@ impl PostingIndex {
             weights: *weights,
             fingerprint: taxonomy.fingerprint(),
             reach: Reach::new(taxonomy),
-            scored,
-            scored_start: row_start,
-            skills,
+            table,
+            row_weights,
             by_skill_start,
             by_skill,
             bound,
             by_bound,
             by_minor_group,
-            occupations,
         }
+    }
+
+    /// Posting `p`'s requirements, and where they start in the table.
+    fn rows(&self, p: usize) -> (usize, &[TableRow]) {
+        let from = self.table.row_start[p] as usize;
+        let to = self.table.row_start[p + 1] as usize;
+        (from, &self.table.rows[from..to])
+    }
+
+    /// The weight of requirement `row` when assessed.
+    fn weight(&self, row: &TableRow) -> f64 {
+        self.row_weights[section_number(row.section)][usize::from(row.soft_only)]
     }
 
     /// Number of postings.
@@ -471,10 +494,14 @@ impl PostingIndex {
     pub fn tally(&self, profile: &CandidateProfile, p: usize) -> Tally {
         let mut tally = Tally::default();
         self.credits(profile, p, |s, credit| {
-            tally.add(s.part, s.weight, credit, &self.weights);
+            tally.add(s.part(), self.weight(s), credit, &self.weights);
         });
         // Role fit last, as the explanation adds it.
-        if let Some(credit) = role_fit(&self.occupations[p], profile.occupation(), &self.weights) {
+        if let Some(credit) = role_fit(
+            &self.table.occupations[p],
+            profile.occupation(),
+            &self.weights,
+        ) {
             tally.add(Part::Role, self.weights.role, credit, &self.weights);
         }
         tally
@@ -491,26 +518,65 @@ impl PostingIndex {
     /// more skill can be scored again without evaluating what that skill
     /// cannot change ([`fit_with`](Self::fit_with)).
     pub fn base_credits(&self, profile: &CandidateProfile) -> BaseCredits {
-        let per_posting: Vec<(Vec<Option<f64>>, Option<f64>)> = (0..self.len())
-            .into_par_iter()
-            .map(|p| {
-                let from = self.scored_start[p] as usize;
-                let to = self.scored_start[p + 1] as usize;
-                let mut credits = vec![None; to - from];
-                self.credits_indexed(profile, p, |i, _, credit| {
-                    credits[i - from] = Some(credit);
-                });
-                let role = role_fit(&self.occupations[p], profile.occupation(), &self.weights);
-                (credits, role)
-            })
-            .collect();
-        let mut credits = Vec::with_capacity(self.scored.len());
-        let mut role = Vec::with_capacity(self.len());
-        for (c, r) in per_posting {
-            credits.extend(c);
-            role.push(r);
+        let postings = self.len();
+        let mut credits = vec![None; self.table.rows.len()];
+        let mut role = vec![None; postings];
+        let mut tallies = vec![Tally::default(); postings];
+        // Every chunk of postings owns its stretch of the three lists.
+        let mut chunks = Vec::new();
+        let (mut rest_credits, mut rest_role, mut rest_tallies) = (
+            credits.as_mut_slice(),
+            role.as_mut_slice(),
+            tallies.as_mut_slice(),
+        );
+        for first in (0..postings).step_by(CREDITS_CHUNK) {
+            let end = (first + CREDITS_CHUNK).min(postings);
+            let rows = (self.table.row_start[end] - self.table.row_start[first]) as usize;
+            let (c, cs) = std::mem::take(&mut rest_credits).split_at_mut(rows);
+            let (r, rs) = std::mem::take(&mut rest_role).split_at_mut(end - first);
+            let (t, ts) = std::mem::take(&mut rest_tallies).split_at_mut(end - first);
+            (rest_credits, rest_role, rest_tallies) = (cs, rs, ts);
+            chunks.push((first, c, r, t));
         }
-        BaseCredits { credits, role }
+        chunks
+            .into_par_iter()
+            .for_each(|(first, credits, role, tallies)| {
+                let base = self.table.row_start[first] as usize;
+                for (i, (role, tally)) in role.iter_mut().zip(tallies.iter_mut()).enumerate() {
+                    let p = first + i;
+                    self.credits_indexed(profile, p, |r, _, credit| {
+                        credits[r - base] = Some(credit);
+                    });
+                    *role = role_fit(
+                        &self.table.occupations[p],
+                        profile.occupation(),
+                        &self.weights,
+                    );
+                    let (from, rows) = self.rows(p);
+                    *tally = self.tally_of(rows, &credits[from - base..], *role);
+                }
+            });
+        BaseCredits {
+            credits,
+            role,
+            tallies,
+        }
+    }
+
+    /// The tally of requirements `rows` credited `credits`, role fit
+    /// credited `role`: added in posting order, role fit last, as
+    /// [`tally`](Self::tally) adds them.
+    fn tally_of(&self, rows: &[TableRow], credits: &[Option<f64>], role: Option<f64>) -> Tally {
+        let mut tally = Tally::default();
+        for (s, credit) in rows.iter().zip(credits) {
+            if let Some(credit) = *credit {
+                tally.add(s.part(), self.weight(s), credit, &self.weights);
+            }
+        }
+        if let Some(credit) = role {
+            tally.add(Part::Role, self.weights.role, credit, &self.weights);
+        }
+        tally
     }
 
     /// The fit of posting `p` for a candidate that differs from the one of
@@ -529,12 +595,11 @@ impl PostingIndex {
         changed: &SkillSet,
         p: usize,
     ) -> f64 {
-        let from = self.scored_start[p] as usize;
-        let to = self.scored_start[p + 1] as usize;
+        let (from, rows) = self.rows(p);
         let mut tally = Tally::default();
-        for (i, s) in self.scored[from..to].iter().enumerate() {
+        for (i, s) in rows.iter().enumerate() {
             let names_changed = |a: u32, b: u32| {
-                self.skills[a as usize..b as usize]
+                self.table.skills[a as usize..b as usize]
                     .iter()
                     .any(|&k| changed.contains(k))
             };
@@ -545,12 +610,12 @@ impl PostingIndex {
                 StoredNeed::Experience { .. } => false,
             };
             let credit = if affected {
-                credit(s.need.as_need(&self.skills), with, &self.weights)
+                credit(s.need.as_need(&self.table.skills), with, &self.weights)
             } else {
                 base.credits[from + i]
             };
             if let Some(credit) = credit {
-                tally.add(s.part, s.weight, credit, &self.weights);
+                tally.add(s.part(), self.weight(s), credit, &self.weights);
             }
         }
         if let Some(credit) = base.role[p] {
@@ -564,17 +629,32 @@ impl PostingIndex {
     /// to `out`: the explanation's `missing_required`, before soft skills
     /// are put last.
     pub fn missing_required(&self, profile: &CandidateProfile, p: usize, out: &mut Vec<SkillId>) {
-        self.credits(profile, p, |s, credit| {
-            if let StoredNeed::Skill { from, .. } = s.need {
-                let first = self.skills[from as usize];
-                let status = Status::of_credit(credit);
-                if is_missing_required(s.section, RequirementKind::Skill, status)
-                    && !out.contains(&first)
-                {
-                    out.push(first);
-                }
+        self.credits(profile, p, |s, credit| self.note_missing(s, credit, out));
+    }
+
+    /// [`missing_required`](Self::missing_required) from the kept credits
+    /// of `base`: the same list.
+    pub fn missing_required_of(&self, base: &BaseCredits, p: usize, out: &mut Vec<SkillId>) {
+        let (from, rows) = self.rows(p);
+        for (s, credit) in rows.iter().zip(&base.credits[from..]) {
+            if let Some(credit) = *credit {
+                self.note_missing(s, credit, out);
             }
-        });
+        }
+    }
+
+    /// Adds the first alternative of `s` to `out` if `s` is a required skill
+    /// requirement credited nothing and it is not there yet.
+    fn note_missing(&self, s: &TableRow, credit: f64, out: &mut Vec<SkillId>) {
+        if let StoredNeed::Skill { from, .. } = s.need {
+            let first = self.table.skills[from as usize];
+            let status = Status::of_credit(credit);
+            if is_missing_required(s.section, RequirementKind::Skill, status)
+                && !out.contains(&first)
+            {
+                out.push(first);
+            }
+        }
     }
 
     /// The postings that ask for any of `skills` (as an alternative or a
@@ -604,28 +684,27 @@ impl PostingIndex {
     /// credit by the rules ([`evaluate`]) on the profile, in posting order.
     /// Years of experience are scaled to the share of the candidate's work
     /// in the posting's field, as the explanation scales them.
-    fn credits(&self, profile: &CandidateProfile, p: usize, mut visit: impl FnMut(&Scored, f64)) {
+    fn credits(&self, profile: &CandidateProfile, p: usize, mut visit: impl FnMut(&TableRow, f64)) {
         self.credits_indexed(profile, p, |_, s, credit| visit(s, credit));
     }
 
-    /// [`credits`](Self::credits), with each requirement's index in
-    /// `scored`.
+    /// [`credits`](Self::credits), with each requirement's index in the
+    /// table.
     fn credits_indexed(
         &self,
         profile: &CandidateProfile,
         p: usize,
-        mut visit: impl FnMut(usize, &Scored, f64),
+        mut visit: impl FnMut(usize, &TableRow, f64),
     ) {
-        let from = self.scored_start[p] as usize;
-        let to = self.scored_start[p + 1] as usize;
+        let (from, rows) = self.rows(p);
         let mut field: Option<Option<f64>> = None;
-        for (i, s) in self.scored[from..to].iter().enumerate() {
-            let need = s.need.as_need(&self.skills);
+        for (i, s) in rows.iter().enumerate() {
+            let need = s.need.as_need(&self.table.skills);
             if let Some(mut credit) = credit(need, profile, &self.weights) {
-                if matches!(s.need, StoredNeed::Experience { .. }) && s.part == Part::Background {
+                if matches!(s.need, StoredNeed::Experience { .. }) && s.part() == Part::Background {
                     let share = *field.get_or_insert_with(|| {
                         in_field(role_fit(
-                            &self.occupations[p],
+                            &self.table.occupations[p],
                             profile.occupation(),
                             &self.weights,
                         ))
