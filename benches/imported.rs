@@ -10,6 +10,10 @@
 //! costs at start-up), and matching throughput on 1 MiB of posting and
 //! résumé text, with ESCO alone and with the default taxonomy plus ESCO.
 //!
+//! Also measured: reading each back from its prepared file
+//! ([`skillmatch::prepared`], what later runs of the command-line tool
+//! do), from bytes in memory and from a file.
+//!
 //! Run: `cargo bench --bench imported`.
 
 use std::path::{Path, PathBuf};
@@ -18,6 +22,7 @@ use std::sync::OnceLock;
 use divan::counter::BytesCount;
 use divan::{black_box, Bencher};
 use skillmatch::extract::Matcher;
+use skillmatch::prepared::Prepared;
 use skillmatch::taxonomy::import::{esco, onet};
 use skillmatch::taxonomy::{Source, Taxonomy, TaxonomyBuilder};
 
@@ -152,4 +157,69 @@ fn default_and_esco_find_mentions(bencher: Bencher<'_, '_>) {
     bencher
         .counter(BytesCount::new(text.len()))
         .bench(|| matcher.find(black_box(text)).len());
+}
+
+/// The prepared file of `sources` (after the default taxonomy when
+/// `with_default`), as bytes.
+fn prepared_bytes(sources: &[Source], with_default: bool) -> Vec<u8> {
+    let mut builder = if with_default {
+        TaxonomyBuilder::new().with_embedded()
+    } else {
+        TaxonomyBuilder::new()
+    };
+    for s in sources {
+        builder.add_source(s.clone());
+    }
+    Prepared::build(&builder).expect("builds").to_bytes()
+}
+
+/// Decodes and checks a prepared taxonomy and makes its matcher.
+fn read_back(bytes: &[u8], fingerprint: u64) -> usize {
+    let prepared = Prepared::from_bytes("bench", bytes, fingerprint)
+        .expect("not damaged")
+        .expect("not stale");
+    prepared.matcher().pattern_count()
+}
+
+/// The fingerprint recorded in prepared `bytes` (after the magic and the
+/// format and build numbers).
+fn fingerprint_of(bytes: &[u8]) -> u64 {
+    let at = skillmatch::prepared::MAGIC.len() + 12;
+    let mut eight = [0u8; 8];
+    eight.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(eight)
+}
+
+/// Read the ESCO import back from its prepared form in memory.
+#[divan::bench]
+fn esco_read_prepared(bencher: Bencher<'_, '_>) {
+    let bytes = prepared_bytes(esco_sources(), false);
+    let fingerprint = fingerprint_of(&bytes);
+    bencher.bench(|| read_back(black_box(&bytes), fingerprint));
+}
+
+/// Read the default taxonomy plus the ESCO import back from its prepared
+/// file (the file read included, from the page cache).
+#[divan::bench]
+fn default_and_esco_read_prepared_file(bencher: Bencher<'_, '_>) {
+    let bytes = prepared_bytes(esco_sources(), true);
+    let fingerprint = fingerprint_of(&bytes);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("prepared.bin");
+    std::fs::write(&path, &bytes).expect("write");
+    bencher.bench(|| {
+        Prepared::read(black_box(&path), fingerprint)
+            .expect("not damaged")
+            .expect("not stale")
+            .taxonomy()
+            .len()
+    });
+}
+
+/// Read the default taxonomy back from its prepared form in memory.
+#[divan::bench]
+fn default_read_prepared(bencher: Bencher<'_, '_>) {
+    let bytes = prepared_bytes(&[], true);
+    let fingerprint = fingerprint_of(&bytes);
+    bencher.bench(|| read_back(black_box(&bytes), fingerprint));
 }

@@ -8,7 +8,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 /// Where in the user's input something happened.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Location {
     /// Display name of the file (a path, or `<embedded>/name.toml` for the built-in taxonomy).
     pub file: String,

@@ -58,6 +58,7 @@ pub mod index_file;
 pub mod input;
 pub mod normalize;
 pub mod occupation;
+pub mod prepared;
 pub mod rank;
 pub mod report;
 pub mod score;

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use clap::Args;
 use skillmatch::document::DocumentKind;
 use skillmatch::explain::explain;
-use skillmatch::extract::{self, Matcher};
+use skillmatch::extract;
 use skillmatch::report::{ExplainReport, Format};
 
 use super::output::Output;
@@ -58,9 +58,10 @@ const EXPLAIN_FORMATS: &[FormatChoice] = &[
 ];
 
 pub fn run(global: &GlobalArgs, args: ExplainArgs) -> anyhow::Result<ExitCode> {
-    let taxonomy = global.load_taxonomy()?;
+    let prepared = global.load_taxonomy()?;
+    let taxonomy = prepared.taxonomy();
     let weights = global.load_weights()?;
-    let matcher = Matcher::new(&taxonomy)?;
+    let matcher = prepared.matcher();
     let (candidate, resume_doc) = load_candidate(global, &matcher, &args.resume)?;
     let documents = global.load_documents(&args.posting, DocumentKind::Posting, "posting")?;
     // Each posting with the document it came from (its text is quoted in HTML).
@@ -78,7 +79,7 @@ pub fn run(global: &GlobalArgs, args: ExplainArgs) -> anyhow::Result<ExitCode> {
     }
     let explanations: Vec<_> = postings
         .iter()
-        .map(|(_, p)| explain(&taxonomy, p, &candidate, &weights))
+        .map(|(_, p)| explain(taxonomy, p, &candidate, &weights))
         .collect();
     let chosen = match &args.posting_id {
         Some(id) => postings
@@ -127,7 +128,7 @@ pub fn run(global: &GlobalArgs, args: ExplainArgs) -> anyhow::Result<ExitCode> {
     let e = &explanations[chosen];
 
     let report = ExplainReport {
-        taxonomy: &taxonomy,
+        taxonomy,
         posting,
         posting_text: &documents[*doc_index].text,
         candidate: &candidate,

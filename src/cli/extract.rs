@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use skillmatch::document::DocumentKind;
 use skillmatch::extract::posting::Posting;
 use skillmatch::extract::resume::Candidate;
-use skillmatch::extract::{self, guess_kind, Matcher};
+use skillmatch::extract::{self, guess_kind};
 use skillmatch::report::{ExtractWriter, Format};
 
 use super::{format_parser, GlobalArgs, TEXT_OR_JSON};
@@ -42,8 +42,9 @@ enum KindArg {
 }
 
 pub fn run(global: &GlobalArgs, args: ExtractArgs) -> anyhow::Result<ExitCode> {
-    let taxonomy = global.load_taxonomy()?;
-    let matcher = Matcher::new(&taxonomy)?;
+    let prepared = global.load_taxonomy()?;
+    let taxonomy = prepared.taxonomy();
+    let matcher = prepared.matcher();
     let options = global.resume_options();
     // Files are read and parsed in parallel; results keep argument order, and
     // the first error (in argument order) fails the run before anything is written.
@@ -66,7 +67,7 @@ pub fn run(global: &GlobalArgs, args: ExtractArgs) -> anyhow::Result<ExitCode> {
         _ => Format::Text,
     };
     let stdout = std::io::stdout().lock();
-    let mut writer = ExtractWriter::new(std::io::BufWriter::new(stdout), &taxonomy, format);
+    let mut writer = ExtractWriter::new(std::io::BufWriter::new(stdout), taxonomy, format);
     let chunk = EXTRACT_CHUNK_PER_THREAD * rayon::current_num_threads();
     for documents in documents.chunks(chunk) {
         let parsed: Vec<Extracted> = documents

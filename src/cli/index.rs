@@ -65,13 +65,14 @@ pub fn run(global: &GlobalArgs, args: IndexArgs) -> anyhow::Result<ExitCode> {
 
 fn build(global: &GlobalArgs, args: BuildArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let taxonomy = global.load_taxonomy()?;
-    let matcher = Matcher::new(&taxonomy)?;
+    let prepared = global.load_taxonomy()?;
+    let taxonomy = prepared.taxonomy();
+    let matcher = prepared.matcher();
     let documents = global.load_documents(&args.postings, DocumentKind::Posting, "posting")?;
     let postings = extract::extract_postings_for_scoring(&matcher, &documents);
     drop(documents);
     let mut out = Output::create(Some(&args.output), &[&args.postings])?;
-    index_file::write(out.writer(), &taxonomy, &postings)?;
+    index_file::write(out.writer(), taxonomy, &postings)?;
     out.finish()?;
     if !global.quiet {
         let size = std::fs::metadata(&args.output).map_or(0, |m| m.len());
@@ -89,10 +90,11 @@ fn build(global: &GlobalArgs, args: BuildArgs) -> anyhow::Result<ExitCode> {
 fn info(global: &GlobalArgs, args: InfoArgs) -> anyhow::Result<ExitCode> {
     let header = IndexFile::header_of(&args.index)?;
     let size = std::fs::metadata(&args.index).map_or(0, |m| m.len());
-    let taxonomy = global.load_taxonomy()?;
+    let prepared = global.load_taxonomy()?;
+    let taxonomy = prepared.taxonomy();
     // Usable: opens with this run's version and taxonomy, and every
     // posting decodes.
-    let usable = IndexFile::open(&args.index, &taxonomy).and_then(|f| f.postings().map(|_| ()));
+    let usable = IndexFile::open(&args.index, taxonomy).and_then(|f| f.postings().map(|_| ()));
     let path = args.index.display().to_string();
     let report = IndexInfoReport {
         path: &path,

@@ -26,9 +26,10 @@ use skillmatch::document::{Document, DocumentKind};
 use skillmatch::extract::dates::YearMonth;
 use skillmatch::extract::resume::ResumeOptions;
 use skillmatch::input::{self, Columns, Format, LoadOptions};
+use skillmatch::prepared::Prepared;
 use skillmatch::report;
 use skillmatch::score::Weights;
-use skillmatch::taxonomy::{Taxonomy, TaxonomyBuilder};
+use skillmatch::taxonomy::TaxonomyBuilder;
 
 /// Exit code for findings, or for nothing matched.
 pub const EXIT_FINDINGS: u8 = 1;
@@ -129,6 +130,9 @@ struct GlobalArgs {
     /// Print nothing but results and errors (skipped entries are errors and still shown).
     #[arg(long, short, global = true)]
     quiet: bool,
+    /// Build the taxonomy and its matcher from their sources, instead of reading what an earlier run prepared (kept in $SKILLMATCH_CACHE_DIR, else $XDG_CACHE_HOME/skillmatch, else ~/.cache/skillmatch; SKILLMATCH_CACHE_DIR= turns it off too).
+    #[arg(long = "no-cache", global = true)]
+    no_cache: bool,
 }
 
 /// Input formats `--format-in` names.
@@ -235,9 +239,33 @@ impl GlobalArgs {
         }
     }
 
-    /// The taxonomy these options select, built and validated.
-    fn load_taxonomy(&self) -> anyhow::Result<Taxonomy> {
-        Ok(self.taxonomy_builder()?.build()?)
+    /// The taxonomy these options select, built and validated, with its
+    /// matcher: read from the cache when an earlier run prepared it from
+    /// the same sources, else built (and saved there).
+    fn load_taxonomy(&self) -> anyhow::Result<Prepared> {
+        let builder = self.taxonomy_builder()?;
+        Ok(Prepared::load(&builder, self.cache_dir().as_deref())?.0)
+    }
+
+    /// Where prepared taxonomies are kept (see `--no-cache`), if anywhere.
+    fn cache_dir(&self) -> Option<PathBuf> {
+        if self.no_cache {
+            return None;
+        }
+        let var = |name: &str| std::env::var_os(name);
+        if let Some(dir) = var("SKILLMATCH_CACHE_DIR") {
+            return (!dir.is_empty()).then(|| PathBuf::from(dir));
+        }
+        let xdg = var("XDG_CACHE_HOME")
+            .map(PathBuf::from)
+            .filter(|d| d.is_absolute());
+        let base = xdg.or_else(|| {
+            var("HOME")
+                .map(PathBuf::from)
+                .filter(|h| h.is_absolute())
+                .map(|h| h.join(".cache"))
+        })?;
+        Some(base.join("skillmatch"))
     }
 
     /// The scoring weights: `--weights FILE`, else the defaults.

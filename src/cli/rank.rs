@@ -18,8 +18,8 @@ use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use skillmatch::document::DocumentKind;
+use skillmatch::extract;
 use skillmatch::extract::resume::Candidate;
-use skillmatch::extract::{self, Matcher};
 use skillmatch::rank::{BestCandidates, Ranker};
 use skillmatch::report;
 use skillmatch::score::Shard;
@@ -69,18 +69,19 @@ pub enum Per {
 
 pub fn run(global: &GlobalArgs, args: RankArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let taxonomy = global.load_taxonomy()?;
+    let prepared = global.load_taxonomy()?;
+    let taxonomy = prepared.taxonomy();
     let weights = global.load_weights()?;
-    let matcher = Matcher::new(&taxonomy)?;
+    let matcher = prepared.matcher();
     let options = global.resume_options();
     let postings = super::index::load_postings(
         global,
-        &taxonomy,
+        taxonomy,
         &matcher,
         args.postings.as_deref(),
         args.index.as_deref(),
     )?;
-    let ranker = Ranker::new(&taxonomy, &postings, &weights);
+    let ranker = Ranker::new(taxonomy, &postings, &weights);
     let mut candidate_docs =
         global.load_documents(&args.candidates, DocumentKind::Resume, "résumé")?;
     let all_candidates = candidate_docs.len();
@@ -119,11 +120,11 @@ pub fn run(global: &GlobalArgs, args: RankArgs) -> anyhow::Result<ExitCode> {
                         let c = extract::candidate_of(&matcher, doc, &options);
                         let shortlist = ranker.rank(&c, top)?;
                         Ok(shortlist
-                            .explain(&taxonomy, &c, ranker.weights())
+                            .explain(taxonomy, &c, ranker.weights())
                             .iter()
                             .map(|r| {
                                 report::csv::rank_row(
-                                    &taxonomy,
+                                    taxonomy,
                                     &c,
                                     r.posting,
                                     r.rank,
@@ -150,7 +151,7 @@ pub fn run(global: &GlobalArgs, args: RankArgs) -> anyhow::Result<ExitCode> {
                     .map(|doc| extract::candidate_of(&matcher, doc, &options))
                     .collect();
                 best.offer(&ranker, &candidates, |c, posting, e| {
-                    report::csv::RankRow::new(&taxonomy, c, posting, e)
+                    report::csv::RankRow::new(taxonomy, c, posting, e)
                 })?;
                 progress.inc(chunk.len() as u64);
             }

@@ -90,21 +90,22 @@ pub fn load_candidate(
 
 pub fn run(global: &GlobalArgs, args: ScoreArgs) -> anyhow::Result<ExitCode> {
     ScoreReport::check(args.explain, args.format)?;
-    let taxonomy = global.load_taxonomy()?;
+    let prepared = global.load_taxonomy()?;
+    let taxonomy = prepared.taxonomy();
     let weights = global.load_weights()?;
-    let matcher = Matcher::new(&taxonomy)?;
+    let matcher = prepared.matcher();
     // The postings load and their scoring index is built while the résumé
     // is read: from an index file, the two take about as long.
     let (candidate, postings, index) = std::thread::scope(|scope| {
         let loading = scope.spawn(|| {
             let postings = super::index::load_postings(
                 global,
-                &taxonomy,
+                taxonomy,
                 &matcher,
                 args.postings.as_deref(),
                 args.index.as_deref(),
             )?;
-            let index = postings.posting_index(&taxonomy, &weights);
+            let index = postings.posting_index(taxonomy, &weights);
             anyhow::Ok((postings, index))
         });
         let candidate = load_candidate(global, &matcher, &args.resume);
@@ -117,13 +118,13 @@ pub fn run(global: &GlobalArgs, args: ScoreArgs) -> anyhow::Result<ExitCode> {
         anyhow::Ok((candidate, postings, index))
     })?;
     // Only the postings shown are read (from an index file) and explained.
-    let ranker = Ranker::with_index(&taxonomy, &postings, index);
+    let ranker = Ranker::with_index(taxonomy, &postings, index);
     let shortlist = ranker.rank(&candidate, (args.top > 0).then_some(args.top))?;
-    let ranked = shortlist.explain(&taxonomy, &candidate, ranker.weights());
+    let ranked = shortlist.explain(taxonomy, &candidate, ranker.weights());
     let suggested = ranker.best_suggestions(&candidate, args.suggest);
 
     let report = ScoreReport {
-        taxonomy: &taxonomy,
+        taxonomy,
         candidate: &candidate,
         ranked: &ranked,
         suggestions: &suggested,

@@ -7,7 +7,7 @@ use anyhow::Context as _;
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand, ValueEnum};
-use skillmatch::extract::{lookup, Matcher};
+use skillmatch::extract::lookup;
 use skillmatch::report::{Format, LintReport, LookupReport, StatsReport};
 use skillmatch::taxonomy::{ambiguous_forms, import, lint, Source};
 
@@ -119,14 +119,9 @@ pub fn run(global: &GlobalArgs, args: TaxonomyArgs) -> anyhow::Result<ExitCode> 
             Ok(exit_if(findings.is_empty()))
         }
         TaxonomyCommand::Stats { format } => {
-            let taxonomy = global.load_taxonomy()?;
-            write_report(
-                &mut out,
-                &StatsReport {
-                    taxonomy: &taxonomy,
-                },
-                format,
-            )?;
+            let prepared = global.load_taxonomy()?;
+            let taxonomy = prepared.taxonomy();
+            write_report(&mut out, &StatsReport { taxonomy }, format)?;
             Ok(ExitCode::SUCCESS)
         }
         TaxonomyCommand::Lookup { phrase, format } => {
@@ -135,10 +130,11 @@ pub fn run(global: &GlobalArgs, args: TaxonomyArgs) -> anyhow::Result<ExitCode> 
                     "taxonomy lookup: the phrase is empty: give a skill name or a phrase"
                 );
             }
-            let taxonomy = global.load_taxonomy()?;
-            let matcher = Matcher::new(&taxonomy)?;
+            let prepared = global.load_taxonomy()?;
+            let taxonomy = prepared.taxonomy();
+            let matcher = prepared.matcher();
             let results = lookup(&matcher, &phrase);
-            let report = LookupReport::new(&taxonomy, &phrase, &results);
+            let report = LookupReport::new(taxonomy, &phrase, &results);
             write_report(&mut out, &report, format)?;
             Ok(exit_if(report.found()))
         }

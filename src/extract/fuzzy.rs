@@ -20,14 +20,14 @@ pub const FUZZY_MAX_CHARS: usize = 40;
 pub const FUZZY_MAX_DISTANCE: usize = 1;
 
 /// A form and the pattern it stands for.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 struct Entry {
     form: Box<str>,
     pattern: u32,
 }
 
 /// Deletion index over the fuzzable forms.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, serde::Serialize, serde::Deserialize)]
 pub(crate) struct FuzzyIndex {
     entries: Vec<Entry>,
     by_key: HashMap<Box<str>, Vec<u32>>,
@@ -40,6 +40,22 @@ pub(crate) fn is_fuzzable(word: &str) -> bool {
 }
 
 impl FuzzyIndex {
+    /// Checks that every entry points at a pattern below `patterns` and
+    /// every key at an entry: what a lookup relies on.
+    pub(crate) fn check(&self, patterns: usize) -> Result<(), String> {
+        let entries = self.entries.len();
+        if self.entries.iter().any(|e| e.pattern as usize >= patterns)
+            || self
+                .by_key
+                .values()
+                .flatten()
+                .any(|&e| e as usize >= entries)
+        {
+            return Err("the typo index points past its entries".into());
+        }
+        Ok(())
+    }
+
     /// Adds a normalized single-word `form` standing for `pattern`.
     pub(crate) fn insert(&mut self, form: &str, pattern: u32) {
         debug_assert!(is_fuzzable(form));

@@ -9,7 +9,10 @@
 //! like "Go" or "R" stay only with evidence of their sense) → mentions with
 //! original byte spans and line numbers.
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap as HashMap;
+use serde::{Deserialize, Serialize};
 
 use super::ambiguity::resolve;
 use super::fuzzy::{is_fuzzable, FuzzyIndex};
@@ -23,9 +26,10 @@ use crate::taxonomy::{SkillId, Taxonomy};
 pub const INFLECT_MIN_BYTES: usize = 3;
 
 /// What a surface form in the trie stands for.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct Pattern {
     pub skill: SkillId,
+    #[serde(with = "stored::kind")]
     pub kind: MatchKind,
     pub ambiguous: bool,
     /// The casing the original text must have, for exact-case forms.
@@ -35,21 +39,29 @@ pub(crate) struct Pattern {
     word_end: bool,
     /// Plural suffix ("s", "es") the text may add to the form; plurals that
     /// change the form ("technology" → "technologies") are patterns of their own.
-    suffix: Option<&'static str>,
+    suffix: Option<stored::Suffix>,
 }
 
 /// The compiled matcher for one taxonomy.
 #[derive(Debug, Clone)]
 pub struct Matcher<'t> {
     taxonomy: &'t Taxonomy,
+    compiled: Arc<CompiledForms>,
+}
+
+/// Everything a [`Matcher`] compiles from its taxonomy's forms: built by
+/// [`Matcher::new`], or read back from a prepared taxonomy
+/// ([`crate::prepared`]) and given to [`Matcher::with_forms`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CompiledForms {
     /// Every form, searched anchored at token starts for the longest one.
-    trie: FormTrie,
-    patterns: Vec<Pattern>,
+    pub(crate) trie: FormTrie,
+    pub(crate) patterns: Vec<Pattern>,
     /// Normalized form → pattern index (written forms and changed-spelling plurals).
-    forms: HashMap<String, u32>,
+    pub(crate) forms: HashMap<String, u32>,
     /// Patterns below this index are written forms; the rest are plurals.
     explicit: usize,
-    fuzzy: FuzzyIndex,
+    pub(crate) fuzzy: FuzzyIndex,
 }
 
 /// A raw trie or fuzzy hit in normalized coordinates.
@@ -66,6 +78,28 @@ impl<'t> Matcher<'t> {
     /// generated plurals. When two skills claim a form, the
     /// first defined keeps it (lint reports the conflict).
     pub fn new(taxonomy: &'t Taxonomy) -> Result<Self> {
+        Ok(Self::with_forms(
+            taxonomy,
+            Arc::new(CompiledForms::new(taxonomy)),
+        ))
+    }
+
+    /// The matcher of `taxonomy` from its forms compiled beforehand (by
+    /// [`Matcher::new`] on the same taxonomy, [`Matcher::compiled`]).
+    pub fn with_forms(taxonomy: &'t Taxonomy, compiled: Arc<CompiledForms>) -> Self {
+        Matcher { taxonomy, compiled }
+    }
+
+    /// The compiled forms, to keep or to give to another matcher of the
+    /// same taxonomy.
+    pub fn compiled(&self) -> &Arc<CompiledForms> {
+        &self.compiled
+    }
+}
+
+impl CompiledForms {
+    /// Compiles every form of `taxonomy` (see [`Matcher::new`]).
+    fn new(taxonomy: &Taxonomy) -> Self {
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut keys: Vec<String> = Vec::new();
         let mut forms: HashMap<String, u32> = HashMap::default();
@@ -122,7 +156,9 @@ impl<'t> Matcher<'t> {
             // Plurals keep the form's rules: an ambiguous form's plural needs
             // evidence too, an exact-case form's plural needs its casing + "s".
             match plural(&keys[index]) {
-                Some(Plural::Suffix(suffix)) => patterns[index].suffix = Some(suffix),
+                Some(Plural::Suffix(suffix)) => {
+                    patterns[index].suffix = Some(stored::Suffix(suffix))
+                }
                 Some(Plural::Form(plural)) if !forms.contains_key(&plural) => {
                     let mut copy = patterns[index].clone();
                     copy.exact_case = None;
@@ -134,16 +170,33 @@ impl<'t> Matcher<'t> {
             }
         }
         let trie = FormTrie::new(&keys);
-        Ok(Matcher {
-            taxonomy,
+        CompiledForms {
             trie,
             patterns,
             forms,
             explicit,
             fuzzy,
-        })
+        }
     }
+}
 
+impl CompiledForms {
+    /// Checks that forms read back point only at their own patterns and
+    /// the patterns at skills below `skills`: what matching relies on.
+    pub(crate) fn check(&self, skills: usize) -> std::result::Result<(), String> {
+        let patterns = self.patterns.len();
+        if self.patterns.iter().any(|p| p.skill.index() >= skills) {
+            return Err("a pattern names a skill the taxonomy does not have".into());
+        }
+        if self.explicit > patterns || self.forms.values().any(|&p| p as usize >= patterns) {
+            return Err("a form names a pattern that does not exist".into());
+        }
+        self.trie.check(patterns)?;
+        self.fuzzy.check(patterns)
+    }
+}
+
+impl<'t> Matcher<'t> {
     /// The taxonomy this matcher was built from.
     pub fn taxonomy(&self) -> &'t Taxonomy {
         self.taxonomy
@@ -151,24 +204,25 @@ impl<'t> Matcher<'t> {
 
     /// Number of patterns in the trie (forms and changed-spelling plurals).
     pub fn pattern_count(&self) -> usize {
-        self.patterns.len()
+        self.compiled.patterns.len()
     }
 
     pub(crate) fn pattern(&self, index: u32) -> &Pattern {
-        &self.patterns[index as usize]
+        &self.compiled.patterns[index as usize]
     }
 
     /// The pattern a whole normalized phrase equals, if any.
     pub(crate) fn form(&self, normalized: &str) -> Option<u32> {
-        self.forms.get(normalized).copied()
+        self.compiled.forms.get(normalized).copied()
     }
 
     /// The written normalized forms (no generated plurals) with their
     /// pattern, for nearest-neighbour search.
     pub(crate) fn forms(&self) -> impl Iterator<Item = (&str, u32)> {
-        self.forms
+        self.compiled
+            .forms
             .iter()
-            .filter(|&(_, &v)| (v as usize) < self.explicit)
+            .filter(|&(_, &v)| (v as usize) < self.compiled.explicit)
             .map(|(k, &v)| (k.as_str(), v))
     }
 
@@ -261,12 +315,15 @@ impl<'t> Matcher<'t> {
         limit: usize,
     ) -> Option<Hit> {
         let hay = normalized.text.as_str();
-        let (index, end) = self.trie.longest_at(hay.as_bytes(), p, limit)?;
-        let pattern = &self.patterns[index as usize];
+        let (index, end) = self.compiled.trie.longest_at(hay.as_bytes(), p, limit)?;
+        let pattern = &self.compiled.patterns[index as usize];
         let mut end = end;
         let mut next = hay[end..].chars().next();
         if pattern.word_end && next.is_some_and(is_word_char) {
-            let suffix = pattern.suffix.filter(|s| hay[end..].starts_with(s))?;
+            let suffix = pattern
+                .suffix
+                .map(|s| s.0)
+                .filter(|s| hay[end..].starts_with(s))?;
             end += suffix.len();
             next = hay[end..].chars().next();
             if next.is_some_and(is_word_char) {
@@ -309,10 +366,10 @@ impl<'t> Matcher<'t> {
                 continue;
             }
             let best = *seen.entry(word).or_insert_with(|| {
-                if self.forms.contains_key(word) || self.taxonomy.is_not_typo(word) {
+                if self.compiled.forms.contains_key(word) || self.taxonomy.is_not_typo(word) {
                     None
                 } else {
-                    self.fuzzy.best(word)
+                    self.compiled.fuzzy.best(word)
                 }
             });
             if let Some((pattern, distance)) = best {
@@ -340,7 +397,7 @@ impl<'t> Matcher<'t> {
                     .filter(|&&b| b == b'\n')
                     .count();
                 counted_to = start;
-                let pattern = &self.patterns[h.pattern as usize];
+                let pattern = &self.compiled.patterns[h.pattern as usize];
                 Mention {
                     skill: pattern.skill,
                     kind: h.kind,
@@ -511,6 +568,63 @@ fn plural(form: &str) -> Option<Plural> {
         Some(Plural::Form(format!("{}ies", &form[..form.len() - 1])))
     } else {
         Some(Plural::Suffix("s"))
+    }
+}
+
+/// How [`Pattern`]'s fields that serde cannot derive are stored in a
+/// prepared taxonomy.
+mod stored {
+    use serde::de::Error as _;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    /// A pattern's kind: only a label ([`MatchKind::Exact`]) or an alias
+    /// makes one; typos are found at match time.
+    pub(super) mod kind {
+        use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+        use crate::extract::mention::MatchKind;
+
+        pub(in super::super) fn serialize<S: Serializer>(
+            kind: &MatchKind,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            (*kind == MatchKind::Exact).serialize(s)
+        }
+
+        pub(in super::super) fn deserialize<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<MatchKind, D::Error> {
+            Ok(if bool::deserialize(d)? {
+                MatchKind::Exact
+            } else {
+                MatchKind::Alias
+            })
+        }
+    }
+
+    /// A plural suffix: one of the few [`super::plural`] adds, stored as
+    /// its text and read back as the same static string.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub(super) struct Suffix(pub &'static str);
+
+    /// Every suffix [`super::plural`] gives.
+    const SUFFIXES: [&str; 2] = ["s", "es"];
+
+    impl Serialize for Suffix {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            self.0.serialize(s)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Suffix {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            let read = String::deserialize(d)?;
+            SUFFIXES
+                .into_iter()
+                .find(|s| *s == read)
+                .map(Suffix)
+                .ok_or_else(|| D::Error::custom(format!("unknown plural suffix {read:?}")))
+        }
     }
 }
 

@@ -31,7 +31,7 @@ pub use document::{candidate_of, extract_postings_for_scoring, postings_of};
 pub use education::{accepts_equivalent, degree_levels, DegreeLevel};
 pub use fuzzy::{FUZZY_MAX_CHARS, FUZZY_MAX_DISTANCE, FUZZY_MIN_CHARS};
 pub use lookup::{lookup, LookupKind, LookupMatch, NEAREST_COUNT};
-pub use matcher::{Matcher, INFLECT_MIN_BYTES};
+pub use matcher::{CompiledForms, Matcher, INFLECT_MIN_BYTES};
 pub use mention::{Evidence, MatchKind, Mention};
 
 use crate::document::DocumentKind;

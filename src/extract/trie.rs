@@ -18,12 +18,20 @@
 const NONE: u32 = u32::MAX;
 
 /// A byte trie over the forms, with the pattern index of each form.
-#[derive(Debug, Clone, Default)]
+///
+/// Stored in a prepared taxonomy as plain little-endian arrays, which read
+/// back at the speed of a copy (an ESCO import has two million nodes).
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub(crate) struct FormTrie {
+    #[serde(with = "stored::bytes")]
     byte: Vec<u8>,
+    #[serde(with = "stored::words")]
     first_child: Vec<u32>,
+    #[serde(with = "stored::words")]
     next_sibling: Vec<u32>,
+    #[serde(with = "stored::words")]
     terminal: Vec<u32>,
+    #[serde(with = "stored::words")]
     root: Box<[u32]>,
 }
 
@@ -112,6 +120,120 @@ impl FormTrie {
     #[cfg(test)]
     fn nodes(&self) -> usize {
         self.terminal.len()
+    }
+}
+
+impl FormTrie {
+    /// Checks that every link of a trie read back stays inside it and every
+    /// pattern is below `patterns`: what a search relies on.
+    pub(crate) fn check(&self, patterns: usize) -> Result<(), String> {
+        let nodes = self.byte.len();
+        let link_ok = |&l: &u32| l == NONE || (l as usize) < nodes;
+        let sizes_ok = self.first_child.len() == nodes
+            && self.next_sibling.len() == nodes
+            && self.terminal.len() == nodes
+            && self.root.len() == 256;
+        if !sizes_ok
+            || !self.first_child.iter().all(link_ok)
+            || !self.next_sibling.iter().all(link_ok)
+            || !self.root.iter().all(link_ok)
+        {
+            return Err("the form trie's links are out of range".into());
+        }
+        if !self
+            .terminal
+            .iter()
+            .all(|&t| t == NONE || (t as usize) < patterns)
+        {
+            return Err("the form trie names a pattern that does not exist".into());
+        }
+        Ok(())
+    }
+}
+
+/// How the trie's arrays are stored: as bytes, not element by element.
+mod stored {
+    use std::fmt;
+
+    use serde::de::{Error, Visitor};
+    use serde::{Deserializer, Serializer};
+
+    /// Reads one byte string, borrowed or owned, into a `Vec<u8>`.
+    struct Bytes;
+
+    impl Visitor<'_> for Bytes {
+        type Value = Vec<u8>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("bytes")
+        }
+
+        fn visit_bytes<E: Error>(self, v: &[u8]) -> Result<Vec<u8>, E> {
+            Ok(v.to_vec())
+        }
+
+        fn visit_byte_buf<E: Error>(self, v: Vec<u8>) -> Result<Vec<u8>, E> {
+            Ok(v)
+        }
+    }
+
+    /// A byte array, as one byte string.
+    pub(super) mod bytes {
+        use super::*;
+
+        pub(in super::super) fn serialize<S: Serializer>(
+            v: &[u8],
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            s.serialize_bytes(v)
+        }
+
+        pub(in super::super) fn deserialize<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<Vec<u8>, D::Error> {
+            d.deserialize_bytes(Bytes)
+        }
+    }
+
+    /// An array of `u32`, as one byte string of little-endian words.
+    pub(super) mod words {
+        use super::*;
+
+        pub(in super::super) fn serialize<S: Serializer>(
+            v: &[u32],
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            let bytes: Vec<u8> = v.iter().flat_map(|w| w.to_le_bytes()).collect();
+            s.serialize_bytes(&bytes)
+        }
+
+        /// Reads the words straight from the bytes, with no copy of them.
+        struct Words;
+
+        impl Visitor<'_> for Words {
+            type Value = Vec<u32>;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("little-endian words")
+            }
+
+            fn visit_bytes<E: Error>(self, v: &[u8]) -> Result<Vec<u32>, E> {
+                if v.len() % 4 != 0 {
+                    return Err(E::custom(
+                        "an array of words of a length not a multiple of 4",
+                    ));
+                }
+                Ok(v.chunks_exact(4)
+                    .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+                    .collect())
+            }
+        }
+
+        pub(in super::super) fn deserialize<'de, D: Deserializer<'de>, T: From<Vec<u32>>>(
+            d: D,
+        ) -> Result<T, D::Error> {
+            Ok(T::from(d.deserialize_bytes(Words)?))
+        }
     }
 }
 

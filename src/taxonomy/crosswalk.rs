@@ -38,7 +38,9 @@ pub const ESCO_SKILL_PREFIX: &str = "http://data.europa.eu/esco/skill/";
 pub const CROSSWALK_HEADER: &str = "skill\tscheme\tcode\trelation\tlabel";
 
 /// A standard classification.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Scheme {
     /// ESCO skills and knowledge concepts (a URI).
@@ -86,7 +88,9 @@ fn is_uuid(text: &str) -> bool {
 
 /// How a standard concept stands to a skill. Ordered as outputs list them:
 /// the same concept first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum LinkRelation {
     /// The same concept.
@@ -118,7 +122,7 @@ impl LinkRelation {
 }
 
 /// One link from a skill to a standard concept.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
 pub struct StandardLink {
     /// The classification.
     pub scheme: Scheme,

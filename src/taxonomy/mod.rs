@@ -56,7 +56,7 @@ impl SkillId {
 }
 
 /// When a form of a skill counts only with evidence of its sense.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AmbiguityRule {
     /// The normalized forms (label or aliases) that need evidence.
     pub forms: Vec<String>,
@@ -68,7 +68,7 @@ pub struct AmbiguityRule {
 }
 
 /// One skill of the taxonomy.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Skill {
     /// Stable, readable, kebab-case id ("postgresql").
     pub id: String,
@@ -121,8 +121,9 @@ impl Skill {
     }
 }
 
-/// A loaded, validated taxonomy.
-#[derive(Debug, Clone)]
+/// A loaded, validated taxonomy. It serializes (serde) for a prepared
+/// taxonomy ([`crate::prepared`]); what it reads back is trusted as built.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Taxonomy {
     skills: Vec<Skill>,
     by_id: HashMap<String, SkillId>,
@@ -306,6 +307,12 @@ impl TaxonomyBuilder {
     /// The sources added so far.
     pub fn sources(&self) -> &[Source] {
         &self.sources
+    }
+
+    /// The [fingerprint](Taxonomy::fingerprint) the taxonomy built from
+    /// these sources will have, without building it.
+    pub fn fingerprint(&self) -> u64 {
+        fingerprint(&self.sources)
     }
 
     /// Parses and validates every source. Stops at the first hard error

@@ -372,6 +372,7 @@ fn a_run_stopped_by_sigterm_leaves_no_temporary_file() {
     let out_dir = dir.path().join("out");
     fs::create_dir(&out_dir).unwrap();
     let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("skillmatch"))
+        .env("SKILLMATCH_CACHE_DIR", crate::test_cache())
         .args(["rank", "--postings", "examples/postings", "--candidates"])
         .arg(&candidates)
         .arg("-o")

@@ -19,9 +19,17 @@ mod taxonomy;
 
 use assert_cmd::Command;
 
-/// The `skillmatch` binary under test.
+/// The `skillmatch` binary under test, keeping its prepared taxonomies in
+/// a folder of this test run (not the user's cache).
 pub fn skillmatch() -> Command {
-    Command::cargo_bin("skillmatch").expect("binary is built")
+    let mut cmd = Command::cargo_bin("skillmatch").expect("binary is built");
+    cmd.env("SKILLMATCH_CACHE_DIR", test_cache());
+    cmd
+}
+
+/// The cache folder of the tests, in the build's folder for test files.
+pub fn test_cache() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("prepared-taxonomies")
 }
 
 /// Runs the binary and parses stdout as JSON, asserting exit 0.

@@ -698,6 +698,7 @@ fn a_reader_that_stops_early_is_no_error() {
     fs::write(&postings, body).unwrap();
     for per in ["candidate", "posting"] {
         let mut child = Command::new(assert_cmd::cargo::cargo_bin("skillmatch"))
+            .env("SKILLMATCH_CACHE_DIR", crate::test_cache())
             .args([
                 "rank",
                 "--as-of",

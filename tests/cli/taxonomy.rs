@@ -281,3 +281,68 @@ fn a_broken_taxonomy_is_an_error_naming_file_line_and_column() {
                 .and(predicate::str::contains("unknown parent")),
         );
 }
+
+#[test]
+fn a_prepared_taxonomy_is_kept_and_read_back_with_the_same_results() {
+    let cache = tempfile::tempdir().unwrap();
+    let extra = tempfile::tempdir().unwrap();
+    fs::write(
+        extra.path().join("extra.toml"),
+        "category = \"ops\"\n[[skill]]\nid = \"frobops\"\nlabel = \"FrobOps\"\naliases = [\"frobops monitoring\"]\n",
+    )
+    .unwrap();
+    let posting = extra.path().join("posting.txt");
+    fs::write(
+        &posting,
+        "Requirements:\n- FrobOps monitoring\n- 3+ years of PostgreSQL\n",
+    )
+    .unwrap();
+    let run = |no_cache: bool| {
+        let mut cmd = skillmatch();
+        cmd.env("SKILLMATCH_CACHE_DIR", cache.path());
+        if no_cache {
+            cmd.arg("--no-cache");
+        }
+        let out = cmd
+            .args(["extract", "--format", "json", "--taxonomy-extra"])
+            .arg(extra.path().join("extra.toml"))
+            .arg(&posting)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        out.stdout
+    };
+    let files = || -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(cache.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    let built = run(true);
+    assert!(
+        files().is_empty(),
+        "--no-cache writes nothing: {:?}",
+        files()
+    );
+    let saved = run(false);
+    let kept = files();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(kept[0].starts_with("taxonomy-") && kept[0].ends_with(".bin"));
+    let read = run(false);
+    assert_eq!(files(), kept, "read back, not written again");
+    assert_eq!(saved, built);
+    assert_eq!(read, built);
+    let text = String::from_utf8(read).unwrap();
+    assert!(text.contains("\"frobops\""), "{text}");
+
+    // A damaged file is prepared again, with the same results.
+    let path = cache.path().join(&kept[0]);
+    let mut bytes = fs::read(&path).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0xff;
+    fs::write(&path, &bytes).unwrap();
+    assert_eq!(run(false), built);
+    assert_ne!(fs::read(&path).unwrap(), bytes, "replaced");
+}
