@@ -12,7 +12,7 @@
 //! postings keep their lines, and a one-line requirement like "Python,
 //! SQL. Docker is a plus." is left whole.
 
-use super::section::{classify, is_header_word, Block};
+use super::section::{classify, is_header_word, is_vocabulary_phrase, Block};
 
 /// Shortest line treated as a flattened paragraph. A real bullet or
 /// sentence is rarely longer; a flattened posting's paragraph is hundreds
@@ -132,8 +132,11 @@ fn is_joiner(word: &str) -> bool {
 /// The byte ranges of the headings inside `line`: a run of at most
 /// [`INLINE_HEADING_MAX_WORDS`] capitalised heading words (joined by "and",
 /// "to", …) that names a block, followed by a colon, or of two or more
-/// capitalised words, or one of [`STRONG_HEADINGS`]. The range ends after a
-/// colon that follows the run.
+/// capitalised words, or one of [`STRONG_HEADINGS`]; or a capitalised
+/// phrase of at most as many words, of any kind, that names a block as a
+/// whole and is followed by a colon ("What you'll bring:", "About you:",
+/// "Must have:", whose words are no heading words alone). The range ends
+/// after a colon that follows the run.
 pub fn inline_headings(line: &str) -> Vec<(usize, usize)> {
     let words = words(line);
     let lower: Vec<String> = words
@@ -149,6 +152,11 @@ pub fn inline_headings(line: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
+        if let Some((last, end)) = phrase_to_colon(line, &words, &lower, i) {
+            out.push((words[i].start, end));
+            i = last;
+            continue;
+        }
         if !heading_word(i) {
             i += 1;
             continue;
@@ -208,6 +216,39 @@ pub fn inline_headings(line: &str) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// A heading phrase starting at word `i`: the longest run of at most
+/// [`INLINE_HEADING_MAX_WORDS`] words, the first capitalised, separated by
+/// spaces only, followed by a colon, made of heading vocabulary only, that
+/// names a block (the same phrases a heading on its own line names).
+/// "Number of required person: 2" and "Years of experience: 4" are
+/// fields, not headings: "number", "person" and "years" are no heading
+/// words. Returns the index after its last word and the byte offset after
+/// the colon.
+fn phrase_to_colon(
+    line: &str,
+    words: &[Word],
+    lower: &[String],
+    i: usize,
+) -> Option<(usize, usize)> {
+    if !is_capitalized(&line[words[i].start..words[i].end]) {
+        return None;
+    }
+    let mut last = i + 1;
+    while last < words.len()
+        && last - i < INLINE_HEADING_MAX_WORDS
+        && line[words[last - 1].end..words[last].start] == *" "
+    {
+        last += 1;
+    }
+    (i + 1..=last).rev().find_map(|last| {
+        let rest = &line[words[last - 1].end..];
+        let colon = rest.strip_prefix(':')?;
+        let phrase = lower[i..last].join(" ").replace('’', "'");
+        let names_block = classify(&phrase).is_some_and(|b| !matches!(b, Block::Unknown));
+        (names_block && is_vocabulary_phrase(&phrase)).then_some((last, line.len() - colon.len()))
+    })
 }
 
 /// Most lowercase words between a heading word and its colon
@@ -311,9 +352,30 @@ mod tests {
                 "with other engineers. Responsibilities include: design",
                 &["Responsibilities include:"],
             ),
+            // Headings whose words are not heading words alone: a known
+            // heading phrase before a colon.
+            (
+                "payment APIs. What you'll bring: 5+ years of Java",
+                &["What you'll bring:"],
+            ),
+            (
+                "in the region. About you: you have shipped",
+                &["About you:"],
+            ),
+            ("on call. Must have: Docker, Go", &["Must have:"]),
+            (
+                "remote first. What we’re looking for: a data engineer",
+                &["What we’re looking for:"],
+            ),
             // Words that start sentences are not headings without a colon.
             ("Experience with Excel is required", &[]),
             ("we meet the requirements of the law", &[]),
+            // Nor is a phrase with a colon that names no block, or one
+            // not capitalised.
+            ("Our stack: Go and Postgres", &[]),
+            ("tell us what you'll bring: ideas", &[]),
+            ("Number of required person: 2", &[]),
+            ("Years of experience: 4", &[]),
         ];
         for (text, expected) in cases {
             let got: Vec<&str> = inline_headings(text)
