@@ -1,5 +1,6 @@
 //! Generates a deterministic corpus of job postings and résumés from the
-//! default taxonomy, for benchmarks and end-to-end checks.
+//! default taxonomy, with the generator's own relevance judgements, for
+//! benchmarks and end-to-end checks.
 //!
 //! ```text
 //! cargo run --release --example gen_corpus -- --postings 100000 --resumes 1000 --seed 7 OUT
@@ -11,16 +12,40 @@
 //! * `OUT/resumes/<id>.txt`: one résumé per file;
 //! * `OUT/postings.csv` (`id,title,company,location,text`) and
 //!   `OUT/candidates.csv` (`id,name,text`), the batch formats of `score` and
-//!   `rank`, with the same ids as the file stems so results can be joined.
+//!   `rank`, with the same ids as the file stems so results can be joined;
+//! * `OUT/truth.csv` (`id,kind,family,stack,layout,skills`): what each
+//!   document was made from. A posting's `skills` are its required skill
+//!   requirements in order, `;` between requirements and `|` between the
+//!   alternatives of one ("java|kotlin;spring-boot;postgresql"); a résumé's
+//!   are every skill its text names, sorted;
+//! * `OUT/qrels.csv` (`candidate_id,posting_id,grade`): every relevant
+//!   pair with its grade (1 or 2), by the rule of [`grade`].
 //!
 //! Each document belongs to a role family (backend, data, machine learning,
 //! frontend, devops, sales, finance, healthcare, teaching) whose id is the
-//! suffix of the document id (`p000042-backend`, `r0007-data`): a backend
-//! résumé should rank backend postings first. Skills come from the embedded
-//! taxonomy: a family names a few stacks and groups of skill ids (a language
-//! and its framework; databases; clouds), and its taxonomy roots supply the
-//! extra "nice to have" skills; every skill is written in one of its forms
-//! that counts without evidence of its sense (never a bare "Go" or "React").
+//! suffix of the document id (`p000042-backend`, `r0007-data`), and within
+//! it to a stack: a language and its framework, a discipline and its main
+//! tool. Skills come from the embedded taxonomy: a family names its stacks
+//! and groups of interchangeable skill ids (databases; clouds), and its
+//! taxonomy roots supply the extra "nice to have" skills; every skill is
+//! written in one of its forms that counts without evidence of its sense
+//! (never a bare "Go" or "React").
+//!
+//! The family alone does not make a posting relevant, and words alone do
+//! not find it:
+//!
+//! * near misses: a family's postings are on different stacks (Java and
+//!   Spring Boot, Python and Django, Go and gRPC), and relevance asks for
+//!   the posting's stack and most of its required skills;
+//! * shared vocabulary: employers come from sectors (software, commerce,
+//!   finance, healthcare, education) that hire outside their own trade
+//!   (a hospital hiring a data engineer, a software company an accountant),
+//!   with the same company names, blurbs, benefits, team-player lines and
+//!   title words ("Engineer", "Analyst", "Specialist") across families;
+//! * flattened postings: [`FLAT_PERCENT`] are a title and one paragraph, as
+//!   job boards export them;
+//! * noisy résumés: [`NOISY_PERCENT`] are a name and a skills list in any
+//!   order, without dates, some skills misspelt.
 //!
 //! Invariant: the output depends only on the arguments. Every document has
 //! its own PRNG (splitmix64) seeded from `--seed`, its kind and its index, so
@@ -56,6 +81,43 @@ const ANCHOR: (i32, u32) = (2025, 6);
 /// Percent of mentions written with an alias instead of the preferred form.
 const ALIAS_PERCENT: u32 = 15;
 
+/// Percent of postings written as a title and one paragraph, with no line
+/// structure, the way job boards export them.
+const FLAT_PERCENT: u32 = 30;
+
+/// Percent of résumés that are a skills list only: no dates, no roles,
+/// the skills in any order, some misspelt.
+const NOISY_PERCENT: u32 = 25;
+
+/// Percent of a noisy résumé's skill mentions written with a typo (one
+/// edit in a word of at least [`TYPO_MIN_LETTERS`] letters); at least one
+/// skill is always spelt right.
+const TYPO_PERCENT: u32 = 30;
+
+/// Shortest word a typo is made in: shorter ones would read as other words.
+const TYPO_MIN_LETTERS: usize = 5;
+
+/// Percent of employers from the family's own sector (a hospital for a
+/// nurse); the others come from the sectors the family also works in.
+const OWN_SECTOR_PERCENT: u32 = 65;
+
+/// Percent of résumés that also hold a second stack of their family
+/// (a Java developer who has done Go; a teacher trained in special needs).
+const SECOND_STACK_PERCENT: u32 = 20;
+
+/// Percent of postings, in families with stack titles, titled after their
+/// stack ("Django Developer").
+const STACK_TITLE_PERCENT: u32 = 30;
+
+/// Grade 1 (partial match) of [`grade`]: every stack requirement met and
+/// at least this share (numerator, denominator) of the posting's required
+/// skill requirements.
+const PARTIAL_SHARE: (usize, usize) = (1, 2);
+
+/// Grade 2 (strong match) of [`grade`]: every stack requirement met and at
+/// least this share of the required skill requirements.
+const STRONG_SHARE: (usize, usize) = (2, 3);
+
 /// Generate job postings and résumés built from the default taxonomy.
 #[derive(Debug, Parser)]
 #[command(
@@ -73,7 +135,7 @@ struct Args {
     #[arg(long, default_value_t = 7)]
     seed: u64,
     /// Write into a non-empty OUT: first removes OUT/postings, OUT/resumes,
-    /// OUT/postings.csv and OUT/candidates.csv.
+    /// OUT/postings.csv, OUT/candidates.csv, OUT/truth.csv and OUT/qrels.csv.
     #[arg(long)]
     force: bool,
     /// Output directory (created when missing; must be empty without --force).
@@ -101,26 +163,36 @@ fn run(args: &Args) -> anyhow::Result<()> {
     for dir in [&posting_dir, &resume_dir] {
         fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
-    let mut bytes = write_batch(
+    let (mut bytes, postings) = write_batch(
         &args.out.join("postings.csv"),
         &posting_dir,
         &["id", "title", "company", "location", "text"],
         args.postings,
         |i| catalog.posting(args.seed, i),
     )?;
-    bytes += write_batch(
+    let (resume_bytes, resumes) = write_batch(
         &args.out.join("candidates.csv"),
         &resume_dir,
         &["id", "name", "text"],
         args.resumes,
         |i| catalog.resume(args.seed, i),
     )?;
+    bytes += resume_bytes;
+    let truth_path = args.out.join("truth.csv");
+    write_truth(&truth_path, &catalog, &postings, &resumes)
+        .with_context(|| format!("writing {}", truth_path.display()))?;
+    let qrels = qrels(&postings, &resumes);
+    let qrels_path = args.out.join("qrels.csv");
+    write_qrels(&qrels_path, &postings, &resumes, &qrels)
+        .with_context(|| format!("writing {}", qrels_path.display()))?;
+    let strong = qrels.iter().filter(|q| q.grade == 2).count();
     eprintln!(
-        "gen_corpus: wrote {} postings and {} résumés to {} ({:.1} MB) in {:.2} s",
+        "gen_corpus: wrote {} postings and {} résumés to {} ({:.1} MB), {} relevant pairs ({strong} of grade 2), in {:.2} s",
         args.postings,
         args.resumes,
         args.out.display(),
         bytes as f64 / 1e6,
+        qrels.len(),
         started.elapsed().as_secs_f64()
     );
     Ok(())
@@ -139,7 +211,7 @@ fn prepare_out(out: &Path, force: bool) -> anyhow::Result<()> {
             .is_some();
         if non_empty && !force {
             bail!(
-                "{} is not empty; choose another directory or pass --force to replace its postings/, resumes/, postings.csv and candidates.csv",
+                "{} is not empty; choose another directory or pass --force to replace its postings/, resumes/ and CSV files",
                 out.display()
             );
         }
@@ -150,7 +222,7 @@ fn prepare_out(out: &Path, force: bool) -> anyhow::Result<()> {
                     .with_context(|| format!("removing {}", path.display()))?;
             }
         }
-        for file in ["postings.csv", "candidates.csv"] {
+        for file in ["postings.csv", "candidates.csv", "truth.csv", "qrels.csv"] {
             let path = out.join(file);
             if path.is_file() {
                 fs::remove_file(&path).with_context(|| format!("removing {}", path.display()))?;
@@ -161,20 +233,22 @@ fn prepare_out(out: &Path, force: bool) -> anyhow::Result<()> {
 }
 
 /// Generates `count` documents chunk by chunk, writes each to its own file
-/// in `dir` and as one row of the CSV at `csv_path`; returns bytes written.
+/// in `dir` and as one row of the CSV at `csv_path`; returns bytes written
+/// and each document's id and truth, in order.
 fn write_batch(
     csv_path: &Path,
     dir: &Path,
     header: &[&str],
     count: usize,
     generate: impl Fn(usize) -> Doc + Sync,
-) -> anyhow::Result<u64> {
+) -> anyhow::Result<(u64, Vec<Judged>)> {
     let file =
         fs::File::create(csv_path).with_context(|| format!("creating {}", csv_path.display()))?;
     let mut csv = csv::Writer::from_writer(BufWriter::with_capacity(1 << 20, file));
     csv.write_record(header)
         .with_context(|| format!("writing {}", csv_path.display()))?;
     let mut file_bytes = 0u64;
+    let mut truths = Vec::with_capacity(count);
     for start in (0..count).step_by(CHUNK) {
         let docs: Vec<Doc> = (start..count.min(start + CHUNK))
             .into_par_iter()
@@ -201,6 +275,10 @@ fn write_batch(
         );
         file_bytes += files?;
         rows?;
+        truths.extend(docs.into_iter().map(|doc| Judged {
+            id: doc.id,
+            truth: doc.truth,
+        }));
     }
     let mut inner = csv
         .into_inner()
@@ -211,7 +289,7 @@ fn write_batch(
     let csv_bytes = fs::metadata(csv_path)
         .with_context(|| format!("reading {}", csv_path.display()))?
         .len();
-    Ok(file_bytes + csv_bytes)
+    Ok((file_bytes + csv_bytes, truths))
 }
 
 /// One generated posting or résumé.
@@ -226,6 +304,8 @@ pub(crate) struct Doc {
     fields: Vec<String>,
     /// The document's text, as written to its file and to the CSV.
     pub(crate) text: String,
+    /// What the document was made from.
+    pub(crate) truth: Truth,
 }
 
 impl Doc {
@@ -235,6 +315,198 @@ impl Doc {
             .chain(std::iter::once(self.text.as_str()))
             .collect()
     }
+}
+
+/// How a document is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Layout {
+    /// A posting in lines: headings, bullets, paragraphs.
+    Lines,
+    /// A posting in Markdown.
+    Markdown,
+    /// A posting as a title and one paragraph.
+    Flat,
+    /// A résumé with a summary, skills, dated roles and education.
+    Full,
+    /// A résumé that is a skills list only, some skills misspelt.
+    Noisy,
+}
+
+impl Layout {
+    fn name(self) -> &'static str {
+        match self {
+            Layout::Lines => "lines",
+            Layout::Markdown => "markdown",
+            Layout::Flat => "flat",
+            Layout::Full => "full",
+            Layout::Noisy => "noisy",
+        }
+    }
+}
+
+/// The generator's knowledge of one document: what relevance is judged on.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Truth {
+    /// Index of the role family in [`FAMILIES`].
+    family: usize,
+    /// Index of the document's (first) stack in its family's stacks.
+    stack: usize,
+    layout: Layout,
+    /// A posting's required skill requirements, each the sorted skills any
+    /// one of which meets it; the first `core` are its stack's. Soft-skill
+    /// and education lines are not among them. Empty for a résumé.
+    required: Vec<Vec<SkillId>>,
+    /// How many of `required` come from the posting's stack.
+    core: usize,
+    /// A résumé's skills: every skill its text names (misspelt or not),
+    /// sorted. Empty for a posting.
+    held: Vec<SkillId>,
+    /// The skills a résumé answers for: `held` and every skill they are a
+    /// kind of in the taxonomy (Critical Care Nursing answers for
+    /// Nursing), sorted. Empty for a posting.
+    answers: Vec<SkillId>,
+}
+
+/// A document's id and truth, kept after its text is written.
+pub(crate) struct Judged {
+    id: String,
+    truth: Truth,
+}
+
+/// The relevance of a posting to a résumé, from the generator's truth:
+///
+/// * 0 when the families differ, or when the résumé misses a requirement
+///   of the posting's stack (its language or discipline, its framework or
+///   main tool);
+/// * 2 (strong) when it also meets at least [`STRONG_SHARE`] of the
+///   posting's required skill requirements, stack ones included;
+/// * 1 (partial) when it meets at least [`PARTIAL_SHARE`] of them;
+/// * 0 otherwise.
+///
+/// A requirement is met when the résumé holds one of its alternatives
+/// ("Java or Kotlin" is met by either) or a kind of one in the taxonomy's
+/// is-a hierarchy (Critical Care Nursing meets Nursing, Next.js meets
+/// React: the generator writes specialists as having the general skill); a
+/// list ("PostgreSQL, Redis and Kafka") is one requirement per skill.
+/// Related skills (Vue.js for React) and more general ones (Nursing for
+/// Critical Care Nursing) never meet a requirement, nor does a skill the
+/// résumé does not name: the rule is the generator's intent, not a
+/// matcher's reading of the text.
+pub(crate) fn grade(posting: &Truth, resume: &Truth) -> u8 {
+    if posting.family != resume.family || posting.required.is_empty() {
+        return 0;
+    }
+    let met = |alternatives: &Vec<SkillId>| {
+        alternatives
+            .iter()
+            .any(|s| resume.answers.binary_search(s).is_ok())
+    };
+    let core_met = posting.required[..posting.core].iter().all(met);
+    let total = posting.required.len();
+    let count = posting.required.iter().filter(|r| met(r)).count();
+    let at_least = |(num, den): (usize, usize)| count * den >= total * num;
+    if !core_met {
+        0
+    } else if at_least(STRONG_SHARE) {
+        2
+    } else if at_least(PARTIAL_SHARE) {
+        1
+    } else {
+        0
+    }
+}
+
+/// One relevant pair: indices into the résumés and postings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Qrel {
+    resume: usize,
+    posting: usize,
+    grade: u8,
+}
+
+/// Every pair of grade 1 or more, by résumé, then posting, in input order.
+fn qrels(postings: &[Judged], resumes: &[Judged]) -> Vec<Qrel> {
+    let mut by_family: Vec<Vec<usize>> = vec![Vec::new(); FAMILIES.len()];
+    for (i, p) in postings.iter().enumerate() {
+        by_family[p.truth.family].push(i);
+    }
+    resumes
+        .par_iter()
+        .enumerate()
+        .map(|(r, resume)| {
+            by_family[resume.truth.family]
+                .iter()
+                .filter_map(|&p| {
+                    let grade = grade(&postings[p].truth, &resume.truth);
+                    (grade > 0).then_some(Qrel {
+                        resume: r,
+                        posting: p,
+                        grade,
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+        .flatten_iter()
+        .collect()
+}
+
+/// `OUT/truth.csv`: postings, then résumés.
+fn write_truth(
+    path: &Path,
+    catalog: &Catalog,
+    postings: &[Judged],
+    resumes: &[Judged],
+) -> anyhow::Result<()> {
+    let file = fs::File::create(path)?;
+    let mut csv = csv::Writer::from_writer(BufWriter::with_capacity(1 << 20, file));
+    csv.write_record(["id", "kind", "family", "stack", "layout", "skills"])?;
+    for (kind, docs) in [("posting", postings), ("resume", resumes)] {
+        for doc in docs {
+            let t = &doc.truth;
+            let fam = &catalog.families[t.family];
+            let stack = fam.spec.stacks[t.stack].join("+");
+            let skills = if kind == "posting" {
+                t.required
+                    .iter()
+                    .map(|alts| catalog.ids(alts, "|"))
+                    .collect::<Vec<_>>()
+                    .join(";")
+            } else {
+                catalog.ids(&t.held, ";")
+            };
+            csv.write_record([
+                doc.id.as_str(),
+                kind,
+                fam.spec.key,
+                &stack,
+                t.layout.name(),
+                &skills,
+            ])?;
+        }
+    }
+    csv.into_inner().map_err(|e| e.into_error())?.flush()?;
+    Ok(())
+}
+
+/// `OUT/qrels.csv`: `candidate_id,posting_id,grade`.
+fn write_qrels(
+    path: &Path,
+    postings: &[Judged],
+    resumes: &[Judged],
+    qrels: &[Qrel],
+) -> anyhow::Result<()> {
+    let file = fs::File::create(path)?;
+    let mut csv = csv::Writer::from_writer(BufWriter::with_capacity(1 << 20, file));
+    csv.write_record(["candidate_id", "posting_id", "grade"])?;
+    for q in qrels {
+        csv.write_record([
+            resumes[q.resume].id.as_str(),
+            postings[q.posting].id.as_str(),
+            &q.grade.to_string(),
+        ])?;
+    }
+    csv.into_inner().map_err(|e| e.into_error())?.flush()?;
+    Ok(())
 }
 
 /// splitmix64: tiny, fast, and the same sequence on every platform.
@@ -319,9 +591,103 @@ struct FamilySpec {
     duties: &'static [&'static str],
     /// Résumé bullets, past tense, same placeholders.
     wins: &'static [&'static str],
+    /// Titles naming the stack: `{s}` takes one of its skills ("Django
+    /// Developer"); empty where job titles do not name tools.
+    stack_titles: &'static [&'static str],
+    /// The key of the [`SECTORS`] entry most of the family's employers are in.
+    sector: &'static str,
+    /// Other sectors that hire the family (a hospital's data engineers).
+    employers: &'static [&'static str],
+}
+
+/// A kind of employer: its names and what it says about itself. Every
+/// family's postings and résumés draw from these, so company names and
+/// blurbs are shared across families.
+struct Sector {
+    key: &'static str,
     /// Organisation names: `{}` takes a name from [`ORG_NAMES`].
     orgs: &'static [&'static str],
+    /// What an organisation of the sector does: `{n}` takes a number.
+    about: &'static [&'static str],
 }
+
+const SECTORS: &[Sector] = &[
+    Sector {
+        key: "software",
+        orgs: &[
+            "{} Labs",
+            "{} Technologies",
+            "{} GmbH",
+            "{}",
+            "{} Systems",
+            "{}.io",
+            "{} Software",
+        ],
+        about: &[
+            "We build the payment software that {n} online shops run on.",
+            "Our platform plans the routes of {n} delivery vans every day.",
+            "We make booking and scheduling software for {n} hotels, gyms and clinics.",
+            "Our apps help {n} people manage their money and bills.",
+        ],
+    },
+    Sector {
+        key: "commerce",
+        orgs: &["{} Solutions", "{} Group", "{} AG", "{} Inc.", "{} Trading"],
+        about: &[
+            "We supply industrial packaging to {n} manufacturers across Europe.",
+            "We sell office furniture and equipment to {n} businesses.",
+            "We distribute medical devices to {n} hospitals and practices.",
+            "We supply food and drinks wholesale to {n} restaurants and shops.",
+        ],
+    },
+    Sector {
+        key: "finance",
+        orgs: &[
+            "{} Finance",
+            "{} Group",
+            "{} & Partners",
+            "{} Holdings",
+            "{} Bank",
+        ],
+        about: &[
+            "We provide accounting and advisory services to {n} mid-sized businesses.",
+            "We are a regional bank serving {n} customers.",
+            "We manage pensions and savings for {n} members.",
+            "We insure the homes and cars of {n} households.",
+        ],
+    },
+    Sector {
+        key: "healthcare",
+        orgs: &[
+            "{} General Hospital",
+            "{} Medical Center",
+            "{} Clinic",
+            "{} Health",
+            "{} Group",
+        ],
+        about: &[
+            "We run three hospitals and twelve clinics and care for {n} patients a year.",
+            "We are a community hospital serving {n} families.",
+            "Our clinics offer primary and specialist care to {n} patients.",
+            "We provide home care and rehabilitation to {n} people a year.",
+        ],
+    },
+    Sector {
+        key: "education",
+        orgs: &[
+            "{} Academy",
+            "{} High School",
+            "{} Primary School",
+            "{} College",
+        ],
+        about: &[
+            "We are a secondary school of {n} students aged 11 to 18.",
+            "We are a college offering vocational and academic courses to {n} learners.",
+            "We are a primary school of {n} pupils with a nursery.",
+            "We are a trust of five schools with {n} students.",
+        ],
+    },
+];
 
 const TECH_SOFT: &[&str] = &[
     "communication",
@@ -332,16 +698,6 @@ const TECH_SOFT: &[&str] = &[
     "ownership",
     "mentoring",
     "attention-to-detail",
-];
-
-const TECH_ORGS: &[&str] = &[
-    "{} Labs",
-    "{} Technologies",
-    "{} GmbH",
-    "{}",
-    "{} Systems",
-    "{}.io",
-    "{} Software",
 ];
 
 const TECH_FIELDS: &[&str] = &[
@@ -363,6 +719,10 @@ const FAMILIES: &[FamilySpec] = &[
             "Senior Software Engineer, Platform",
             "Staff Backend Engineer",
             "API Engineer",
+            "Software Engineer",
+            "Software Developer",
+            "Integration Specialist",
+            "Applications Engineer",
         ],
         stacks: &[
             &["java", "spring-boot"],
@@ -423,7 +783,13 @@ const FAMILIES: &[FamilySpec] = &[
             "Containerised services and deployed them on {g2} with {g3}",
             "Introduced {g5} and cut incident count by a third",
         ],
-        orgs: TECH_ORGS,
+        stack_titles: &[
+            "{s} Developer",
+            "Senior {s} Engineer",
+            "Backend Engineer ({s})",
+        ],
+        sector: "software",
+        employers: &["finance", "commerce", "healthcare", "education"],
     },
     FamilySpec {
         key: "data",
@@ -434,6 +800,9 @@ const FAMILIES: &[FamilySpec] = &[
             "Data Platform Engineer",
             "Data Analyst",
             "BI Developer",
+            "Business Intelligence Analyst",
+            "Reporting Analyst",
+            "Data Specialist",
         ],
         stacks: &[
             &["python", "apache-spark"],
@@ -474,7 +843,9 @@ const FAMILIES: &[FamilySpec] = &[
             "Wrote {g1} jobs that replaced 40 hand-run scripts",
             "Built {g3} dashboards used by 200 people in finance and sales",
         ],
-        orgs: TECH_ORGS,
+        stack_titles: &["Data Engineer ({s})", "{s} Data Engineer"],
+        sector: "software",
+        employers: &["finance", "commerce", "healthcare"],
     },
     FamilySpec {
         key: "ml",
@@ -484,6 +855,9 @@ const FAMILIES: &[FamilySpec] = &[
             "Senior Data Scientist",
             "ML Engineer",
             "Applied Scientist",
+            "Research Engineer",
+            "AI Engineer",
+            "Analytics Specialist",
         ],
         stacks: &[
             &["python", "pytorch"],
@@ -517,7 +891,9 @@ const FAMILIES: &[FamilySpec] = &[
             "Deployed {g0} models behind a low-latency API with {g1}",
             "Ran {g4} analyses that shaped the pricing roadmap",
         ],
-        orgs: TECH_ORGS,
+        stack_titles: &["Machine Learning Engineer ({s})"],
+        sector: "software",
+        employers: &["finance", "commerce", "healthcare"],
     },
     FamilySpec {
         key: "frontend",
@@ -527,6 +903,9 @@ const FAMILIES: &[FamilySpec] = &[
             "Front-End Developer",
             "UI Engineer",
             "Web Developer",
+            "Software Engineer, Frontend",
+            "UI Developer",
+            "Web Specialist",
         ],
         stacks: &[
             &["typescript", "react"],
@@ -565,7 +944,13 @@ const FAMILIES: &[FamilySpec] = &[
             "Moved the build to {g2}, cutting build times by half",
             "Raised test coverage of the {s} app to 85% with {g3}",
         ],
-        orgs: TECH_ORGS,
+        stack_titles: &[
+            "{s} Developer",
+            "Frontend Engineer ({s})",
+            "Senior {s} Engineer",
+        ],
+        sector: "software",
+        employers: &["commerce", "finance", "education"],
     },
     FamilySpec {
         key: "devops",
@@ -576,6 +961,9 @@ const FAMILIES: &[FamilySpec] = &[
             "Cloud Engineer",
             "Senior SRE",
             "Infrastructure Engineer",
+            "Systems Engineer",
+            "Cloud Specialist",
+            "Operations Engineer",
         ],
         stacks: &[
             &["kubernetes", "terraform"],
@@ -620,7 +1008,9 @@ const FAMILIES: &[FamilySpec] = &[
             "Wrote {g1} modules for networking, IAM and databases",
             "Automated patching of 300 {g4} hosts with {g1}",
         ],
-        orgs: TECH_ORGS,
+        stack_titles: &["DevOps Engineer ({s})", "{s} Engineer"],
+        sector: "software",
+        employers: &["finance", "healthcare", "commerce"],
     },
     FamilySpec {
         key: "sales",
@@ -631,6 +1021,11 @@ const FAMILIES: &[FamilySpec] = &[
             "Business Development Manager",
             "Sales Manager",
             "Inside Sales Representative",
+            "Sales Engineer",
+            "Solutions Consultant",
+            "Sales Analyst",
+            "Account Manager",
+            "Customer Success Specialist",
         ],
         stacks: &[
             &["b2b-sales", "salesforce"],
@@ -693,7 +1088,9 @@ const FAMILIES: &[FamilySpec] = &[
             "Reached 130% of quota three quarters in a row through {g1}",
             "Rolled out {g3} for a team of 12 sellers",
         ],
-        orgs: &["{} Solutions", "{} Group", "{} AG", "{} Inc."],
+        stack_titles: &[],
+        sector: "commerce",
+        employers: &["software", "finance", "healthcare"],
     },
     FamilySpec {
         key: "finance",
@@ -704,6 +1101,10 @@ const FAMILIES: &[FamilySpec] = &[
             "FP&A Analyst",
             "Accounts Payable Specialist",
             "Finance Manager",
+            "Business Analyst, Finance",
+            "Finance Specialist",
+            "Revenue Analyst",
+            "Finance Systems Analyst",
         ],
         stacks: &[
             &["financial-accounting", "sap-fico"],
@@ -755,7 +1156,7 @@ const FAMILIES: &[FamilySpec] = &[
         duties: &[
             "Run {g0} and support the month-end close",
             "Prepare monthly reports under {g1} for the leadership team",
-            "Build and maintain {g2} models for the annual budget",
+            "Own {g2} for the annual budget and the monthly forecast",
             "Improve {g4} processes in {g3}",
         ],
         wins: &[
@@ -764,7 +1165,9 @@ const FAMILIES: &[FamilySpec] = &[
             "Built the {g2} model behind the 2024 budget",
             "Led the migration of the ledger to {g3}",
         ],
-        orgs: &["{} Finance", "{} Group", "{} & Partners", "{} Holdings"],
+        stack_titles: &[],
+        sector: "finance",
+        employers: &["software", "commerce", "healthcare", "education"],
     },
     FamilySpec {
         key: "healthcare",
@@ -775,6 +1178,10 @@ const FAMILIES: &[FamilySpec] = &[
             "Charge Nurse",
             "Clinical Nurse",
             "Emergency Department Nurse",
+            "Clinical Specialist",
+            "Nurse Educator",
+            "Clinical Informatics Nurse",
+            "Patient Care Coordinator",
         ],
         stacks: &[
             &["nursing", "patient-care"],
@@ -834,12 +1241,9 @@ const FAMILIES: &[FamilySpec] = &[
             "Trained new staff in {g0} and {g0}",
             "Documented {g0} in {g2} for every admission",
         ],
-        orgs: &[
-            "{} General Hospital",
-            "{} Medical Center",
-            "{} Clinic",
-            "{} Health",
-        ],
+        stack_titles: &[],
+        sector: "healthcare",
+        employers: &["education", "commerce"],
     },
     FamilySpec {
         key: "teaching",
@@ -850,6 +1254,10 @@ const FAMILIES: &[FamilySpec] = &[
             "Mathematics Teacher",
             "English Teacher",
             "Special Education Teacher",
+            "Computer Science Teacher",
+            "Learning Specialist",
+            "Instructional Coach",
+            "Education Coordinator",
         ],
         stacks: &[
             &["lesson-planning", "classroom-management"],
@@ -904,12 +1312,9 @@ const FAMILIES: &[FamilySpec] = &[
             "Redesigned the Year 9 curriculum with {g0}",
             "Ran parent evenings and {g3} for 120 students",
         ],
-        orgs: &[
-            "{} Academy",
-            "{} High School",
-            "{} Primary School",
-            "{} College",
-        ],
+        stack_titles: &[],
+        sector: "education",
+        employers: &["healthcare", "software"],
     },
 ];
 
@@ -1015,6 +1420,16 @@ const UNIVERSITIES: &[&str] = &[
     "University of Manchester",
 ];
 
+/// Languages résumés list beside English.
+const SPOKEN: &[&str] = &[
+    "German",
+    "Spanish",
+    "French",
+    "Polish",
+    "Hindi",
+    "Portuguese",
+];
+
 const MONTHS: &[&str] = &[
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
@@ -1080,6 +1495,47 @@ const BENEFITS: &[&str] = &[
     "Annual team retreat",
 ];
 
+/// Duties any posting may list, whatever the family.
+const SHARED_DUTIES: &[&str] = &[
+    "Work closely with colleagues across teams and departments",
+    "Keep managers and stakeholders informed of progress and risks",
+    "Help build a friendly, inclusive team where people support each other",
+    "Take part in training and share what you learn with the team",
+    "Follow our policies on data protection, health and safety",
+];
+
+/// Required lines any posting may add: no skill the truth counts.
+const SHARED_REQUIREMENTS: &[&str] = &[
+    "A team player with a positive, can-do attitude",
+    "Fluent English, written and spoken",
+    "The right to work in the country of the role",
+    "Able to work on your own and as part of a team",
+    "Reliable, organised and eager to learn",
+];
+
+/// What any employer says about itself after its sector's sentence.
+const SHARED_ABOUT: &[&str] = &[
+    "We are a team of {n} people across {m} offices, and we care about doing the work well.",
+    "Founded {n} years ago, we have grown to {m} locations and keep growing.",
+    "We value team players who take ownership, speak up and keep learning.",
+    "People stay with us: most of our managers started here as specialists.",
+];
+
+/// How to apply, in any posting.
+const HOW_TO_APPLY: &[&str] = &[
+    "To apply, send your CV and a short cover letter. We read every application and reply within two weeks.",
+    "Apply through our careers page with your CV. Interviews are held in two rounds, online and on site.",
+    "Send us your CV today: we review applications as they arrive and may close the role early.",
+];
+
+/// Résumé bullets any role may have.
+const SHARED_WINS: &[&str] = &[
+    "Trained and mentored three new colleagues",
+    "Worked closely with managers and cross-functional teams",
+    "Recognised by management as a reliable team player",
+    "Represented the team at the company's annual conference",
+];
+
 const YEARS_TEMPLATES: &[&str] = &[
     "{n}+ years of experience with {x}",
     "At least {n} years of professional experience in {x}",
@@ -1117,6 +1573,9 @@ const NUMBER_WORDS: &[&str] = &[
 /// A family resolved against the taxonomy.
 struct Family {
     spec: &'static FamilySpec,
+    /// Index of its own sector in [`SECTORS`], then of the others that hire it.
+    sector: usize,
+    employers: Vec<usize>,
     stacks: Vec<Vec<SkillId>>,
     groups: Vec<Vec<SkillId>>,
     /// Descendants of the spec's roots with a usable form, sorted by id.
@@ -1142,6 +1601,10 @@ pub(crate) struct Catalog {
     forms: Vec<Option<Forms>>,
     /// Whether each skill is a programming language, indexed by `SkillId`.
     language: Vec<bool>,
+    /// The taxonomy id of each skill, indexed by `SkillId`.
+    ids: Vec<String>,
+    /// What each skill is a kind of (transitively), indexed by `SkillId`.
+    ancestors: Vec<Vec<SkillId>>,
 }
 
 impl Catalog {
@@ -1180,8 +1643,22 @@ impl Catalog {
                 .map(|(id, skill)| (skill.id.clone(), id))
                 .collect();
             extra.sort();
+            let sector_index = |key: &str| -> anyhow::Result<usize> {
+                SECTORS
+                    .iter()
+                    .position(|s| s.key == key)
+                    .with_context(|| format!("family {}: unknown sector {key:?}", spec.key))
+            };
+            let sector = sector_index(spec.sector)?;
+            let employers = spec
+                .employers
+                .iter()
+                .map(|k| sector_index(k))
+                .collect::<anyhow::Result<_>>()?;
             families.push(Family {
                 spec,
+                sector,
+                employers,
                 stacks,
                 groups,
                 extra: extra.into_iter().map(|(_, id)| id).collect(),
@@ -1193,11 +1670,27 @@ impl Catalog {
             .iter()
             .map(|s| s.category == "programming-languages")
             .collect();
+        let ids = taxonomy.skills().iter().map(|s| s.id.clone()).collect();
+        let ancestors = taxonomy
+            .iter()
+            .map(|(id, _)| taxonomy.ancestors(id).to_vec())
+            .collect();
         Ok(Catalog {
             families,
             forms,
             language,
+            ids,
+            ancestors,
         })
+    }
+
+    /// The taxonomy ids of `skills`, joined by `sep`.
+    fn ids(&self, skills: &[SkillId], sep: &str) -> String {
+        let ids: Vec<&str> = skills
+            .iter()
+            .map(|s| self.ids[s.index()].as_str())
+            .collect();
+        ids.join(sep)
     }
 
     /// A surface form of `skill`, mostly the preferred one.
@@ -1212,19 +1705,47 @@ impl Catalog {
         }
     }
 
-    fn family(&self, rng: &mut Rng) -> &Family {
-        rng.pick(&self.families)
+    /// A family, as an index into `self.families`.
+    fn family(&self, rng: &mut Rng) -> usize {
+        rng.below(self.families.len())
+    }
+
+    /// The sector of an employer of `fam`: mostly its own, else one of the
+    /// others that hire it.
+    fn employer(&self, rng: &mut Rng, fam: &Family) -> usize {
+        if fam.employers.is_empty() || rng.chance(OWN_SECTOR_PERCENT) {
+            fam.sector
+        } else {
+            *rng.pick(&fam.employers)
+        }
     }
 
     /// Posting number `index` (0-based).
     pub(crate) fn posting(&self, seed: u64, index: usize) -> Doc {
         let mut rng = Rng::for_doc(seed, 1, index);
         let rng = &mut rng;
-        let fam = self.family(rng);
+        let family = self.family(rng);
+        let fam = &self.families[family];
         let spec = fam.spec;
-        let markdown = rng.chance(35);
-        let title = rng.pick(spec.titles).to_string();
-        let company = org_name(rng, spec);
+        let layout = if rng.chance(FLAT_PERCENT) {
+            Layout::Flat
+        } else if rng.chance(35) {
+            Layout::Markdown
+        } else {
+            Layout::Lines
+        };
+        let markdown = layout == Layout::Markdown;
+        let stack_index = rng.below(fam.stacks.len());
+        let stack = fam.stacks[stack_index].clone();
+        let title = if !spec.stack_titles.is_empty() && rng.chance(STACK_TITLE_PERCENT) {
+            let template = rng.word(spec.stack_titles);
+            let skill = *rng.pick(&stack);
+            template.replace("{s}", self.form(rng, skill))
+        } else {
+            rng.pick(spec.titles).to_string()
+        };
+        let sector = &SECTORS[self.employer(rng, fam)];
+        let company = org_name(rng, sector);
         let location = rng.pick(CITIES).to_string();
         let mode = *rng.pick(&["Hybrid", "Remote", "On-site", "Full-time"]);
         let bullet = if markdown {
@@ -1232,49 +1753,47 @@ impl Catalog {
         } else {
             *rng.pick(&["- ", "* ", "• ", "1. ", "- "])
         };
-        let mut out = String::with_capacity(2_500);
 
         // Title, company and location.
-        match (markdown, rng.below(3)) {
-            (true, _) => {
-                let _ = writeln!(out, "# {title}\n\n**{company}** · {location} · {mode}");
-            }
-            (false, 0) => {
-                let _ = writeln!(out, "{title}\n{company} · {location} · {mode}");
-            }
-            (false, 1) => {
-                let _ = writeln!(out, "{title} at {company}\nLocation: {location} ({mode})");
-            }
-            (false, _) => {
-                let _ = writeln!(
-                    out,
-                    "Job title: {title}\nCompany: {company}\nLocation: {location}"
-                );
-            }
-        }
+        let mut head: Vec<String> = match (markdown, rng.below(3)) {
+            (true, _) => vec![
+                format!("# {title}"),
+                String::new(),
+                format!("**{company}** · {location} · {mode}"),
+            ],
+            (false, 0) => vec![title.clone(), format!("{company} · {location} · {mode}")],
+            (false, 1) => vec![
+                format!("{title} at {company}"),
+                format!("Location: {location} ({mode})"),
+            ],
+            (false, _) => vec![
+                format!("Job title: {title}"),
+                format!("Company: {company}"),
+                format!("Location: {location}"),
+            ],
+        };
         if rng.chance(40) {
             let low = rng.range(40, 120) * 1_000;
             let high = low + rng.range(10, 30) * 1_000;
             let cur = *rng.pick(&["$", "€", "£"]);
-            let _ = writeln!(
-                out,
+            head.push(format!(
                 "{cur}{} - {cur}{} per year",
                 thousands(low),
                 thousands(high)
-            );
+            ));
         }
-        out.push('\n');
 
-        // Skills of this posting.
-        let stack = rng.pick(&fam.stacks).clone();
+        // Skills of this posting, and the truth's view of them.
         let group_count = rng.range(3, fam.groups.len().min(5));
         let groups = rng.sample(&(0..fam.groups.len()).collect::<Vec<_>>(), group_count);
-
         let mut required: Vec<String> = Vec::new();
+        let mut truth_required: Vec<Vec<SkillId>> = Vec::new();
         let years = rng.range(2, 7);
+        let mut first = vec![stack[0]];
         let primary = if rng.chance(35) {
             let other = rng.pick(&fam.stacks)[0];
             if other != stack[0] {
+                first.push(other);
                 format!("{} or {}", self.form(rng, stack[0]), self.form(rng, other))
             } else {
                 self.form(rng, stack[0]).to_string()
@@ -1283,10 +1802,14 @@ impl Catalog {
             self.form(rng, stack[0]).to_string()
         };
         required.push(years_line(rng, years, &primary));
+        first.sort();
+        truth_required.push(first);
         for &skill in &stack[1..] {
             let form = self.form(rng, skill).to_string();
             required.push(rng.pick(SKILL_TEMPLATES).replace("{x}", &form));
+            truth_required.push(vec![skill]);
         }
+        let core = truth_required.len();
         // Skills named by a requirement so far: each skill is asked for once.
         let mut used: Vec<SkillId> = stack.clone();
         let mut unused: Vec<SkillId> = Vec::new();
@@ -1312,19 +1835,26 @@ impl Catalog {
                 .map(|&s| self.form(rng, s).to_string())
                 .collect();
             let line = if roll < 3 && names.len() >= 2 {
+                let mut alternatives = picked.clone();
+                alternatives.sort();
+                truth_required.push(alternatives);
                 let t = *rng.pick(ANY_OF_TEMPLATES);
                 t.replace("{list}", &names.join(", "))
                     .replace("{or_list}", &or_list(&names))
                     .replace("{x}", &names[0])
                     .replace("{y}", &names[1])
             } else if names.len() >= 3 {
+                truth_required.extend(picked.iter().map(|&s| vec![s]));
                 rng.pick(LIST_TEMPLATES)
                     .replace("{list}", &and_list(&names))
-            } else if roll < 7 {
-                let n = rng.range(2, years);
-                years_line(rng, n, &names[0])
             } else {
-                rng.pick(SKILL_TEMPLATES).replace("{x}", &names[0])
+                truth_required.push(vec![picked[0]]);
+                if roll < 7 {
+                    let n = rng.range(2, years);
+                    years_line(rng, n, &names[0])
+                } else {
+                    rng.pick(SKILL_TEMPLATES).replace("{x}", &names[0])
+                }
             };
             required.push(line);
             used.extend(picked.iter().copied());
@@ -1344,6 +1874,9 @@ impl Catalog {
                     .replace("{y}", &y),
             );
         }
+        if rng.chance(50) {
+            required.push(rng.word(SHARED_REQUIREMENTS).to_string());
+        }
 
         let mut preferred: Vec<String> = Vec::new();
         let extra: Vec<SkillId> = fam
@@ -1360,79 +1893,96 @@ impl Catalog {
         }
 
         let mut duties: Vec<String> = Vec::new();
+        let mut named = Vec::new();
         for duty in rng.sample_between(spec.duties, 3, 4) {
-            duties.push(self.fill(rng, duty, fam, &stack, &used));
+            duties.push(self.fill(rng, duty, fam, &stack, &used, &mut named));
+        }
+        if rng.chance(50) {
+            duties.push(rng.word(SHARED_DUTIES).to_string());
         }
 
-        // Sections, in one of the orders real postings use.
-        let header = |h: &str| -> String {
-            let h = h.replace("{title}", &title).replace("{company}", &company);
-            if markdown {
-                format!("## {}\n", h.trim_end_matches(':'))
-            } else {
-                format!("{h}\n")
-            }
-        };
+        // Blocks, in one of the orders real postings use.
+        let heading =
+            |h: &str| Block::Heading(h.replace("{title}", &title).replace("{company}", &company));
+        let mut blocks = vec![Block::Head(head)];
         if rng.chance(60) {
-            out.push_str(&header(rng.word(ABOUT_HEADERS)));
-            let _ = writeln!(
-                out,
-                "{company} has been growing for {} years. We are a team of {} people across {} offices, and we care about doing the work well.\n",
-                rng.range(3, 25),
-                rng.range(20, 900),
-                rng.range(1, 6)
-            );
+            blocks.push(heading(rng.word(ABOUT_HEADERS)));
+            let own = rng
+                .word(sector.about)
+                .replace("{n}", &thousands(rng.range(2, 90) * 100));
+            let shared = rng
+                .word(SHARED_ABOUT)
+                .replace("{n}", &rng.range(20, 900).to_string())
+                .replace("{m}", &rng.range(2, 12).to_string());
+            blocks.push(Block::Text(format!("{company}: {own} {shared}")));
         } else {
-            let _ = writeln!(
-                out,
-                "We are looking for a {title} to join our team in {}.\n",
+            blocks.push(Block::Text(format!(
+                "We are looking for a {title} to join our team in {}.",
                 city(&location)
-            );
+            )));
         }
         let duties_first = rng.chance(60);
-        let mut sections: Vec<(String, &Vec<String>)> = Vec::new();
-        let duty_header = header(rng.word(DUTY_HEADERS));
-        let req_header = header(rng.word(REQUIRED_HEADERS));
-        let pref_header = header(rng.word(PREFERRED_HEADERS));
+        let duty_heading = heading(rng.word(DUTY_HEADERS));
+        let req_heading = heading(rng.word(REQUIRED_HEADERS));
+        let pref_heading = heading(rng.word(PREFERRED_HEADERS));
+        let mut sections: Vec<(Block, Vec<String>)> = Vec::new();
         if duties_first {
-            sections.push((duty_header.clone(), &duties));
+            sections.push((duty_heading.clone(), duties.clone()));
         }
-        sections.push((req_header, &required));
+        sections.push((req_heading, required));
         if rng.chance(80) {
-            sections.push((pref_header, &preferred));
+            sections.push((pref_heading, preferred));
         }
         if !duties_first {
-            sections.push((duty_header, &duties));
+            sections.push((duty_heading, duties));
         }
         for (head, lines) in sections {
-            out.push_str(&head);
-            for (n, line) in lines.iter().enumerate() {
-                push_bullet(&mut out, bullet, n, line);
-            }
-            out.push('\n');
+            blocks.push(head);
+            blocks.push(Block::List(lines));
         }
         if rng.chance(70) {
-            out.push_str(&header(rng.word(BENEFIT_HEADERS)));
-            for (n, b) in rng.sample_between(BENEFITS, 2, 5).iter().enumerate() {
-                push_bullet(&mut out, bullet, n, b);
-            }
-            out.push('\n');
+            blocks.push(heading(rng.word(BENEFIT_HEADERS)));
+            let benefits = rng.sample_between(BENEFITS, 2, 5);
+            blocks.push(Block::List(
+                benefits.iter().map(|b| b.to_string()).collect(),
+            ));
+        }
+        if rng.chance(40) {
+            blocks.push(Block::Text(rng.word(HOW_TO_APPLY).to_string()));
         }
         if rng.chance(60) {
             if rng.chance(50) {
-                out.push_str(&header(rng.word(EEO_HEADERS)));
+                blocks.push(heading(rng.word(EEO_HEADERS)));
             }
-            let _ = writeln!(
-                out,
+            blocks.push(Block::Text(format!(
                 "{company} is an equal opportunity employer. We welcome applicants of every background, and we will make reasonable accommodations throughout the hiring process."
-            );
+            )));
         }
-        let family = spec.key;
+        let text = match layout {
+            Layout::Flat => {
+                let style = FlatStyle {
+                    items: rng.below(4),
+                    colon: rng.chance(50),
+                };
+                render_flat(&blocks, style)
+            }
+            _ => render_lines(&blocks, markdown, bullet),
+        };
+        let family_key = spec.key;
         Doc {
-            id: format!("p{:06}-{family}", index + 1),
+            id: format!("p{:06}-{family_key}", index + 1),
             ext: if markdown { "md" } else { "txt" },
             fields: vec![title, company, location],
-            text: out,
+            text,
+            truth: Truth {
+                family,
+                stack: stack_index,
+                layout,
+                required: truth_required,
+                core,
+                held: Vec::new(),
+                answers: Vec::new(),
+            },
         }
     }
 
@@ -1440,26 +1990,30 @@ impl Catalog {
     pub(crate) fn resume(&self, seed: u64, index: usize) -> Doc {
         let mut rng = Rng::for_doc(seed, 2, index);
         let rng = &mut rng;
-        let fam = self.family(rng);
+        let family = self.family(rng);
+        let fam = &self.families[family];
         let spec = fam.spec;
+        let layout = if rng.chance(NOISY_PERCENT) {
+            Layout::Noisy
+        } else {
+            Layout::Full
+        };
         let first = *rng.pick(FIRST_NAMES);
         let last = *rng.pick(LAST_NAMES);
         let name = format!("{first} {last}");
-        let mut out = String::with_capacity(2_500);
-        let _ = writeln!(out, "{name}");
         let email = format!("{}.{}@example.com", ascii_slug(first), ascii_slug(last));
-        let _ = writeln!(
-            out,
-            "{} · {email} · +{} {} {}\n",
-            rng.pick(CITIES),
-            rng.range(1, 49),
-            rng.range(100, 999),
-            rng.range(100_000, 999_999)
-        );
 
-        // Skills: a stack, a few groups, a couple of extras.
-        let stack = rng.pick(&fam.stacks).clone();
+        // Skills: a stack (sometimes two), a few groups, a couple of extras.
+        let stack_index = rng.below(fam.stacks.len());
+        let stack = fam.stacks[stack_index].clone();
         let mut skills: Vec<SkillId> = stack.clone();
+        if rng.chance(SECOND_STACK_PERCENT) {
+            for &s in rng.pick(&fam.stacks) {
+                if !skills.contains(&s) {
+                    skills.push(s);
+                }
+            }
+        }
         let group_count = rng.range(2, fam.groups.len().min(5));
         for g in rng.sample(&(0..fam.groups.len()).collect::<Vec<_>>(), group_count) {
             for s in rng.sample_between(&fam.groups[g], 1, 2) {
@@ -1473,26 +2027,86 @@ impl Catalog {
                 skills.push(s);
             }
         }
+        let title = rng.pick(spec.titles).to_string();
+        let mut held = skills.clone();
+        let text = if layout == Layout::Noisy {
+            self.noisy_resume(rng, &name, &email, &title, &skills)
+        } else {
+            self.full_resume(rng, fam, &name, &email, &title, &stack, &skills, &mut held)
+        };
+        held.sort();
+        held.dedup();
+        let mut answers = held.clone();
+        for &s in &held {
+            answers.extend_from_slice(&self.ancestors[s.index()]);
+        }
+        answers.sort();
+        answers.dedup();
+        let family_key = spec.key;
+        Doc {
+            id: format!("r{:04}-{family_key}", index + 1),
+            ext: "txt",
+            fields: vec![name],
+            text,
+            truth: Truth {
+                family,
+                stack: stack_index,
+                layout,
+                required: Vec::new(),
+                core: 0,
+                held,
+                answers,
+            },
+        }
+    }
+
+    /// A résumé with a summary, a skills section, dated roles and
+    /// education; adds the skills its text names beyond `skills` to `held`.
+    #[allow(clippy::too_many_arguments)]
+    fn full_resume(
+        &self,
+        rng: &mut Rng,
+        fam: &Family,
+        name: &str,
+        email: &str,
+        title: &str,
+        stack: &[SkillId],
+        skills: &[SkillId],
+        held: &mut Vec<SkillId>,
+    ) -> String {
+        let spec = fam.spec;
+        let mut out = String::with_capacity(2_500);
+        let _ = writeln!(out, "{name}");
+        let _ = writeln!(
+            out,
+            "{} · {email} · +{} {} {}\n",
+            rng.pick(CITIES),
+            rng.range(1, 49),
+            rng.range(100, 999),
+            rng.range(100_000, 999_999)
+        );
         let soft = rng.sample(&fam.soft, 2);
+        held.push(soft[0]);
 
         // Career: 1-5 roles, newest first, ending at or before the anchor.
         let total_years = rng.range(1, 15);
         let roles = rng.range(1, 5).min(total_years.max(1));
-        let title = rng.pick(spec.titles).to_string();
         let lead = if rng.chance(50) {
-            self.form(rng, stack[0]).to_string()
+            stack[0]
         } else {
-            {
-                let skill = *rng.pick(&skills);
-                self.form(rng, skill).to_string()
-            }
+            *rng.pick(skills)
         };
-
+        // The second skill of the summary: another one than the lead.
+        let second = match skills[skills.len() / 2] {
+            s if s == lead => skills[(skills.len() / 2 + 1) % skills.len()],
+            s => s,
+        };
         let summary = *rng.pick(&["Summary", "SUMMARY", "Profile", "Professional Summary"]);
+        let lead = self.form(rng, lead).to_string();
         let _ = writeln!(
             out,
             "{summary}\n{title} with {total_years} years of experience in {lead} and {}. Known for {}.\n",
-            self.form(rng, skills[skills.len() / 2]),
+            self.form(rng, second),
             self.form(rng, soft[0])
         );
 
@@ -1500,14 +2114,7 @@ impl Catalog {
             *rng.pick(&["Skills", "SKILLS", "Technical Skills", "Core Competencies"]);
         out.push_str(skills_header);
         out.push('\n');
-        let spoken = *rng.pick(&[
-            "German",
-            "Spanish",
-            "French",
-            "Polish",
-            "Hindi",
-            "Portuguese",
-        ]);
+        let spoken = *rng.pick(SPOKEN);
         let (langs, tools): (Vec<SkillId>, Vec<SkillId>) =
             skills.iter().partition(|s| self.language[s.index()]);
         let names = |rng: &mut Rng, list: &[SkillId]| -> String {
@@ -1524,7 +2131,7 @@ impl Catalog {
             let _ = writeln!(out, "Tools & methods: {}", names(rng, &skills[split..]));
             let _ = writeln!(out, "Languages: English, {spoken}\n");
         } else {
-            let _ = writeln!(out, "{}\n", names(rng, &skills));
+            let _ = writeln!(out, "{}\n", names(rng, skills));
         }
 
         let exp_header = *rng.pick(&[
@@ -1554,11 +2161,12 @@ impl Catalog {
             let present = r == 0 && end == anchor;
             let dates = date_range(rng, date_style, start, end, present);
             let role_title = if r == 0 {
-                title.clone()
+                title.to_string()
             } else {
                 rng.pick(spec.titles).to_string()
             };
-            let org = org_name(rng, spec);
+            let sector = self.employer(rng, fam);
+            let org = org_name(rng, &SECTORS[sector]);
             match layout {
                 0 => {
                     let _ = writeln!(out, "{role_title}, {org}\n{dates}");
@@ -1576,7 +2184,14 @@ impl Catalog {
             }
             let bullet = if layout == 1 { "• " } else { "- " };
             for win in rng.sample_between(spec.wins, 2, 4) {
-                let _ = writeln!(out, "{bullet}{}", self.fill(rng, win, fam, &stack, &skills));
+                let _ = writeln!(
+                    out,
+                    "{bullet}{}",
+                    self.fill(rng, win, fam, stack, skills, held)
+                );
+            }
+            if rng.chance(40) {
+                let _ = writeln!(out, "{bullet}{}", rng.word(SHARED_WINS));
             }
             out.push('\n');
             end = start - 1 - rng.range(0, 3) as i32;
@@ -1590,18 +2205,95 @@ impl Catalog {
             degree(rng, spec),
             rng.pick(UNIVERSITIES)
         );
-        let family = spec.key;
-        Doc {
-            id: format!("r{:04}-{family}", index + 1),
-            ext: "txt",
-            fields: vec![name],
-            text: out,
+        out
+    }
+
+    /// A résumé that is a skills list only: in any order, in one of a few
+    /// shapes, some skills misspelt (never all), no dates.
+    fn noisy_resume(
+        &self,
+        rng: &mut Rng,
+        name: &str,
+        email: &str,
+        title: &str,
+        skills: &[SkillId],
+    ) -> String {
+        let mut out = String::with_capacity(600);
+        let _ = writeln!(out, "{name}");
+        match rng.below(3) {
+            0 => {
+                let _ = writeln!(out, "{} · {email}", rng.pick(CITIES));
+            }
+            1 => {
+                let _ = writeln!(out, "{email}");
+            }
+            _ => {}
         }
+        if rng.chance(50) {
+            let _ = writeln!(out, "{title}");
+        }
+        out.push('\n');
+        let order = rng.sample(skills, skills.len());
+        let mut forms: Vec<String> = Vec::with_capacity(order.len());
+        let mut misspelt = 0;
+        for &skill in &order {
+            let form = self.form(rng, skill).to_string();
+            let last_clean = misspelt + 1 == order.len();
+            match (rng.chance(TYPO_PERCENT) && !last_clean)
+                .then(|| typo(rng, &form))
+                .flatten()
+            {
+                Some(wrong) => {
+                    misspelt += 1;
+                    forms.push(wrong);
+                }
+                None => forms.push(form),
+            }
+        }
+        if rng.chance(70) {
+            let _ = writeln!(
+                out,
+                "{}",
+                rng.pick(&[
+                    "Skills",
+                    "SKILLS",
+                    "Skills:",
+                    "Key skills",
+                    "Core Competencies"
+                ])
+            );
+        }
+        match rng.below(5) {
+            0 => {
+                let _ = writeln!(out, "{}", forms.join(", "));
+            }
+            1 => {
+                let _ = writeln!(out, "{}", forms.join(" | "));
+            }
+            2 => {
+                let _ = writeln!(out, "{}", forms.join("; "));
+            }
+            3 => {
+                for f in &forms {
+                    let _ = writeln!(out, "- {f}");
+                }
+            }
+            _ => {
+                for f in &forms {
+                    let _ = writeln!(out, "{f}");
+                }
+            }
+        }
+        if rng.chance(40) {
+            let _ = writeln!(out, "\nLanguages: English, {}", rng.pick(SPOKEN));
+        }
+        out
     }
 
     /// Replaces `{s}` in `template` with a skill of the document's stack
     /// and `{gN}` with one of the family's group N, preferring the skills in
-    /// `chosen`; never the same skill twice.
+    /// `chosen`; never the same skill twice. Adds the skills written to
+    /// `named`.
     fn fill(
         &self,
         rng: &mut Rng,
@@ -1609,6 +2301,7 @@ impl Catalog {
         fam: &Family,
         stack: &[SkillId],
         chosen: &[SkillId],
+        named: &mut Vec<SkillId>,
     ) -> String {
         let mut out = String::with_capacity(template.len() + 32);
         let mut used: Vec<SkillId> = Vec::new();
@@ -1636,6 +2329,7 @@ impl Catalog {
                 *rng.pick(pool)
             };
             used.push(skill);
+            named.push(skill);
             out.push_str(self.form(rng, skill));
             rest = &rest[(close + 1).min(rest.len())..];
         }
@@ -1798,9 +2492,163 @@ fn push_bullet(out: &mut String, bullet: &str, n: usize, line: &str) {
     }
 }
 
-fn org_name(rng: &mut Rng, spec: &FamilySpec) -> String {
+fn org_name(rng: &mut Rng, sector: &Sector) -> String {
     let name = rng.word(ORG_NAMES);
-    rng.word(spec.orgs).replace("{}", name)
+    rng.word(sector.orgs).replace("{}", name)
+}
+
+/// A part of a posting before it is laid out.
+#[derive(Debug, Clone)]
+enum Block {
+    /// The opening lines: title, company, location, salary. The first is
+    /// the title line.
+    Head(Vec<String>),
+    /// A paragraph.
+    Text(String),
+    /// A section heading as written in plain text ("What you'll bring:").
+    Heading(String),
+    /// The items of a list.
+    List(Vec<String>),
+}
+
+/// How a flattened posting writes its lists and headings.
+#[derive(Debug, Clone, Copy)]
+struct FlatStyle {
+    /// 0: "• item", 1: "Item.", 2: "- Item", 3: "item; item; item."
+    items: usize,
+    /// Headings end with a colon ("Requirements:").
+    colon: bool,
+}
+
+/// A posting in lines: a blank line after each block but a heading, list
+/// items behind `bullet`, headings as `## ` in Markdown.
+fn render_lines(blocks: &[Block], markdown: bool, bullet: &str) -> String {
+    let mut out = String::with_capacity(2_500);
+    for block in blocks {
+        match block {
+            Block::Head(lines) => {
+                for line in lines {
+                    let _ = writeln!(out, "{line}");
+                }
+                out.push('\n');
+            }
+            Block::Text(text) => {
+                let _ = writeln!(out, "{text}\n");
+            }
+            Block::Heading(h) if markdown => {
+                let _ = writeln!(out, "## {}", h.trim_end_matches(':'));
+            }
+            Block::Heading(h) => {
+                let _ = writeln!(out, "{h}");
+            }
+            Block::List(items) => {
+                for (n, item) in items.iter().enumerate() {
+                    push_bullet(&mut out, bullet, n, item);
+                }
+                out.push('\n');
+            }
+        }
+    }
+    let end = out.trim_end().len();
+    out.truncate(end);
+    out.push('\n');
+    out
+}
+
+/// A posting as job boards export it: the title line, then everything
+/// else as one paragraph.
+fn render_flat(blocks: &[Block], style: FlatStyle) -> String {
+    let mut title = String::new();
+    let mut words: Vec<String> = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Head(lines) => {
+                let mut lines = lines.iter().filter(|l| !l.is_empty());
+                title = lines.next().cloned().unwrap_or_default();
+                words.extend(lines.cloned());
+            }
+            Block::Text(text) => words.push(text.clone()),
+            Block::Heading(h) if style.colon && !h.ends_with(':') => words.push(format!("{h}:")),
+            Block::Heading(h) => words.push(h.clone()),
+            Block::List(items) => {
+                for (n, item) in items.iter().enumerate() {
+                    let item = capitalize(item);
+                    let end = if item.ends_with(['.', '!', '?']) {
+                        ""
+                    } else {
+                        "."
+                    };
+                    words.push(match style.items {
+                        0 => format!("• {item}"),
+                        1 => format!("{item}{end}"),
+                        2 => format!("- {item}"),
+                        _ if n + 1 == items.len() => format!("{item}{end}"),
+                        _ => format!("{item};"),
+                    });
+                }
+            }
+        }
+    }
+    format!("{title}\n{}\n", words.join(" "))
+}
+
+/// `word` with one typing mistake in one of its words of at least
+/// [`TYPO_MIN_LETTERS`] ASCII letters (two letters swapped, one dropped,
+/// doubled or hit on the neighbouring key; never the first letter), or
+/// `None` when it has no such word.
+fn typo(rng: &mut Rng, form: &str) -> Option<String> {
+    let words: Vec<(usize, &str)> = form
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| w.len() >= TYPO_MIN_LETTERS && w.chars().all(|c| c.is_ascii_alphabetic()))
+        .collect();
+    let &(start, word) = words.get(rng.below(words.len().max(1)))?;
+    let mut letters: Vec<u8> = word.bytes().collect();
+    let at = rng.range(1, letters.len() - 2);
+    match rng.below(4) {
+        0 if letters[at] != letters[at + 1] => letters.swap(at, at + 1),
+        1 => {
+            letters.insert(at, letters[at]);
+        }
+        2 => {
+            let c = letters[at];
+            let key = neighbour_key(c.to_ascii_lowercase(), rng.chance(50));
+            letters[at] = if c.is_ascii_uppercase() {
+                key.to_ascii_uppercase()
+            } else {
+                key
+            };
+        }
+        _ => {
+            letters.remove(at);
+        }
+    }
+    let wrong = String::from_utf8(letters).expect("ASCII letters stay ASCII");
+    Some(format!(
+        "{}{wrong}{}",
+        &form[..start],
+        &form[start + word.len()..]
+    ))
+}
+
+/// The key left or right of lowercase `c` on a QWERTY keyboard, or `c` at
+/// the row's end.
+fn neighbour_key(c: u8, left: bool) -> u8 {
+    for row in [&b"qwertyuiop"[..], b"asdfghjkl", b"zxcvbnm"] {
+        if let Some(i) = row.iter().position(|&k| k == c) {
+            return match (left, i) {
+                (true, 0) => row[1],
+                (true, _) => row[i - 1],
+                (false, _) if i + 1 == row.len() => row[i - 1],
+                (false, _) => row[i + 1],
+            };
+        }
+    }
+    c
 }
 
 /// The city of "City, Country".
@@ -1834,8 +2682,13 @@ fn and_list(items: &[String]) -> String {
     }
 }
 
+/// `n` with a comma before the thousands: "9,800", "300".
 fn thousands(n: usize) -> String {
-    format!("{},{:03}", n / 1_000, n % 1_000)
+    if n < 1_000 {
+        n.to_string()
+    } else {
+        format!("{},{:03}", n / 1_000, n % 1_000)
+    }
 }
 
 /// ASCII letters of a name, lowercased, for e-mail addresses.
@@ -1953,15 +2806,20 @@ mod tests {
     }
 
     #[test]
-    fn every_resume_yields_a_dated_role_and_skills() {
+    fn every_full_resume_yields_a_dated_role_and_skills() {
         let taxonomy = Taxonomy::embedded().expect("embedded taxonomy");
         let matcher = Matcher::new(&taxonomy).expect("matcher");
         let catalog = catalog(&taxonomy);
         let options = ResumeOptions {
             as_of: YearMonth::new(ANCHOR.0, ANCHOR.1).expect("valid month"),
         };
+        let mut full = 0;
         for i in 0..RESUMES {
             let doc = catalog.resume(11, i);
+            if doc.truth.layout != Layout::Full {
+                continue;
+            }
+            full += 1;
             let candidate = parse_resume(&matcher, &doc.id, &doc.text, &options);
             assert!(
                 !candidate.roles.is_empty(),
@@ -1982,6 +2840,245 @@ mod tests {
                 "{}",
                 doc.id
             );
+        }
+        assert!(full >= RESUMES / 2, "only {full} full résumés of {RESUMES}");
+    }
+
+    #[test]
+    fn noisy_resumes_list_skills_without_dates_and_misspell_some() {
+        let taxonomy = Taxonomy::embedded().expect("embedded taxonomy");
+        let matcher = Matcher::new(&taxonomy).expect("matcher");
+        let catalog = catalog(&taxonomy);
+        let options = ResumeOptions {
+            as_of: YearMonth::new(ANCHOR.0, ANCHOR.1).expect("valid month"),
+        };
+        let (mut noisy, mut misspelt) = (0, 0);
+        for i in 0..200 {
+            let doc = catalog.resume(11, i);
+            if doc.truth.layout != Layout::Noisy {
+                continue;
+            }
+            noisy += 1;
+            let candidate = parse_resume(&matcher, &doc.id, &doc.text, &options);
+            assert!(
+                candidate.roles.is_empty(),
+                "{} has a dated role:\n{}",
+                doc.id,
+                doc.text
+            );
+            let found = doc
+                .truth
+                .held
+                .iter()
+                .filter(|&&s| candidate.skill(s).is_some())
+                .count();
+            assert!(found >= 1, "{}: no skill found:\n{}", doc.id, doc.text);
+            // A held skill none of whose forms is in the text was misspelt.
+            let written = |s: SkillId| {
+                let text = doc.text.to_lowercase();
+                taxonomy.skills()[s.index()]
+                    .forms()
+                    .any(|f| text.contains(&f.to_lowercase()))
+            };
+            misspelt += doc.truth.held.iter().filter(|&&s| !written(s)).count();
+        }
+        assert!(noisy >= 20, "only {noisy} noisy résumés of 200");
+        assert!(
+            misspelt >= noisy,
+            "{misspelt} misspelt skills in {noisy} noisy résumés"
+        );
+    }
+
+    #[test]
+    fn flattened_postings_are_a_title_and_one_paragraph() {
+        let taxonomy = Taxonomy::embedded().expect("embedded taxonomy");
+        let catalog = catalog(&taxonomy);
+        let mut flat = 0;
+        for i in 0..POSTINGS {
+            let doc = catalog.posting(11, i);
+            let lines = doc.text.lines().count();
+            if doc.truth.layout == Layout::Flat {
+                flat += 1;
+                assert_eq!(lines, 2, "{}:\n{}", doc.id, doc.text);
+                let first = doc.text.lines().next().unwrap_or_default();
+                assert!(
+                    first.contains(doc.fields[0].as_str()),
+                    "{}: {first}",
+                    doc.id
+                );
+            } else {
+                assert!(lines > 10, "{} has {lines} lines:\n{}", doc.id, doc.text);
+            }
+        }
+        assert!(
+            (POSTINGS / 5..=POSTINGS / 2).contains(&flat),
+            "{flat} of {POSTINGS} flat"
+        );
+    }
+
+    #[test]
+    fn a_postings_truth_starts_with_its_stack() {
+        let taxonomy = Taxonomy::embedded().expect("embedded taxonomy");
+        let catalog = catalog(&taxonomy);
+        for i in 0..POSTINGS {
+            let doc = catalog.posting(11, i);
+            let t = &doc.truth;
+            let stack = &catalog.families[t.family].stacks[t.stack];
+            assert_eq!(t.core, stack.len(), "{}", doc.id);
+            for (requirement, skill) in t.required.iter().zip(stack) {
+                assert!(requirement.contains(skill), "{}: {requirement:?}", doc.id);
+            }
+            assert!(
+                t.required.len() > t.core,
+                "{}: only stack requirements",
+                doc.id
+            );
+        }
+    }
+
+    #[test]
+    fn grade_needs_the_family_and_the_stack_then_counts_requirements() {
+        let s = |i: u32| SkillId(i);
+        let posting = |family: usize, required: Vec<Vec<SkillId>>, core: usize| Truth {
+            family,
+            stack: 0,
+            layout: Layout::Lines,
+            required,
+            core,
+            held: Vec::new(),
+            answers: Vec::new(),
+        };
+        let resume = |family: usize, mut held: Vec<SkillId>| {
+            held.sort();
+            Truth {
+                family,
+                stack: 0,
+                layout: Layout::Full,
+                required: Vec::new(),
+                core: 0,
+                held: held.clone(),
+                answers: held,
+            }
+        };
+        // Stack: (1 or 2), 3. Then 4, 5, 6, 7: six requirements in all.
+        let req = vec![
+            vec![s(1), s(2)],
+            vec![s(3)],
+            vec![s(4)],
+            vec![s(5)],
+            vec![s(6)],
+            vec![s(7)],
+        ];
+        let cases: &[(&str, usize, Vec<SkillId>, u8)] = &[
+            (
+                "other family",
+                1,
+                vec![s(1), s(3), s(4), s(5), s(6), s(7)],
+                0,
+            ),
+            ("everything", 0, vec![s(1), s(3), s(4), s(5), s(6), s(7)], 2),
+            (
+                "the other alternative counts",
+                0,
+                vec![s(2), s(3), s(4), s(5)],
+                2,
+            ),
+            ("4 of 6 is two thirds", 0, vec![s(1), s(3), s(4), s(5)], 2),
+            ("3 of 6 is half", 0, vec![s(1), s(3), s(4)], 1),
+            ("stack alone, 2 of 6", 0, vec![s(1), s(3)], 0),
+            ("no framework", 0, vec![s(1), s(4), s(5), s(6), s(7)], 0),
+            ("no language", 0, vec![s(3), s(4), s(5), s(6), s(7)], 0),
+            ("unrelated skills", 0, vec![s(8), s(9)], 0),
+        ];
+        for (name, family, held, want) in cases {
+            let got = grade(&posting(0, req.clone(), 2), &resume(*family, held.clone()));
+            assert_eq!(got, *want, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_specialist_answers_for_the_general_skill_not_the_reverse() {
+        let taxonomy = Taxonomy::embedded().expect("embedded taxonomy");
+        let catalog = catalog(&taxonomy);
+        let id = |s: &str| taxonomy.get(s).expect("known skill");
+        let (nursing, icu) = (id("nursing"), id("critical-care-nursing"));
+        assert!(catalog.ancestors[icu.index()].contains(&nursing));
+        assert!(!catalog.ancestors[nursing.index()].contains(&icu));
+        for i in 0..RESUMES {
+            let t = catalog.resume(3, i).truth;
+            for s in &t.held {
+                assert!(t.answers.binary_search(s).is_ok());
+                for a in &catalog.ancestors[s.index()] {
+                    assert!(t.answers.binary_search(a).is_ok());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn qrels_hold_every_relevant_pair_once_in_order() {
+        let taxonomy = Taxonomy::embedded().expect("embedded taxonomy");
+        let catalog = catalog(&taxonomy);
+        let judged = |doc: Doc| Judged {
+            id: doc.id,
+            truth: doc.truth,
+        };
+        let postings: Vec<Judged> = (0..POSTINGS)
+            .map(|i| judged(catalog.posting(5, i)))
+            .collect();
+        let resumes: Vec<Judged> = (0..RESUMES).map(|i| judged(catalog.resume(5, i))).collect();
+        let got = qrels(&postings, &resumes);
+        let mut want = Vec::new();
+        for (r, resume) in resumes.iter().enumerate() {
+            for (p, posting) in postings.iter().enumerate() {
+                let grade = grade(&posting.truth, &resume.truth);
+                if grade > 0 {
+                    want.push(Qrel {
+                        resume: r,
+                        posting: p,
+                        grade,
+                    });
+                }
+            }
+        }
+        assert_eq!(got, want);
+        assert!(got.iter().any(|q| q.grade == 1) && got.iter().any(|q| q.grade == 2));
+    }
+
+    #[test]
+    fn typo_changes_one_long_word_by_one_edit() {
+        let cases: &[(&str, bool)] = &[
+            ("Kubernetes", true),
+            ("Apache Spark", true),
+            ("Go", false),
+            ("CI/CD", false),
+            ("AWS Lambda", true),
+            ("C++", false),
+        ];
+        for seed in 0..50 {
+            let mut rng = Rng(seed);
+            for &(form, changes) in cases {
+                match typo(&mut rng, form) {
+                    None => assert!(!changes, "{form}: no typo"),
+                    Some(wrong) => {
+                        assert!(changes, "{form} became {wrong}");
+                        assert_ne!(wrong, form);
+                        let distance = strsim::damerau_levenshtein(form, &wrong);
+                        assert_eq!(distance, 1, "{form} → {wrong}");
+                        assert_eq!(
+                            wrong.chars().next(),
+                            form.chars().next(),
+                            "{form} → {wrong}"
+                        );
+                        let differ = form
+                            .split(' ')
+                            .zip(wrong.split(' '))
+                            .filter(|(a, b)| a != b)
+                            .count();
+                        assert_eq!(differ, 1, "{form} → {wrong}");
+                    }
+                }
+            }
         }
     }
 
