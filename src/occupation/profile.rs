@@ -143,8 +143,9 @@ pub fn minor_group(isco: u16) -> u16 {
     isco / 10
 }
 
-/// Squared norm of `v` in the unit-and-minor-group space.
-fn norm_squared(v: &[(u16, f32)], minor_share: f64) -> f64 {
+/// Squared norm of `v` in the unit-and-minor-group space: what
+/// [`similarity_with_norms`] takes for each side.
+pub fn norm_squared(v: &[(u16, f32)], minor_share: f64) -> f64 {
     let mut total = 0.0;
     let mut minor: Option<(u16, f64)> = None;
     let mut minor_total = 0.0;
@@ -184,18 +185,49 @@ fn pair_product(a: (u16, f32), b: (u16, f32), minor_share: f64) -> f64 {
 /// How near two profiles are (see the module documentation): in [0, 1];
 /// 0 when either is empty. `a` and `b` are [`OccupationProfile::vector`]s.
 pub fn similarity(a: &[(u16, f32)], b: &[(u16, f32)], minor_share: f64) -> f64 {
+    let dot = dot(a, b, minor_share);
+    // Nothing near: 0, as the division below would give, without the
+    // norms. Most pairs a ranking compares are such.
+    if dot == 0.0 {
+        return 0.0;
+    }
+    cosine(
+        dot,
+        norm_squared(a, minor_share),
+        norm_squared(b, minor_share),
+    )
+}
+
+/// [`similarity`] with each side's [`norm_squared`] worked out beforehand
+/// (a ranking compares one candidate with every posting): the same value
+/// to the bit.
+pub fn similarity_with_norms(
+    a: &[(u16, f32)],
+    a_norm: f64,
+    b: &[(u16, f32)],
+    b_norm: f64,
+    minor_share: f64,
+) -> f64 {
+    let dot = dot(a, b, minor_share);
+    if dot == 0.0 {
+        return 0.0;
+    }
+    cosine(dot, a_norm, b_norm)
+}
+
+/// The dot product of two vectors in the unit-and-minor-group space.
+fn dot(a: &[(u16, f32)], b: &[(u16, f32)], minor_share: f64) -> f64 {
     let mut dot = 0.0;
     for &x in a {
         for &y in b {
             dot += pair_product(x, y, minor_share);
         }
     }
-    // Nothing near: 0, as the division below would give, without the
-    // norms. Most pairs a ranking compares are such.
-    if dot == 0.0 {
-        return 0.0;
-    }
-    let (na, nb) = (norm_squared(a, minor_share), norm_squared(b, minor_share));
+    dot
+}
+
+/// The cosine from a dot product and the two squared norms, in [0, 1].
+fn cosine(dot: f64, na: f64, nb: f64) -> f64 {
     if na <= 0.0 || nb <= 0.0 {
         return 0.0;
     }

@@ -13,6 +13,7 @@
 
 use crate::extract::resume::Candidate;
 use crate::extract::DegreeLevel;
+use crate::occupation::profile::norm_squared;
 use crate::occupation::Named;
 use crate::taxonomy::{SkillId, Taxonomy};
 
@@ -117,6 +118,8 @@ pub struct CandidateProfile {
     /// The candidate's occupation profile, as role fit compares it
     /// ([`crate::occupation::profile::OccupationProfile::vector`]).
     occupation: Vec<(u16, f32)>,
+    /// Its squared norm, as role fit divides by it.
+    occupation_norm: f64,
 }
 
 impl CandidateProfile {
@@ -159,6 +162,7 @@ impl CandidateProfile {
         for i in 0..n {
             start[i + 1] += start[i];
         }
+        let occupation = candidate.profile.vector();
         let mut reached: Vec<SkillId> = found.iter().map(|&(w, _)| w).collect();
         reached.dedup();
         CandidateProfile {
@@ -168,13 +172,19 @@ impl CandidateProfile {
             holders: held,
             total_years: candidate.total_years,
             education: candidate.education,
-            occupation: candidate.profile.vector(),
+            occupation_norm: norm_squared(&occupation, weights.same_minor_group),
+            occupation,
         }
     }
 
     /// The candidate's occupation profile, by unit group.
     pub fn occupation(&self) -> &[(u16, f32)] {
         &self.occupation
+    }
+
+    /// The squared norm of [`occupation`](Self::occupation).
+    pub fn occupation_norm(&self) -> f64 {
+        self.occupation_norm
     }
 
     /// The skills some skill of the candidate answers, ascending.

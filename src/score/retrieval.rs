@@ -39,10 +39,10 @@ use super::credit::{credit, names_only_soft_skills, weight_of, Need, Status};
 use super::formula::{self, is_missing_required, Part, Tally};
 use super::profile::{CandidateProfile, Reach};
 use super::repeats::repeated_requirements;
-use super::role::{in_field, role_fit};
+use super::role::{in_field, role_fit_with_norms};
 use super::top_k::{by_score, TopK};
 use super::weights::Weights;
-use crate::occupation::profile::minor_group;
+use crate::occupation::profile::{minor_group, norm_squared};
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
@@ -332,6 +332,14 @@ pub struct PostingIndex {
     /// The weight of a requirement by section and whether it names only
     /// soft skills ([`weight_of`]), worked out once.
     row_weights: [[f64; 2]; 3],
+    /// The postings' occupation profiles, all in one list (posting `p`'s
+    /// are `occupation_entries[occupation_start[p]..occupation_start[p +
+    /// 1]]`), so that scoring postings in order reads them in order.
+    occupation_entries: Vec<(u16, f32)>,
+    occupation_start: Vec<u32>,
+    /// The squared norm of each posting's occupation profile, as role fit
+    /// divides by it.
+    occupation_norms: Vec<f64>,
     /// The postings asking for skill `s`, ascending:
     /// `by_skill[by_skill_start[s]..by_skill_start[s + 1]]`.
     by_skill_start: Vec<u32>,
@@ -446,6 +454,17 @@ impl PostingIndex {
             weights: *weights,
             fingerprint: taxonomy.fingerprint(),
             reach: Reach::new(taxonomy),
+            occupation_norms: occupations
+                .iter()
+                .map(|o| norm_squared(o, weights.same_minor_group))
+                .collect(),
+            occupation_entries: occupations.iter().flatten().copied().collect(),
+            occupation_start: std::iter::once(0)
+                .chain(occupations.iter().scan(0u32, |at, o| {
+                    *at += o.len() as u32;
+                    Some(*at)
+                }))
+                .collect(),
             table,
             row_weights,
             by_skill_start,
@@ -493,18 +512,28 @@ impl PostingIndex {
     /// candidate of `profile`: the explanation's, to the bit.
     pub fn tally(&self, profile: &CandidateProfile, p: usize) -> Tally {
         let mut tally = Tally::default();
-        self.credits(profile, p, |s, credit| {
+        let role = self.role_credit(profile, p);
+        self.credits_indexed(profile, p, role, |_, s, credit| {
             tally.add(s.part(), self.weight(s), credit, &self.weights);
         });
         // Role fit last, as the explanation adds it.
-        if let Some(credit) = role_fit(
-            &self.table.occupations[p],
-            profile.occupation(),
-            &self.weights,
-        ) {
+        if let Some(credit) = role {
             tally.add(Part::Role, self.weights.role, credit, &self.weights);
         }
         tally
+    }
+
+    /// Role fit's credit on posting `p` for the candidate of `profile`
+    /// ([`role_fit`](super::role::role_fit), with the norms kept).
+    fn role_credit(&self, profile: &CandidateProfile, p: usize) -> Option<f64> {
+        role_fit_with_norms(
+            &self.occupation_entries
+                [self.occupation_start[p] as usize..self.occupation_start[p + 1] as usize],
+            self.occupation_norms[p],
+            profile.occupation(),
+            profile.occupation_norm(),
+            &self.weights,
+        )
     }
 
     /// The fit of posting `p` for the candidate of `profile`: what
@@ -544,14 +573,10 @@ impl PostingIndex {
                 let base = self.table.row_start[first] as usize;
                 for (i, (role, tally)) in role.iter_mut().zip(tallies.iter_mut()).enumerate() {
                     let p = first + i;
-                    self.credits_indexed(profile, p, |r, _, credit| {
+                    *role = self.role_credit(profile, p);
+                    self.credits_indexed(profile, p, *role, |r, _, credit| {
                         credits[r - base] = Some(credit);
                     });
-                    *role = role_fit(
-                        &self.table.occupations[p],
-                        profile.occupation(),
-                        &self.weights,
-                    );
                     let (from, rows) = self.rows(p);
                     *tally = self.tally_of(rows, &credits[from - base..], *role);
                 }
@@ -685,31 +710,25 @@ impl PostingIndex {
     /// Years of experience are scaled to the share of the candidate's work
     /// in the posting's field, as the explanation scales them.
     fn credits(&self, profile: &CandidateProfile, p: usize, mut visit: impl FnMut(&TableRow, f64)) {
-        self.credits_indexed(profile, p, |_, s, credit| visit(s, credit));
+        let role = self.role_credit(profile, p);
+        self.credits_indexed(profile, p, role, |_, s, credit| visit(s, credit));
     }
 
     /// [`credits`](Self::credits), with each requirement's index in the
-    /// table.
+    /// table, given role fit's credit on the posting (`role`).
     fn credits_indexed(
         &self,
         profile: &CandidateProfile,
         p: usize,
+        role: Option<f64>,
         mut visit: impl FnMut(usize, &TableRow, f64),
     ) {
         let (from, rows) = self.rows(p);
-        let mut field: Option<Option<f64>> = None;
         for (i, s) in rows.iter().enumerate() {
             let need = s.need.as_need(&self.table.skills);
             if let Some(mut credit) = credit(need, profile, &self.weights) {
                 if matches!(s.need, StoredNeed::Experience { .. }) && s.part() == Part::Background {
-                    let share = *field.get_or_insert_with(|| {
-                        in_field(role_fit(
-                            &self.table.occupations[p],
-                            profile.occupation(),
-                            &self.weights,
-                        ))
-                    });
-                    if let Some(share) = share {
+                    if let Some(share) = in_field(role) {
                         credit *= share;
                     }
                 }
@@ -734,7 +753,6 @@ impl PostingIndex {
     /// first `k` of [`rank_all`](Self::rank_all).
     pub fn top(&self, profile: &CandidateProfile, k: usize) -> Vec<(f64, usize)> {
         let mut seen = vec![false; self.len()];
-        let mut shared: Vec<usize> = Vec::new();
         // Postings near an occupation the candidate reads as: role fit
         // may credit them whatever skills they share.
         let mut minors: Vec<u16> = profile
@@ -745,22 +763,20 @@ impl PostingIndex {
         minors.dedup();
         for m in minors {
             for &p in self.by_minor_group.get(&m).into_iter().flatten() {
-                if !seen[p as usize] {
-                    seen[p as usize] = true;
-                    shared.push(p as usize);
-                }
+                seen[p as usize] = true;
             }
         }
         for &skill in profile.reached() {
             let i = skill.index();
             let (a, b) = (self.by_skill_start[i], self.by_skill_start[i + 1]);
             for &p in &self.by_skill[a as usize..b as usize] {
-                if !seen[p as usize] {
-                    seen[p as usize] = true;
-                    shared.push(p as usize);
-                }
+                seen[p as usize] = true;
             }
         }
+        // In posting order, so that scoring walks the table front to back
+        // (a third faster than in the order the lists gave them, at
+        // 100,000 postings); the top k does not depend on the order.
+        let shared: Vec<usize> = (0..self.len()).filter(|&p| seen[p]).collect();
         let score_all = |ps: &[usize]| {
             let mut best = TopK::new(k);
             for &p in ps {

@@ -15,7 +15,7 @@
 //! One rule for the explanation (which quotes the nearest pair of groups)
 //! and candidate retrieval (which compares [`OccupationProfile::vector`](crate::occupation::profile::OccupationProfile::vector)s).
 
-use crate::occupation::profile::similarity;
+use crate::occupation::profile::{similarity, similarity_with_norms};
 
 use super::weights::Weights;
 
@@ -43,6 +43,28 @@ pub fn role_fit(asked: &[(u16, f32)], held: &[(u16, f32)], weights: &Weights) ->
         return None;
     }
     Some(similarity(asked, held, weights.same_minor_group))
+}
+
+/// [`role_fit`] with each side's
+/// [`norm_squared`](crate::occupation::profile::norm_squared) worked out
+/// beforehand: the same value to the bit.
+pub fn role_fit_with_norms(
+    asked: &[(u16, f32)],
+    asked_norm: f64,
+    held: &[(u16, f32)],
+    held_norm: f64,
+    weights: &Weights,
+) -> Option<f64> {
+    if asked.is_empty() || held.is_empty() {
+        return None;
+    }
+    Some(similarity_with_norms(
+        asked,
+        asked_norm,
+        held,
+        held_norm,
+        weights.same_minor_group,
+    ))
 }
 
 #[cfg(test)]
