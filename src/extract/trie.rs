@@ -218,7 +218,7 @@ mod stored {
             }
 
             fn visit_bytes<E: Error>(self, v: &[u8]) -> Result<Vec<u32>, E> {
-                if v.len() % 4 != 0 {
+                if !v.len().is_multiple_of(4) {
                     return Err(E::custom(
                         "an array of words of a length not a multiple of 4",
                     ));
