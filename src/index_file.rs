@@ -41,6 +41,9 @@ use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 
+mod builder;
+pub use builder::IndexBuilder;
+
 use crate::error::{Error, Location, Result};
 use crate::extract::posting::Posting;
 use crate::score::{PostingIndex, PostingTable, Weights};
@@ -98,42 +101,16 @@ impl Header {
 }
 
 /// Writes the index of `postings`, extracted with `taxonomy`, to `out`
-/// (give it a buffered writer). Each posting is encoded on its own, so the
-/// whole index is never in memory.
+/// (give it a buffered writer). For postings extracted on the way, see
+/// [`IndexBuilder::extract`].
 pub fn write(
     out: &mut dyn Write,
     taxonomy: &Taxonomy,
     postings: &[Posting],
 ) -> std::io::Result<()> {
-    let encode = |e: postcard::Error| std::io::Error::other(e.to_string());
-    let table = postcard::to_stdvec(&PostingTable::new(taxonomy, postings)).map_err(encode)?;
-    let mut start = MAGIC.to_vec();
-    start.extend_from_slice(&FORMAT.to_le_bytes());
-    let header = Header::new(taxonomy, postings.len(), &table);
-    start = postcard::to_extend(&header, start).map_err(encode)?;
-    out.write_all(&start)?;
-    out.write_all(&crc32fast::hash(&start).to_le_bytes())?;
-    out.write_all(&table)?;
-    drop(table);
-    let mut footer = Footer {
-        offsets: Vec::with_capacity(postings.len() + 1),
-        crcs: Vec::with_capacity(postings.len()),
-    };
-    let mut at = 0u64;
-    footer.offsets.push(at);
-    let mut buf = Vec::new();
-    for p in postings {
-        buf.clear();
-        buf = postcard::to_extend(p, buf).map_err(encode)?;
-        out.write_all(&buf)?;
-        at += buf.len() as u64;
-        footer.offsets.push(at);
-        footer.crcs.push(crc32fast::hash(&buf));
-    }
-    let footer = postcard::to_stdvec(&footer).map_err(encode)?;
-    out.write_all(&footer)?;
-    out.write_all(&crc32fast::hash(&footer).to_le_bytes())?;
-    out.write_all(&(footer.len() as u64).to_le_bytes())
+    let mut builder = IndexBuilder::new();
+    builder.add(taxonomy, postings);
+    builder.write(out, taxonomy)
 }
 
 /// Anything an index can be read from.
@@ -334,13 +311,9 @@ impl IndexFile {
     /// form (about a third of their decoded size) and are decoded when
     /// shown, as from a file.
     pub fn in_memory(name: &str, taxonomy: &Taxonomy, postings: &[Posting]) -> Result<IndexFile> {
-        let io = |e| Error::io(PathBuf::from(name), e);
-        // Sized first, so the buffer is allocated once, not doubled.
-        let mut size = ByteCount(0);
-        write(&mut size, taxonomy, postings).map_err(io)?;
-        let mut bytes = Vec::with_capacity(usize::try_from(size.0).unwrap_or(0));
-        write(&mut bytes, taxonomy, postings).map_err(io)?;
-        Self::from_source(name, std::io::Cursor::new(bytes), taxonomy)
+        let mut builder = IndexBuilder::new();
+        builder.add(taxonomy, postings);
+        Ok(builder.into_index_file(name, taxonomy))
     }
 
     /// What the index says about itself.
@@ -432,20 +405,6 @@ impl IndexFile {
                 ));
             }
         }
-        Ok(())
-    }
-}
-
-/// A writer that only counts the bytes written to it.
-struct ByteCount(u64);
-
-impl Write for ByteCount {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0 += buf.len() as u64;
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
 }

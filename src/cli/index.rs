@@ -10,8 +10,8 @@ use std::time::Instant;
 
 use clap::{Args, Subcommand};
 use skillmatch::document::DocumentKind;
-use skillmatch::extract::{self, Matcher};
-use skillmatch::index_file::{self, IndexFile};
+use skillmatch::extract::Matcher;
+use skillmatch::index_file::{IndexBuilder, IndexFile};
 use skillmatch::report::{Format, IndexInfoReport};
 use skillmatch::taxonomy::Taxonomy;
 
@@ -69,10 +69,13 @@ fn build(global: &GlobalArgs, args: BuildArgs) -> anyhow::Result<ExitCode> {
     let taxonomy = prepared.taxonomy();
     let matcher = prepared.matcher();
     let documents = global.load_documents(&args.postings, DocumentKind::Posting, "posting")?;
-    let postings = extract::extract_postings_for_scoring(&matcher, &documents);
+    // Each posting is encoded as it is extracted: the run holds the
+    // encoded postings, not the extracted ones.
+    let mut postings = IndexBuilder::new();
+    postings.extract(&matcher, &documents);
     drop(documents);
     let mut out = Output::create(Some(&args.output), &[&args.postings])?;
-    index_file::write(out.writer(), taxonomy, &postings)?;
+    postings.write(out.writer(), taxonomy)?;
     out.finish()?;
     if !global.quiet {
         let size = std::fs::metadata(&args.output).map_or(0, |m| m.len());
@@ -133,13 +136,13 @@ pub fn load_postings(
                     documents.len()
                 );
             }
-            let extracted = extract::extract_postings_for_scoring(matcher, &documents);
-            drop(documents);
             // Kept in the index's compact form, as from `--index`: a third
             // of the memory of the decoded postings, which matters at
-            // 100,000 postings.
-            let name = postings.display().to_string();
-            Ok(IndexFile::in_memory(&name, taxonomy, &extracted)?)
+            // 100,000 postings. Each is encoded as it is extracted.
+            let mut built = IndexBuilder::new();
+            built.extract(matcher, &documents);
+            drop(documents);
+            Ok(built.into_index_file(&postings.display().to_string(), taxonomy))
         }
         (None, None) => {
             anyhow::bail!("give the postings: --postings CSV|DIR|JSONL or --index FILE")

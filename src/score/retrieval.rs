@@ -153,6 +153,14 @@ pub struct PostingTable {
 }
 
 impl PostingTable {
+    /// The table of no posting.
+    pub fn empty() -> Self {
+        PostingTable {
+            row_start: vec![0],
+            ..PostingTable::default()
+        }
+    }
+
     /// The table of `postings`, extracted with `taxonomy`.
     pub fn new(taxonomy: &Taxonomy, postings: &[Posting]) -> Self {
         let mut table = PostingTable {
@@ -212,6 +220,28 @@ impl PostingTable {
         }
         self.row_start.push(self.rows.len() as u32);
         self.occupations.push(posting.profile.vector());
+    }
+
+    /// Adds the postings of `other` after these: what building a table
+    /// in parallel pieces needs.
+    pub fn append(&mut self, other: PostingTable) {
+        if self.row_start.is_empty() {
+            self.row_start.push(0);
+        }
+        let (rows, skills) = (self.rows.len() as u32, self.skills.len() as u32);
+        self.rows.extend(other.rows.into_iter().map(|mut r| {
+            if let StoredNeed::Skill { from, to, .. } | StoredNeed::Education { from, to, .. } =
+                &mut r.need
+            {
+                *from += skills;
+                *to += skills;
+            }
+            r
+        }));
+        self.row_start
+            .extend(other.row_start.iter().skip(1).map(|&s| s + rows));
+        self.skills.extend(other.skills);
+        self.occupations.extend(other.occupations);
     }
 
     /// Number of postings.
