@@ -42,7 +42,7 @@ use super::repeats::repeated_requirements;
 use super::role::{in_field, role_fit_with_norms};
 use super::top_k::{by_score, TopK};
 use super::weights::Weights;
-use crate::occupation::profile::{minor_group, norm_squared};
+use crate::occupation::profile::{is_sorted, minor_group, norm_squared};
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
@@ -269,6 +269,10 @@ impl PostingTable {
         }
         if self.occupations.len() != self.len() {
             return Err("the occupations do not match the postings".into());
+        }
+        // Role fit reads them sorted by group, as a profile gives them.
+        if !self.occupations.iter().all(|o| is_sorted(o)) {
+            return Err("an occupation profile is out of order".into());
         }
         if let Some(s) = self.skills.iter().find(|s| s.index() >= skills) {
             return Err(format!(
