@@ -35,14 +35,14 @@
 //! they apply when it is scored.
 
 use std::fs::File;
-use std::io::{BufReader, Read, Seek, SeekFrom, Write};
+use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 
 mod builder;
-pub use builder::IndexBuilder;
+pub use builder::{write, IndexBuilder};
 
 use crate::error::{Error, Location, Result};
 use crate::extract::posting::Posting;
@@ -98,19 +98,6 @@ impl Header {
             table_crc: crc32fast::hash(table),
         }
     }
-}
-
-/// Writes the index of `postings`, extracted with `taxonomy`, to `out`
-/// (give it a buffered writer). For postings extracted on the way, see
-/// [`IndexBuilder::extract`].
-pub fn write(
-    out: &mut dyn Write,
-    taxonomy: &Taxonomy,
-    postings: &[Posting],
-) -> std::io::Result<()> {
-    let mut builder = IndexBuilder::new();
-    builder.add(taxonomy, postings);
-    builder.write(out, taxonomy)
 }
 
 /// Anything an index can be read from.
@@ -304,16 +291,6 @@ impl IndexFile {
             skills: taxonomy.len(),
             source: Mutex::new(source),
         })
-    }
-
-    /// An index of `postings` (extracted with `taxonomy`) held in memory,
-    /// `name` naming it in errors: the postings take the index's compact
-    /// form (about a third of their decoded size) and are decoded when
-    /// shown, as from a file.
-    pub fn in_memory(name: &str, taxonomy: &Taxonomy, postings: &[Posting]) -> Result<IndexFile> {
-        let mut builder = IndexBuilder::new();
-        builder.add(taxonomy, postings);
-        Ok(builder.into_index_file(name, taxonomy))
     }
 
     /// What the index says about itself.

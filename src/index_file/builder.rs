@@ -144,6 +144,35 @@ impl IndexBuilder {
     }
 }
 
+/// Writes the index of `postings`, extracted with `taxonomy`, to `out`
+/// (give it a buffered writer). For postings extracted on the way, see
+/// [`IndexBuilder::extract`].
+pub fn write(
+    out: &mut dyn Write,
+    taxonomy: &Taxonomy,
+    postings: &[Posting],
+) -> std::io::Result<()> {
+    let mut builder = IndexBuilder::new();
+    builder.add(taxonomy, postings);
+    builder.write(out, taxonomy)
+}
+
+impl IndexFile {
+    /// An index of `postings` (extracted with `taxonomy`) held in memory,
+    /// `name` naming it in errors: the postings take the index's compact
+    /// form (about a third of their decoded size) and are decoded when
+    /// shown, as from a file.
+    pub fn in_memory(
+        name: &str,
+        taxonomy: &Taxonomy,
+        postings: &[Posting],
+    ) -> crate::error::Result<IndexFile> {
+        let mut builder = IndexBuilder::new();
+        builder.add(taxonomy, postings);
+        Ok(builder.into_index_file(name, taxonomy))
+    }
+}
+
 /// [`Footer`](super::Footer) borrowed, for writing: the same encoding.
 #[derive(serde::Serialize)]
 struct FooterRef<'a> {
