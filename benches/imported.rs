@@ -79,7 +79,9 @@ fn onet_sources() -> &'static [Source] {
     })
 }
 
-fn build(sources: &[Source], with_default: bool) -> Taxonomy {
+/// The sources of `sources`, after the default taxonomy's when
+/// `with_default`.
+fn builder_of(sources: &[Source], with_default: bool) -> TaxonomyBuilder {
     let mut builder = if with_default {
         TaxonomyBuilder::new().with_embedded()
     } else {
@@ -88,7 +90,13 @@ fn build(sources: &[Source], with_default: bool) -> Taxonomy {
     for s in sources {
         builder.add_source(s.clone());
     }
-    builder.build().expect("imported taxonomy builds")
+    builder
+}
+
+fn build(sources: &[Source], with_default: bool) -> Taxonomy {
+    builder_of(sources, with_default)
+        .build()
+        .expect("imported taxonomy builds")
 }
 
 fn esco_taxonomy() -> &'static Taxonomy {
@@ -162,15 +170,9 @@ fn default_and_esco_find_mentions(bencher: Bencher<'_, '_>) {
 /// The prepared file of `sources` (after the default taxonomy when
 /// `with_default`), as bytes.
 fn prepared_bytes(sources: &[Source], with_default: bool) -> Vec<u8> {
-    let mut builder = if with_default {
-        TaxonomyBuilder::new().with_embedded()
-    } else {
-        TaxonomyBuilder::new()
-    };
-    for s in sources {
-        builder.add_source(s.clone());
-    }
-    Prepared::build(&builder).expect("builds").to_bytes()
+    Prepared::build(&builder_of(sources, with_default))
+        .expect("builds")
+        .to_bytes()
 }
 
 /// Decodes and checks a prepared taxonomy and makes its matcher.
