@@ -72,8 +72,7 @@ fn build(global: &GlobalArgs, args: BuildArgs) -> anyhow::Result<ExitCode> {
     // Each posting is encoded as it is extracted: the run holds the
     // encoded postings, not the extracted ones.
     let mut postings = IndexBuilder::new();
-    postings.extract(&matcher, &documents);
-    drop(documents);
+    postings.extract(&matcher, documents);
     let mut out = Output::create(Some(&args.output), &[&args.postings])?;
     postings.write(out.writer(), taxonomy)?;
     out.finish()?;
@@ -140,8 +139,7 @@ pub fn load_postings(
             // of the memory of the decoded postings, which matters at
             // 100,000 postings. Each is encoded as it is extracted.
             let mut built = IndexBuilder::new();
-            built.extract(matcher, &documents);
-            drop(documents);
+            built.extract(matcher, documents);
             Ok(built.into_index_file(&postings.display().to_string(), taxonomy))
         }
         (None, None) => {

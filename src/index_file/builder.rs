@@ -76,10 +76,15 @@ impl IndexBuilder {
     }
 
     /// Extracts the postings of `documents` with `matcher` (in parallel, a
-    /// step of documents at a time) and adds them in document order.
-    pub fn extract(&mut self, matcher: &Matcher<'_>, documents: &[Document]) {
+    /// step of documents at a time) and adds them in document order. Each
+    /// step's documents are dropped once done, so their text makes room for
+    /// the encoded postings.
+    pub fn extract(&mut self, matcher: &Matcher<'_>, documents: Vec<Document>) {
         let taxonomy = matcher.taxonomy();
-        for step in documents.chunks(DOCUMENTS_PER_STEP) {
+        let mut documents = std::collections::VecDeque::from(documents);
+        while !documents.is_empty() {
+            let take = DOCUMENTS_PER_STEP.min(documents.len());
+            let step: Vec<Document> = documents.drain(..take).collect();
             // Each document's postings become a piece of the table and
             // their encodings on a worker; only the pieces are put
             // together here, in order.
@@ -236,7 +241,7 @@ related = ["kubernetes"]
         let m = Matcher::new(&t).expect("matcher");
         let docs = documents();
         let mut built = IndexBuilder::new();
-        built.extract(&m, &docs);
+        built.extract(&m, docs.clone());
         let mut stepwise = Vec::new();
         built.write(&mut stepwise, &t).expect("to memory");
         let all = extract_postings_for_scoring(&m, &docs);
@@ -255,7 +260,7 @@ related = ["kubernetes"]
         let m = Matcher::new(&t).expect("matcher");
         let docs = documents();
         let mut built = IndexBuilder::new();
-        built.extract(&m, &docs);
+        built.extract(&m, docs.clone());
         let file = built.into_index_file("memory", &t);
         let mut want = extract_postings_for_scoring(&m, &docs);
         for p in &mut want {
