@@ -414,45 +414,61 @@ impl PostingIndex {
             occupations,
         } = &*table;
         let postings = row_start.len().saturating_sub(1);
-        let mut asks: Vec<(SkillId, u32)> = Vec::new();
+        // Each posting's bound and the skills it asks for, a chunk of
+        // postings per task, put together in posting order.
+        let chunks: Vec<(Vec<f64>, Vec<(SkillId, u32)>)> = (0..postings.div_ceil(CREDITS_CHUNK))
+            .into_par_iter()
+            .map(|c| {
+                let range = c * CREDITS_CHUNK..((c + 1) * CREDITS_CHUNK).min(postings);
+                let mut bound = Vec::with_capacity(range.len());
+                let mut asks = Vec::new();
+                let mut asked: Vec<SkillId> = Vec::new();
+                for p in range {
+                    let (mut skill_weight, mut other_weight) = (0.0, 0.0);
+                    asked.clear();
+                    for s in &rows[row_start[p] as usize..row_start[p + 1] as usize] {
+                        if let StoredNeed::Skill { from, to, .. }
+                        | StoredNeed::Education { from, to, .. } = s.need
+                        {
+                            asked.extend_from_slice(&skills[from as usize..to as usize]);
+                        }
+                        match s.part() {
+                            Part::Skill | Part::Role => skill_weight += weight(s),
+                            Part::Background => other_weight += weight(s),
+                            Part::Ceiling => {}
+                        }
+                    }
+                    // A candidate whose occupations are not near this
+                    // posting's earns 0 for role fit; it is not assessed
+                    // for one who names none. The bound is the better of
+                    // the two.
+                    let evidence = skill_weight + other_weight * weights.years_and_degree_evidence;
+                    let mut best = formula::fit(
+                        formula::score(other_weight, skill_weight + other_weight),
+                        evidence,
+                        weights.confidence_prior,
+                    );
+                    if occupations.get(p).is_some_and(|o| !o.is_empty()) {
+                        let role = weights.role;
+                        best = best.max(formula::fit(
+                            formula::score(other_weight, skill_weight + other_weight + role),
+                            evidence + role,
+                            weights.confidence_prior,
+                        ));
+                    }
+                    bound.push(best);
+                    asked.sort_unstable();
+                    asked.dedup();
+                    asks.extend(asked.iter().map(|&s| (s, p as u32)));
+                }
+                (bound, asks)
+            })
+            .collect();
         let mut bound = Vec::with_capacity(postings);
-        let mut asked: Vec<SkillId> = Vec::new();
-        for p in 0..postings {
-            let (mut skill_weight, mut other_weight) = (0.0, 0.0);
-            asked.clear();
-            for s in &rows[row_start[p] as usize..row_start[p + 1] as usize] {
-                if let StoredNeed::Skill { from, to, .. } | StoredNeed::Education { from, to, .. } =
-                    s.need
-                {
-                    asked.extend_from_slice(&skills[from as usize..to as usize]);
-                }
-                match s.part() {
-                    Part::Skill | Part::Role => skill_weight += weight(s),
-                    Part::Background => other_weight += weight(s),
-                    Part::Ceiling => {}
-                }
-            }
-            // A candidate whose occupations are not near this posting's
-            // earns 0 for role fit; it is not assessed for one who names
-            // none. The bound is the better of the two.
-            let evidence = skill_weight + other_weight * weights.years_and_degree_evidence;
-            let mut best = formula::fit(
-                formula::score(other_weight, skill_weight + other_weight),
-                evidence,
-                weights.confidence_prior,
-            );
-            if occupations.get(p).is_some_and(|o| !o.is_empty()) {
-                let role = weights.role;
-                best = best.max(formula::fit(
-                    formula::score(other_weight, skill_weight + other_weight + role),
-                    evidence + role,
-                    weights.confidence_prior,
-                ));
-            }
-            bound.push(best);
-            asked.sort_unstable();
-            asked.dedup();
-            asks.extend(asked.iter().map(|&s| (s, p as u32)));
+        let mut asks: Vec<(SkillId, u32)> = Vec::new();
+        for (b, a) in chunks {
+            bound.extend(b);
+            asks.extend(a);
         }
         // Postings by skill: `asks` is in posting order, so each list is too.
         let n = taxonomy.len();
@@ -479,7 +495,9 @@ impl PostingIndex {
             }
         }
         let mut by_bound: Vec<u32> = (0..postings as u32).collect();
-        by_bound.sort_by(|&a, &b| {
+        // A total order (no two postings compare equal): the same on any
+        // number of threads.
+        by_bound.par_sort_unstable_by(|&a, &b| {
             bound[b as usize]
                 .total_cmp(&bound[a as usize])
                 .then(a.cmp(&b))
@@ -489,7 +507,7 @@ impl PostingIndex {
             fingerprint: taxonomy.fingerprint(),
             reach: Reach::new(taxonomy),
             occupation_norms: occupations
-                .iter()
+                .par_iter()
                 .map(|o| norm_squared(o, weights.same_minor_group))
                 .collect(),
             occupation_entries: occupations.iter().flatten().copied().collect(),
