@@ -349,6 +349,10 @@ impl BaseCredits {
     }
 }
 
+/// A chunk of postings' bounds, and the (skill, posting) pairs of the
+/// skills they ask for, in posting order.
+type BoundsAndAsks = (Vec<f64>, Vec<(SkillId, u32)>);
+
 /// Postings whose credits [`PostingIndex::base_credits`] works out per
 /// task: large enough that a task outweighs its scheduling, small enough to
 /// share the work between threads.
@@ -416,7 +420,7 @@ impl PostingIndex {
         let postings = row_start.len().saturating_sub(1);
         // Each posting's bound and the skills it asks for, a chunk of
         // postings per task, put together in posting order.
-        let chunks: Vec<(Vec<f64>, Vec<(SkillId, u32)>)> = (0..postings.div_ceil(CREDITS_CHUNK))
+        let chunks: Vec<BoundsAndAsks> = (0..postings.div_ceil(CREDITS_CHUNK))
             .into_par_iter()
             .map(|c| {
                 let range = c * CREDITS_CHUNK..((c + 1) * CREDITS_CHUNK).min(postings);
