@@ -423,7 +423,8 @@ id = "kubernetes"
 label = "Kubernetes"
 "#;
 
-    fn taxonomy(extra: &str) -> Taxonomy {
+    /// The test taxonomy (Java, Kubernetes) with the skills of `extra`.
+    pub(super) fn taxonomy(extra: &str) -> Taxonomy {
         let mut b = TaxonomyBuilder::new();
         b.add_source(Source::new("t.toml", format!("{TAXONOMY}{extra}")));
         b.build().expect("test taxonomy")

@@ -190,7 +190,6 @@ mod tests {
     use super::*;
     use crate::document::Fields;
     use crate::extract::extract_postings_for_scoring;
-    use crate::taxonomy::{Source, TaxonomyBuilder};
 
     const TEXTS: [&str; 5] = [
         "Backend Engineer\n\nRequirements\n- 3+ years of Java\n- Kubernetes or Docker\n- BSc in Computer Science\n",
@@ -200,25 +199,11 @@ mod tests {
         "Nurse\n\nRequirements\n- BSc in Nursing\n- 2 years of experience\n",
     ];
 
+    /// Java, Kubernetes, and Docker related to Kubernetes.
     fn taxonomy() -> Taxonomy {
-        let mut b = TaxonomyBuilder::new();
-        b.add_source(Source::new(
-            "t.toml",
-            r#"
-category = "tech"
-[[skill]]
-id = "java"
-label = "Java"
-[[skill]]
-id = "kubernetes"
-label = "Kubernetes"
-[[skill]]
-id = "docker"
-label = "Docker"
-related = ["kubernetes"]
-"#,
-        ));
-        b.build().expect("test taxonomy")
+        super::super::tests::taxonomy(
+            "[[skill]]\nid = \"docker\"\nlabel = \"Docker\"\nrelated = [\"kubernetes\"]\n",
+        )
     }
 
     fn documents() -> Vec<Document> {
