@@ -62,6 +62,7 @@ pub mod prepared;
 pub mod rank;
 pub mod report;
 pub mod score;
+pub mod serve;
 pub mod taxonomy;
 
 pub use error::{Error, Location, Result};

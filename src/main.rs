@@ -15,7 +15,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     skillmatch::input::install_quiet_reader_panics();
     let args = cli::Cli::parse();
-    cli::output::install_cleanup();
+    if !args.handles_ctrl_c() {
+        cli::output::install_cleanup();
+    }
     match cli::run(args) {
         Ok(code) => code,
         Err(err) => {

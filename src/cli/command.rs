@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory as _, Parser, Subcommand};
 
-use super::{completions, explain, extract, index, man, rank, score, taxonomy, GlobalArgs};
+use super::{completions, explain, extract, index, man, rank, score, serve, taxonomy, GlobalArgs};
 
 const AFTER_HELP: &str = "\
 Input formats (by extension, then by content; --format-in overrides):
@@ -42,6 +42,8 @@ enum Command {
     Explain(explain::ExplainArgs),
     /// Batch: rank postings for every candidate (or candidates for every posting) into a CSV.
     Rank(rank::RankArgs),
+    /// Serve the spot check in a browser, and a JSON API, on this machine.
+    Serve(serve::ServeArgs),
     /// Extract postings once into an index file that `score` and `rank` read with --index.
     Index(index::IndexArgs),
     /// Check, count and search the skill taxonomy.
@@ -52,6 +54,15 @@ enum Command {
     Man(man::ManArgs),
 }
 
+impl Cli {
+    /// Does the command stop on Ctrl-C itself? `serve` does (it finishes
+    /// the requests under way); the others leave it to the handler that
+    /// removes half-written output files.
+    pub fn handles_ctrl_c(&self) -> bool {
+        matches!(self.command, Command::Serve(_))
+    }
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
@@ -60,6 +71,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Explain(args) => explain::run(&cli.global, args),
         Command::Rank(args) => rank::run(&cli.global, args),
         Command::Index(args) => index::run(&cli.global, args),
+        Command::Serve(args) => serve::run(&cli.global, args),
         Command::Taxonomy(args) => taxonomy::run(&cli.global, args),
         Command::Completions(args) => completions::run(args, Cli::command()),
         Command::Man(args) => man::run(args, Cli::command()),

@@ -15,6 +15,7 @@ mod man;
 pub mod output;
 mod rank;
 mod score;
+mod serve;
 mod taxonomy;
 
 use std::path::{Path, PathBuf};

@@ -28,6 +28,7 @@ use rayon::prelude::*;
 
 use crate::document::{Document, DocumentKind, Fields};
 use crate::{Error, Location, Result};
+use text::decode;
 
 pub use batch::Loaded;
 pub use csv_rows::Columns;
@@ -130,17 +131,27 @@ impl Format {
         if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
             return Ok(by_extension.unwrap_or(Format::Text));
         }
-        // No extension, or a text one: the content decides, so a PDF or a
-        // DOCX saved as ".txt" is still read as what it is.
         let mut head = [0u8; 1024];
         let n = std::fs::File::open(path)
             .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
             .map_err(|e| Error::io(path, e))?;
-        let sniffed = Format::sniff(&head[..n]);
-        Ok(match by_extension {
+        Ok(Format::of_named_bytes(by_extension, &head[..n]))
+    }
+
+    /// The format of a document whose name gives `by_name` (its
+    /// extension's format, if any) and whose content starts with `head`:
+    /// the named one, except that no name or a text one lets the content
+    /// decide, so a PDF or a DOCX saved as ".txt" is still read as what it
+    /// is. How [`Format::of`] decides for a file, and how an upload is read.
+    pub fn of_named_bytes(by_name: Option<Format>, head: &[u8]) -> Format {
+        if let Some(f) = by_name.filter(|&f| f != Format::Text) {
+            return f;
+        }
+        let sniffed = Format::sniff(&head[..head.len().min(1024)]);
+        match by_name {
             Some(text) if !matches!(sniffed, Format::Pdf | Format::Docx) => text,
             _ => sniffed,
-        })
+        }
     }
 }
 
@@ -187,17 +198,6 @@ fn load_file(
     base: &Path,
 ) -> Result<Loaded> {
     let name = path.display().to_string();
-    let one = |text: String, note: Option<String>, stated: Option<DocumentKind>| Loaded {
-        documents: vec![Document {
-            id: file_id(path, base),
-            source: name.clone(),
-            text,
-            fields: Fields::default(),
-            kind: stated,
-        }],
-        skipped: Vec::new(),
-        notes: note.into_iter().collect(),
-    };
     match format {
         Format::Directory => load_directory(path, kind, options),
         Format::Csv => {
@@ -215,45 +215,67 @@ fn load_file(
                 &|file| file_text(file, &file_options, kind),
             )
         }
-        Format::JsonLines | Format::Json => {
-            let decoded = if format == Format::JsonLines {
-                read_batch_text(path)?
-            } else {
-                read_text(path)?
-            };
-            let one_document = format == Format::Json;
-            let mut loaded = json_lines::load(
-                &name,
-                &decoded.text,
-                one_document,
-                kind,
-                &file_id(path, base),
-            )?;
+        Format::JsonLines => {
+            let decoded = read_batch_text(path)?;
+            let mut loaded =
+                json_lines::load(&name, &decoded.text, false, kind, &file_id(path, base))?;
             loaded.notes.extend(decoded.note(&name));
             Ok(loaded)
         }
+        single => read_document(&name, &file_id(path, base), read_bytes(path)?, single, kind),
+    }
+}
+
+/// Reads one document of `format` (text, PDF, DOCX, HTML, one JSON
+/// document) from `bytes`, named `name` in messages, with the id `id`;
+/// an HTML page with several JobPostings gives one document each. A batch
+/// format (directory, CSV, JSON Lines) is refused: those name other files
+/// or hold many documents. This is how one uploaded file is read, and
+/// how [`load`] reads one file once it holds its bytes.
+pub fn read_document(
+    name: &str,
+    id: &str,
+    bytes: Vec<u8>,
+    format: Format,
+    kind: DocumentKind,
+) -> Result<Loaded> {
+    let one = |text: String, note: Option<String>| Loaded {
+        documents: vec![Document {
+            id: id.to_string(),
+            source: name.to_string(),
+            text,
+            fields: Fields::default(),
+            kind: None,
+        }],
+        skipped: Vec::new(),
+        notes: note.into_iter().collect(),
+    };
+    match format {
+        Format::Directory | Format::Csv | Format::JsonLines => Err(Error::input(
+            Location::file(name),
+            "a batch (directory, CSV or JSON Lines) where one document was expected",
+        )),
+        Format::Json => {
+            let decoded = decode(name, bytes)?;
+            let mut loaded = json_lines::load(name, &decoded.text, true, kind, id)?;
+            loaded.notes.extend(decoded.note(name));
+            Ok(loaded)
+        }
         Format::Text => {
-            let decoded = read_text(path)?;
-            let note = decoded.note(&name);
-            Ok(one(decoded.text, note, None))
+            let decoded = decode(name, bytes)?;
+            let note = decoded.note(name);
+            Ok(one(decoded.text, note))
         }
-        Format::Pdf => {
-            let bytes = read_bytes(path)?;
-            Ok(one(pdf::pdf_text(&name, &bytes)?, None, None))
-        }
-        Format::Docx => {
-            let bytes = read_bytes(path)?;
-            Ok(one(docx::docx_text(&name, &bytes)?, None, None))
-        }
+        Format::Pdf => Ok(one(pdf::pdf_text(name, &bytes)?, None)),
+        Format::Docx => Ok(one(docx::docx_text(name, &bytes)?, None)),
         Format::Html => {
-            let decoded = read_text(path)?;
-            let note = decoded.note(&name);
+            let decoded = decode(name, bytes)?;
+            let note = decoded.note(name);
             let postings = job_posting::json_ld_postings(&decoded.text);
             if postings.is_empty() {
-                return Ok(one(html::html_to_text(&decoded.text), note, None));
+                return Ok(one(html::html_to_text(&decoded.text), note));
             }
             // The page's structured postings, one document each.
-            let id = file_id(path, base);
             let several = postings.len() > 1;
             let mut loaded = Loaded {
                 notes: note.into_iter().collect(),
@@ -266,10 +288,10 @@ fn load_file(
                         if several {
                             format!("{id}#{}", n + 1)
                         } else {
-                            id.clone()
+                            id.to_string()
                         }
                     }),
-                    source: name.clone(),
+                    source: name.to_string(),
                     text: jp.text,
                     fields: Fields {
                         title: jp.title,

@@ -17,7 +17,7 @@ mod per_posting;
 mod ranker;
 mod suggestions;
 
-pub use per_posting::BestCandidates;
+pub use per_posting::{best_candidates_for, BestCandidates};
 pub use ranker::{PostingStore, Ranked, Ranker, Shortlist, Shortlisted};
 pub use suggestions::Suggestion;
 

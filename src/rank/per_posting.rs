@@ -13,10 +13,34 @@ use rayon::prelude::*;
 use crate::explain::{explain, Explanation};
 use crate::extract::posting::Posting;
 use crate::extract::resume::Candidate;
-use crate::score::TopK;
+use crate::score::top_k::by_score;
+use crate::score::{CandidateProfile, TopK};
 use crate::Result;
 
 use super::ranker::{PostingStore, Ranker};
+
+/// The best `top` (all with `None`) of `profiles` for the posting at
+/// position `posting` of `ranker`: each candidate's number in `profiles`
+/// and its fit, best first. Equal fits keep candidate order, as in
+/// [`BestCandidates`], so one posting's list is the one a batch
+/// `--per posting` gives for it. Scored in parallel, without explaining.
+pub fn best_candidates_for<S: PostingStore + ?Sized>(
+    ranker: &Ranker<'_, S>,
+    profiles: &[CandidateProfile],
+    posting: usize,
+    top: Option<usize>,
+) -> Vec<(usize, f64)> {
+    let index = ranker.index();
+    let fits: Vec<f64> = profiles
+        .par_iter()
+        .map(|profile| index.fit(profile, posting))
+        .collect();
+    let mut best: Vec<(usize, f64)> = fits.into_iter().enumerate().collect();
+    // TopK's order: higher fit first, then lower number.
+    best.sort_by(|&(ia, a), &(ib, b)| by_score(a, ia, b, ib));
+    best.truncate(top.unwrap_or(usize::MAX));
+    best
+}
 
 /// Each posting's best candidates so far (see the module documentation).
 #[derive(Debug)]

@@ -33,7 +33,10 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-const STYLE: &str = "
+/// The page's style sheet: inline in the page `explain --format html`
+/// writes, and served as a file by `skillmatch serve`, whose pages
+/// link it (its content security policy allows no inline style).
+pub const STYLE: &str = "
 body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;margin:0;color:#1d2330;background:#f6f7f9}
 header,section{max-width:1400px;margin:0 auto;padding:12px 24px}
 h1{font-size:22px;margin:12px 0 4px}
@@ -282,6 +285,33 @@ pub fn explanation(
         escape(who),
         escape(&what)
     );
+    out.push_str(&explanation_body(
+        taxonomy,
+        posting,
+        posting_text,
+        candidate,
+        resume_text,
+        e,
+    ));
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+/// The content of [`explanation`]'s page, between `<body>` and
+/// `</body>`: what `skillmatch serve` shows inside its own page. An empty
+/// `posting_text` (a posting read from an index file, which keeps no
+/// text) leaves the posting's side out.
+pub fn explanation_body(
+    taxonomy: &Taxonomy,
+    posting: &Posting,
+    posting_text: &str,
+    candidate: &Candidate,
+    resume_text: &str,
+    e: &Explanation<'_>,
+) -> String {
+    let who = super::candidate_name(candidate);
+    let what = super::posting_name(posting);
+    let mut out = String::new();
     let _ = writeln!(
         out,
         "<header>\n<h1>{} × {}</h1>\n<div><span class=\"score\">{}</span> <span class=\"muted\">of 100 = {} · {}</span></div>\n\
@@ -390,12 +420,18 @@ pub fn explanation(
     let resume_html =
         document(resume_text, 1, usize::MAX, resume_spans, |_| None).replace("id=\"L", "id=\"R");
 
-    let _ = writeln!(
-        out,
-        "<section>\n<div class=\"side\">\n<div><h2>Posting</h2>\n<div class=\"doc\">\n{posting_html}</div></div>\n\
-         <div><h2>Résumé</h2>\n<div class=\"doc\">\n{resume_html}</div></div>\n</div>\n</section>"
-    );
-    out.push_str("</body>\n</html>\n");
+    if posting_text.is_empty() {
+        let _ = writeln!(
+            out,
+            "<section>\n<div><h2>Résumé</h2>\n<div class=\"doc\">\n{resume_html}</div></div>\n</section>"
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "<section>\n<div class=\"side\">\n<div><h2>Posting</h2>\n<div class=\"doc\">\n{posting_html}</div></div>\n\
+             <div><h2>Résumé</h2>\n<div class=\"doc\">\n{resume_html}</div></div>\n</div>\n</section>"
+        );
+    }
     out
 }
 

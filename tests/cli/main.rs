@@ -14,6 +14,7 @@ mod index;
 mod rank;
 mod recruiter;
 mod score;
+mod serve;
 mod snapshot;
 mod taxonomy;
 
