@@ -241,7 +241,7 @@ async fn receive(
         ),
         None => {
             return Err(Problem::bad_request(
-                "choose a résumé file or paste its text, then press Rank postings",
+                "Choose a résumé file or paste its text, then press Rank postings.",
             ))
         }
     };

@@ -43,7 +43,7 @@ addEventListener('load', () => {
 </script>";
 
 /// The Chromium to run, if there is one.
-fn chromium() -> Option<PathBuf> {
+pub fn chromium() -> Option<PathBuf> {
     if let Some(named) = std::env::var_os("SKILLMATCH_CHROMIUM") {
         return Some(PathBuf::from(named));
     }

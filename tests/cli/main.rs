@@ -15,6 +15,7 @@ mod rank;
 mod recruiter;
 mod score;
 mod serve;
+mod serve_browser;
 mod snapshot;
 mod taxonomy;
 
