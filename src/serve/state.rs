@@ -101,3 +101,83 @@ impl App {
         done.unwrap_or_else(|_| Err(Problem::internal("the request failed inside the server")))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Document, Fields};
+    use crate::extract::Matcher;
+    use crate::index_file::IndexFile;
+    use crate::serve::catalog::CatalogParts;
+    use crate::taxonomy::Taxonomy;
+
+    /// A catalog of one posting, leaked as the server leaks its own.
+    fn catalog() -> &'static Catalog<'static> {
+        let taxonomy: &'static Taxonomy =
+            Box::leak(Box::new(Taxonomy::embedded().expect("embedded taxonomy")));
+        let matcher = Matcher::new(taxonomy).expect("matcher");
+        let document = Document {
+            id: "sre".to_string(),
+            source: "sre.txt".to_string(),
+            text: "SRE\nRequirements\n- Kubernetes\n- Go\n".to_string(),
+            fields: Fields::default(),
+            kind: None,
+        };
+        let postings = crate::extract::postings_of(&matcher, &document);
+        let index = IndexFile::in_memory("test", taxonomy, &postings).expect("index");
+        let postings: &'static IndexFile = Box::leak(Box::new(index));
+        let catalog = Catalog::new(CatalogParts {
+            taxonomy,
+            matcher,
+            postings,
+            weights: crate::score::Weights::default(),
+            documents: vec![document],
+            candidates: Vec::new(),
+            as_of: None,
+        })
+        .expect("catalog");
+        Box::leak(Box::new(catalog))
+    }
+
+    fn app(workers: usize, queue_wait: Duration) -> &'static App {
+        let limits = Limits {
+            workers,
+            queue_wait,
+            ..Limits::default()
+        };
+        Box::leak(Box::new(App::new(catalog(), limits, false)))
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn work_beyond_the_workers_waits_then_gets_503() {
+        let app = app(1, Duration::from_millis(50));
+        let slow = tokio::spawn(app.run(|catalog| {
+            std::thread::sleep(Duration::from_millis(600));
+            Ok(catalog.postings().len())
+        }));
+        // Give the slow request its worker first.
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let refused = app.run(|_| Ok(0usize)).await;
+        let problem = refused.expect_err("no worker frees up in 50 ms");
+        assert_eq!(problem.status, StatusCode::SERVICE_UNAVAILABLE);
+        assert!(problem.message.contains("busy"), "{problem}");
+        assert_eq!(slow.await.expect("joined"), Ok(1));
+        // Once it is done, work runs again.
+        assert_eq!(app.run(|_| Ok(7usize)).await, Ok(7));
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn a_panicking_request_gets_500_and_the_server_goes_on() {
+        let app = app(1, Duration::from_secs(5));
+        let failed: Result<(), Problem> = app.run(|_| panic!("a bug")).await;
+        assert_eq!(
+            failed.expect_err("500").status,
+            StatusCode::INTERNAL_SERVER_ERROR
+        );
+        // The worker it held is free again.
+        assert_eq!(
+            app.run(|c| Ok(c.postings()[0].id.clone())).await,
+            Ok("sre".to_string())
+        );
+    }
+}
