@@ -148,6 +148,20 @@ async fn wait_for_url(client: &Client, part: &str) -> String {
     }
 }
 
+/// Clicks the first link matching `css`, a link within the page
+/// (`#ID`), and gives the text of the element it leads to.
+async fn follow(client: &Client, css: &str) -> String {
+    let link = client.find(Locator::Css(css)).await.expect("a link");
+    let href = link.attr("href").await.expect("href").expect("a target");
+    let id = href.strip_prefix('#').expect("a link within the page");
+    link.click().await.expect("followed");
+    let target = client
+        .find(Locator::Id(id))
+        .await
+        .expect("the target exists");
+    target.text().await.expect("text")
+}
+
 /// One session at `width`: upload → ranking → explanation → CSV.
 async fn walk_through(
     driver: &Driver,
@@ -274,34 +288,15 @@ async fn walk_through(
     assert!(!tables.is_empty(), "requirement tables");
     assert_fits(&client, width, "explanation").await;
     screenshot(&client, "explanation", width).await;
-    let evidence = client
-        .find(Locator::Css("table.reqs a[href^='#R']"))
-        .await
-        .expect("an evidence link");
-    let target = evidence
-        .attr("href")
-        .await
-        .expect("href")
-        .expect("a target");
-    evidence.click().await.expect("follow the evidence");
-    let line = client
-        .find(Locator::Id(&target[1..]))
-        .await
-        .expect("the résumé line exists");
-    assert!(!line.text().await.expect("text").is_empty());
-    let posting_line = client
-        .find(Locator::Css("table.reqs a[href^='#L']"))
-        .await
-        .expect("a posting line link");
-    let target = posting_line
-        .attr("href")
-        .await
-        .expect("href")
-        .expect("a target");
-    client
-        .find(Locator::Id(&target[1..]))
-        .await
-        .expect("the posting line exists");
+    // A requirement's evidence in the résumé (#R…) and its line in the
+    // posting (#L…): each link is followed to a line with text.
+    for (css, what) in [
+        ("table.reqs a[href^='#R']", "résumé"),
+        ("table.reqs a[href^='#L']", "posting"),
+    ] {
+        let line = follow(&client, css).await;
+        assert!(!line.is_empty(), "the {what} line it links to has text");
+    }
 
     // Back to the ranking; download its CSV.
     client.goto(&ranking_url).await.expect("the ranking again");
