@@ -43,6 +43,13 @@ enum Command {
     /// Batch: rank postings for every candidate (or candidates for every posting) into a CSV.
     Rank(rank::RankArgs),
     /// Serve the spot check in a browser, and a JSON API, on this machine.
+    ///
+    /// Pages: upload or paste a résumé, read its ranking, open a posting's
+    /// explanation; with --candidates, each posting's best candidates; CSV
+    /// and JSON downloads of each. API: POST /api/score, POST
+    /// /api/explain?posting=ID, GET /api/postings, GET /healthz, with the
+    /// JSON of `score` and `explain` (README). Uploaded résumés stay in
+    /// memory only, for 30 minutes. Ctrl-C stops.
     Serve(serve::ServeArgs),
     /// Extract postings once into an index file that `score` and `rank` read with --index.
     Index(index::IndexArgs),
