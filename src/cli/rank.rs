@@ -17,7 +17,7 @@ use std::time::Instant;
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use skillmatch::document::DocumentKind;
+use skillmatch::document::{Document, DocumentKind};
 use skillmatch::extract;
 use skillmatch::extract::resume::Candidate;
 use skillmatch::rank::{BestCandidates, Ranker};
@@ -82,11 +82,13 @@ pub fn run(global: &GlobalArgs, args: RankArgs) -> anyhow::Result<ExitCode> {
         args.index.as_deref(),
     )?;
     let ranker = Ranker::new(taxonomy, &postings, &weights);
-    let mut candidate_docs =
-        global.load_documents(&args.candidates, DocumentKind::Resume, "résumé")?;
-    let all_candidates = candidate_docs.len();
+    let all_docs = global.load_documents(&args.candidates, DocumentKind::Resume, "résumé")?;
+    let all_candidates = all_docs.len();
+    // Each candidate with its position among all those read: rows carry
+    // it, so the rows of several shards merge back into one run's order.
+    let mut candidate_docs: Vec<(usize, Document)> = all_docs.into_iter().enumerate().collect();
     if let Some(shard) = args.shard {
-        candidate_docs.retain(|d| shard.contains(&d.id));
+        candidate_docs.retain(|(_, d)| shard.contains(&d.id));
     }
     let top = (args.top > 0).then_some(args.top);
 
@@ -116,7 +118,7 @@ pub fn run(global: &GlobalArgs, args: RankArgs) -> anyhow::Result<ExitCode> {
             for chunk in candidate_docs.chunks(CHUNK) {
                 let rows: Vec<Vec<Vec<String>>> = chunk
                     .par_iter()
-                    .map(|doc| -> anyhow::Result<Vec<Vec<String>>> {
+                    .map(|(position, doc)| -> anyhow::Result<Vec<Vec<String>>> {
                         let c = extract::candidate_of(&matcher, doc, &options);
                         let shortlist = ranker.rank(&c, top)?;
                         Ok(shortlist
@@ -129,6 +131,10 @@ pub fn run(global: &GlobalArgs, args: RankArgs) -> anyhow::Result<ExitCode> {
                                     r.posting,
                                     r.rank,
                                     &r.explanation,
+                                    report::csv::Positions {
+                                        candidate: *position,
+                                        posting: r.index,
+                                    },
                                 )
                             })
                             .collect())
@@ -148,10 +154,14 @@ pub fn run(global: &GlobalArgs, args: RankArgs) -> anyhow::Result<ExitCode> {
             for chunk in candidate_docs.chunks(CHUNK) {
                 let candidates: Vec<Candidate> = chunk
                     .par_iter()
-                    .map(|doc| extract::candidate_of(&matcher, doc, &options))
+                    .map(|(_, doc)| extract::candidate_of(&matcher, doc, &options))
                     .collect();
-                best.offer(&ranker, &candidates, |c, posting, e| {
-                    report::csv::RankRow::new(taxonomy, c, posting, e)
+                best.offer(&ranker, &candidates, |i, p, c, posting, e| {
+                    let at = report::csv::Positions {
+                        candidate: chunk[i].0,
+                        posting: p,
+                    };
+                    report::csv::RankRow::new(taxonomy, c, posting, e, at)
                 })?;
                 progress.inc(chunk.len() as u64);
             }

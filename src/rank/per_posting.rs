@@ -64,12 +64,14 @@ impl<T: Send> BestCandidates<T> {
     }
 
     /// Offers the next `candidates`, in input order, to every posting of
-    /// `ranker`, and makes an item with `item` for each pair still kept.
+    /// `ranker`, and makes an item with `item` for each pair still kept:
+    /// given the candidate's place in `candidates`, the posting's position,
+    /// the candidate, the posting and the explanation.
     pub fn offer<S: PostingStore + ?Sized>(
         &mut self,
         ranker: &Ranker<'_, S>,
         candidates: &[Candidate],
-        item: impl Fn(&Candidate, &Posting, &Explanation<'_>) -> T + Sync,
+        item: impl Fn(usize, usize, &Candidate, &Posting, &Explanation<'_>) -> T + Sync,
     ) -> Result<()> {
         let base = self.offered;
         self.offered += candidates.len();
@@ -114,7 +116,7 @@ impl<T: Send> BestCandidates<T> {
                     .map(|&number| {
                         let c = &candidates[number - base];
                         let e = explain(taxonomy, &posting, c, weights);
-                        item(c, &posting, &e)
+                        item(number - base, *p, c, &posting, &e)
                     })
                     .collect())
             })

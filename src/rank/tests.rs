@@ -241,7 +241,7 @@ fn best_candidates_keep_each_postings_top_in_candidate_order() {
         let mut best = BestCandidates::new(&ranker, Some(2));
         let mut number = 0;
         for c in people.chunks(chunk) {
-            best.offer(&ranker, c, |_, p, e| (p.id.clone(), e.score))
+            best.offer(&ranker, c, |_, _, _, p, e| (p.id.clone(), e.score))
                 .expect("in memory");
             number += c.len();
         }
@@ -354,7 +354,7 @@ mod properties {
             let ranker = Ranker::new(t, postings.as_slice(), &weights);
             let mut best = BestCandidates::new(&ranker, top);
             for c in people.chunks(chunk) {
-                best.offer(&ranker, c, |_, _, e| e.fit.to_bits()).expect("in memory");
+                best.offer(&ranker, c, |_, _, _, _, e| e.fit.to_bits()).expect("in memory");
             }
             for (p, got) in best.into_ranked() {
                 let mut all: Vec<(usize, f64)> = people

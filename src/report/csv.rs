@@ -25,7 +25,22 @@ pub const RANK_COLUMNS: &[&str] = &[
     "fit",
     "assessed",
     "asked",
+    "fit_exact",
+    "candidate_position",
+    "posting_position",
 ];
+
+/// Where a row's candidate and posting stand in their inputs, 0-based:
+/// with the unrounded fit (`fit_exact`), what puts rows from several runs
+/// (`rank --shard`, a Spark job) back in the order one run gives. A
+/// ranking sorts by fit, then by input position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Positions {
+    /// The candidate's position among the candidates read.
+    pub candidate: usize,
+    /// The posting's position among the postings read.
+    pub posting: usize,
+}
 
 /// A text cell a spreadsheet will not run: a cell that starts with `=`,
 /// `+`, `-`, `@`, a tab or a carriage return is a formula to Excel,
@@ -64,8 +79,9 @@ pub fn rank_row(
     posting: &Posting,
     rank: usize,
     e: &Explanation<'_>,
+    at: Positions,
 ) -> Vec<String> {
-    let mut row = unranked_row(taxonomy, candidate, posting, e);
+    let mut row = unranked_row(taxonomy, candidate, posting, e, at);
     row.insert(RANK_COLUMN, rank.to_string());
     row
 }
@@ -76,6 +92,7 @@ fn unranked_row(
     candidate: &Candidate,
     posting: &Posting,
     e: &Explanation<'_>,
+    at: Positions,
 ) -> Vec<String> {
     vec![
         text_cell(candidate.id.clone()),
@@ -92,6 +109,10 @@ fn unranked_row(
         super::score_text(e.fit),
         e.assessed.to_string(),
         e.asked.to_string(),
+        // The shortest decimal that reads back as the same f64.
+        format!("{:?}", e.fit),
+        at.candidate.to_string(),
+        at.posting.to_string(),
     ]
 }
 
@@ -108,10 +129,18 @@ impl RankRow {
         candidate: &Candidate,
         posting: &Posting,
         e: &Explanation<'_>,
+        at: Positions,
     ) -> Self {
         RankRow(csv::StringRecord::from(unranked_row(
-            taxonomy, candidate, posting, e,
+            taxonomy, candidate, posting, e, at,
         )))
+    }
+
+    /// The row's cells with its `rank`, in [`RANK_COLUMNS`] order.
+    pub fn cells(&self, rank: usize) -> Vec<String> {
+        let mut cells: Vec<String> = self.0.iter().map(str::to_string).collect();
+        cells.insert(RANK_COLUMN, rank.to_string());
+        cells
     }
 
     /// Writes the row with its `rank`, in [`RANK_COLUMNS`] order.

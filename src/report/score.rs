@@ -139,6 +139,10 @@ impl ScoreReport<'_> {
                 r.posting,
                 r.rank,
                 &r.explanation,
+                super::csv::Positions {
+                    candidate: 0,
+                    posting: r.index,
+                },
             )
         });
         super::csv::to_bytes(rows)

@@ -19,6 +19,7 @@ use crate::extract::resume::{Candidate, ResumeOptions};
 use crate::extract::{self, Matcher};
 use crate::index_file::IndexFile;
 use crate::rank::{best_candidates_for, PostingStore, Ranked, Ranker};
+use crate::report::csv::Positions;
 use crate::report::{ExplainReport, Format, RenderError, ScoreReport};
 use crate::score::{CandidateProfile, Weights};
 use crate::taxonomy::Taxonomy;
@@ -163,6 +164,11 @@ impl<'a> Catalog<'a> {
         &self.matcher
     }
 
+    /// The ranker of the postings.
+    pub fn ranker(&self) -> &Ranker<'a, IndexFile> {
+        &self.ranker
+    }
+
     /// How résumés are read now: `--as-of`, else this month.
     pub fn resume_options(&self) -> ResumeOptions {
         ResumeOptions {
@@ -304,7 +310,11 @@ impl<'a> Catalog<'a> {
             .map(|(i, (c, _))| {
                 let candidate = &self.candidates[c].candidate;
                 let e = self.explain(&posting, candidate);
-                crate::report::csv::rank_row(self.taxonomy, candidate, &posting, i + 1, &e)
+                let at = Positions {
+                    candidate: c,
+                    posting: p,
+                };
+                crate::report::csv::rank_row(self.taxonomy, candidate, &posting, i + 1, &e, at)
             })
             .collect())
     }
@@ -324,6 +334,10 @@ impl<'a> Catalog<'a> {
                     r.posting,
                     r.rank,
                     &r.explanation,
+                    Positions {
+                        candidate: 0,
+                        posting: r.index,
+                    },
                 )
             })
             .collect())

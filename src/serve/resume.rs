@@ -8,7 +8,8 @@
 use axum::http::StatusCode;
 
 use crate::document::{Document, DocumentKind};
-use crate::extract::{self, resume::Candidate};
+use crate::extract::resume::{Candidate, ResumeOptions};
+use crate::extract::{self, Matcher};
 use crate::input::{self, Format};
 
 use super::catalog::Catalog;
@@ -55,9 +56,28 @@ pub fn format_of_content_type(content_type: Option<&str>) -> Result<Option<Forma
 }
 
 /// Reads the résumé in `bytes`, named `filename` when the client named
-/// it, of `content_type` when it said: the document and its candidate.
+/// it, of `content_type` when it said: the document and its candidate,
+/// extracted with the catalog's matcher.
 pub fn read_resume(
     catalog: &Catalog<'_>,
+    filename: Option<&str>,
+    content_type: Option<&str>,
+    bytes: Vec<u8>,
+) -> Result<(Candidate, Document), Problem> {
+    read_resume_with(
+        catalog.matcher(),
+        &catalog.resume_options(),
+        filename,
+        content_type,
+        bytes,
+    )
+}
+
+/// [`read_resume`] with any matcher and options (the Python package reads
+/// résumés this way too).
+pub fn read_resume_with(
+    matcher: &Matcher<'_>,
+    options: &ResumeOptions,
     filename: Option<&str>,
     content_type: Option<&str>,
     bytes: Vec<u8>,
@@ -97,7 +117,7 @@ pub fn read_resume(
             None => format!("{name}: no résumé could be read"),
         }));
     };
-    let candidate = extract::candidate_of(catalog.matcher(), &document, &catalog.resume_options());
+    let candidate = extract::candidate_of(matcher, &document, options);
     Ok((candidate, document))
 }
 
