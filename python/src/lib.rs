@@ -86,6 +86,9 @@ struct Engine {
     pool: Option<rayon::ThreadPool>,
 }
 
+/// A posting as listed: id, title, company, location.
+type PostingSummary = (String, Option<String>, Option<String>, Option<String>);
+
 /// A posting record: id, title, company, location, text.
 type PostingRecord = (
     String,
@@ -225,7 +228,7 @@ impl Engine {
                 taxonomy: o.prepared.taxonomy(),
                 matcher: o.prepared.matcher(),
                 postings: &o.postings,
-                weights: o.weights.clone(),
+                weights: o.weights,
                 documents: o.documents.clone(),
                 candidates: Vec::new(),
                 as_of: o.as_of,
@@ -242,7 +245,7 @@ impl Engine {
     }
 
     /// The postings: (id, title, company, location) each, in order.
-    fn postings(&self) -> Vec<(String, Option<String>, Option<String>, Option<String>)> {
+    fn postings(&self) -> Vec<PostingSummary> {
         self.loaded.with_dependent(|_, c| {
             c.postings()
                 .iter()
