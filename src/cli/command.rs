@@ -72,6 +72,7 @@ impl Cli {
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    cli.global.apply_threads()?;
     match cli.command {
         Command::Extract(args) => extract::run(&cli.global, args),
         Command::Score(args) => score::run(&cli.global, args),

@@ -128,6 +128,9 @@ struct GlobalArgs {
         default_value = "name"
     )]
     name_column: String,
+    /// Use N threads for extraction and scoring (default: one per core; 1 for one task of a cluster job that runs a task per core).
+    #[arg(long, global = true, value_name = "N")]
+    threads: Option<std::num::NonZeroUsize>,
     /// Print nothing but results and errors (skipped entries are errors and still shown).
     #[arg(long, short, global = true)]
     quiet: bool,
@@ -214,6 +217,18 @@ pub fn format_parser(
 }
 
 impl GlobalArgs {
+    /// Sizes the global thread pool when `--threads` is given; call once,
+    /// before any parallel work.
+    pub fn apply_threads(&self) -> anyhow::Result<()> {
+        if let Some(n) = self.threads {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n.get())
+                .build_global()
+                .context("--threads: the thread pool was already started")?;
+        }
+        Ok(())
+    }
+
     /// The builder for the taxonomy these options select.
     fn taxonomy_builder(&self) -> anyhow::Result<TaxonomyBuilder> {
         let mut builder = TaxonomyBuilder::new();

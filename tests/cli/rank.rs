@@ -810,3 +810,37 @@ fn an_unclosed_quote_drops_its_row_and_says_so() {
         .stderr(predicate::str::contains("row 3: a quoted field"));
     assert!(!output.exists());
 }
+
+#[test]
+fn one_thread_gives_the_same_rows_as_all_cores() {
+    let dir = tempfile::tempdir().unwrap();
+    let candidates = many_candidates(dir.path(), 12);
+    for per in ["candidate", "posting"] {
+        let args = [
+            "--candidates",
+            candidates.as_str(),
+            "--postings",
+            POSTINGS_DIR,
+            "--per",
+            per,
+        ];
+        let all = rank(&args);
+        let mut one = vec!["--threads", "1"];
+        one.extend(args);
+        assert!(rank(&one) == all, "--per {per} with --threads 1");
+    }
+    let zero = skillmatch()
+        .args([
+            "--threads",
+            "0",
+            "rank",
+            "--candidates",
+            &candidates,
+            "--postings",
+            POSTINGS_DIR,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(zero.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&zero.stderr).contains("--threads"));
+}
