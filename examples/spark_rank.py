@@ -82,6 +82,9 @@ def rank_frames(spark, candidates, index, per, top, as_of, partitions=None, thre
     positioned = positioned.select("id", "name", "text", "position")
     if partitions:
         positioned = positioned.repartition(partitions)
+    if per == "both":
+        # Both directions read it: computed once.
+        positioned = positioned.cache()
 
     def ranker(mode):
         def rank(frames):

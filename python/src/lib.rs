@@ -86,6 +86,10 @@ struct Engine {
     pool: Option<rayon::ThreadPool>,
 }
 
+/// Candidates offered to the per-posting lists at once (as `rank`'s
+/// chunks): their scores against every posting are held together.
+const OFFER_CHUNK: usize = 64;
+
 /// A posting as listed: id, title, company, location.
 type PostingSummary = (String, Option<String>, Option<String>, Option<String>);
 
@@ -441,14 +445,19 @@ impl Engine {
                     .collect::<skillmatch::Result<_>>()?;
                 return Ok(rows.into_iter().flatten().collect());
             }
+            // Offered a chunk at a time, as `rank` does: a chunk's scores
+            // against every posting are held at once.
             let mut best = BestCandidates::new(ranker, top);
-            best.offer(ranker, &candidates, |i, p, c, posting, e| {
-                let at = Positions {
-                    candidate: documents[i].0,
-                    posting: p,
-                };
-                RankRow::new(taxonomy, c, posting, e, at)
-            })?;
+            for (k, chunk) in candidates.chunks(OFFER_CHUNK).enumerate() {
+                let base = k * OFFER_CHUNK;
+                best.offer(ranker, chunk, |i, p, c, posting, e| {
+                    let at = Positions {
+                        candidate: documents[base + i].0,
+                        posting: p,
+                    };
+                    RankRow::new(taxonomy, c, posting, e, at)
+                })?;
+            }
             let mut rows = Vec::new();
             for (_, ranked) in best.into_ranked() {
                 for (rank, row) in ranked {
