@@ -1,9 +1,10 @@
 """Fixtures of the Python package's tests: the command-line binary, a
 small generated corpus, and its postings index.
 
-The binary and the corpus generator come from the release build
-(``cargo build --release --bins --example gen_corpus``), or from
-``SKILLMATCH_BIN`` and ``SKILLMATCH_GEN_CORPUS``.
+The binary comes from the release build (``cargo build --release``), the
+corpus generator from it or from the debug build (``cargo build --example
+gen_corpus``, quick after ``cargo test``), or both from ``SKILLMATCH_BIN``
+and ``SKILLMATCH_GEN_CORPUS``.
 """
 
 import os
@@ -17,11 +18,14 @@ TARGET = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
 AS_OF = "2026-11-01"
 
 
-def _program(env, default):
-    path = Path(os.environ.get(env, default))
-    if not path.is_file():
-        pytest.skip(f"{path} is missing: run cargo build --release --bins --example gen_corpus")
-    return path
+def _program(env, *defaults):
+    """The program `env` names, else the first of `defaults` built."""
+    if env in os.environ:
+        return Path(os.environ[env])
+    for path in defaults:
+        if path.is_file():
+            return path
+    pytest.skip(f"{defaults[0]} is missing: run cargo build --release --bins --example gen_corpus")
 
 
 @pytest.fixture(scope="session")
@@ -32,7 +36,8 @@ def binary():
 @pytest.fixture(scope="session")
 def corpus(tmp_path_factory):
     """300 postings and 60 résumés, generated (seed 11), with an index."""
-    gen = _program("SKILLMATCH_GEN_CORPUS", TARGET / "release" / "examples" / "gen_corpus")
+    gen = _program("SKILLMATCH_GEN_CORPUS", TARGET / "release" / "examples" / "gen_corpus",
+                   TARGET / "debug" / "examples" / "gen_corpus")
     out = tmp_path_factory.mktemp("corpus")
     subprocess.run([str(gen), "--postings", "300", "--resumes", "60", "--seed", "11", str(out)],
                    check=True, capture_output=True)
