@@ -28,6 +28,14 @@ use skillmatch::score::Weights;
 use skillmatch::serve::{Catalog, CatalogParts};
 use skillmatch::taxonomy::TaxonomyBuilder;
 
+/// mimalloc for the Rust side, as in the binary: extraction and
+/// explanations allocate many small strings from several threads, where
+/// it is about twice as fast as the system allocator (BENCHMARKS.md).
+/// Only this library's own allocations use it; what Python receives is
+/// copied into Python objects.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 create_exception!(
     _skillmatch,
     SkillmatchError,
