@@ -100,6 +100,8 @@ def main():
             # (a trivial job on as many partitions).
             index_name = index.name
             spark.sparkContext.addFile(str(index))
+            # The workers import the job's module as the driver does.
+            spark.sparkContext.addPyFile(str(ROOT / "examples" / "spark_rank.py"))
 
             def load(_):
                 spark_rank._engine(index_name, AS_OF, 1)

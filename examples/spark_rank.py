@@ -62,6 +62,7 @@ def rank_frames(spark, candidates, index, per, top, as_of, partitions=None, thre
     ``candidates`` is a DataFrame with ``id``, ``text`` and maybe ``name``;
     ``index`` a local path to the postings index, shipped to the executors
     here."""
+    from pyspark import StorageLevel
     from pyspark.sql import Window
     from pyspark.sql import functions as F
     from pyspark.sql.types import LongType, StringType, StructField, StructType
@@ -94,14 +95,17 @@ def rank_frames(spark, candidates, index, per, top, as_of, partitions=None, thre
 
         return rank
 
+    # The ranked rows are kept once made: sorting samples its input first,
+    # which would otherwise rank every candidate twice.
+    keep = StorageLevel.MEMORY_AND_DISK
     out = {}
     if per in ("candidate", "both"):
-        rows = positioned.mapInPandas(ranker("candidate"), schema)
+        rows = positioned.mapInPandas(ranker("candidate"), schema).persist(keep)
         out["candidate"] = rows.orderBy(
             F.col("candidate_position").cast("long"), F.col("rank").cast("long")
         )
     if per in ("posting", "both"):
-        rows = positioned.mapInPandas(ranker("posting"), schema)
+        rows = positioned.mapInPandas(ranker("posting"), schema).persist(keep)
         order = Window.partitionBy("posting_position").orderBy(
             F.col("fit_exact").cast("double").desc(), F.col("candidate_position").cast("long")
         )

@@ -76,3 +76,21 @@ def test_the_spark_job_equals_one_run_in_both_directions(spark, binary, corpus, 
         writer.writerow(got.columns)
         writer.writerows(got.itertuples(index=False))
         assert buffer.getvalue() == expected, f"per {per}, {partitions} partitions"
+
+
+def test_a_failing_task_fails_the_job_and_leaves_no_output(spark, corpus, index, tmp_path):
+    import pandas as pd
+
+    # A damaged index: every task fails loading it.
+    damaged = tmp_path / "damaged.idx"
+    damaged.write_bytes(index.read_bytes()[:4096])
+    frame = pd.read_csv(corpus / "candidates.csv", dtype=str, keep_default_na=False)
+    parquet = tmp_path / "candidates.parquet"
+    frame.to_parquet(parquet, index=False)
+    out = tmp_path / "out"
+    job = _job()
+    frames = job.rank_frames(spark, spark.read.parquet(str(parquet)), str(damaged),
+                             "candidate", 4, AS_OF, 2, 1)
+    with pytest.raises(Exception, match="damaged.idx"):
+        frames["candidate"].write.mode("overwrite").parquet(str(out / "per_candidate"))
+    assert not (out / "per_candidate" / "_SUCCESS").exists()
