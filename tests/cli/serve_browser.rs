@@ -148,6 +148,18 @@ async fn wait_for_url(client: &Client, part: &str) -> String {
     }
 }
 
+/// The text of the first element matching `css`.
+async fn text_of(client: &Client, css: &str) -> String {
+    let element = client.find(Locator::Css(css)).await.expect(css);
+    element.text().await.expect("text")
+}
+
+/// Clicks the element with the id `id`.
+async fn click(client: &Client, id: &str) {
+    let element = client.find(Locator::Id(id)).await.expect(id);
+    element.click().await.expect("clicked");
+}
+
 /// Clicks the first link matching `css`, a link within the page
 /// (`#ID`), and gives the text of the element it leads to.
 async fn follow(client: &Client, css: &str) -> String {
@@ -198,22 +210,10 @@ async fn walk_through(
 
     // The start page: submitting nothing says what to do.
     client.goto(&server.url).await.expect("start page");
-    let title = client
-        .find(Locator::Css("h1"))
-        .await
-        .expect("h1")
-        .text()
-        .await
-        .expect("text");
+    let title = text_of(&client, "h1").await;
     assert_eq!(title, "Rank 5 postings for a résumé");
     assert_fits(&client, width, "start").await;
-    client
-        .find(Locator::Id("rank"))
-        .await
-        .expect("button")
-        .click()
-        .await
-        .expect("click");
+    click(&client, "rank").await;
     let problem = client
         .find(Locator::Id("problem"))
         .await
@@ -235,21 +235,9 @@ async fn walk_through(
         .send_keys(resume.to_str().expect("UTF-8"))
         .await
         .expect("file chosen");
-    client
-        .find(Locator::Id("rank"))
-        .await
-        .expect("button")
-        .click()
-        .await
-        .expect("click");
+    click(&client, "rank").await;
     let ranking_url = wait_for_url(&client, "/r/").await;
-    let h1 = client
-        .find(Locator::Css("h1"))
-        .await
-        .expect("h1")
-        .text()
-        .await
-        .expect("text");
+    let h1 = text_of(&client, "h1").await;
     assert_eq!(h1, "Best postings for Tomasz Wierzbicki");
     let rows = client
         .find_all(Locator::Css("table.rank tbody tr"))
@@ -270,13 +258,7 @@ async fn walk_through(
     // The best posting's explanation, and a requirement's evidence.
     first.click().await.expect("open the explanation");
     wait_for_url(&client, "/explain?posting=platform-backend-engineer").await;
-    let heading = client
-        .find(Locator::Css("h1"))
-        .await
-        .expect("h1")
-        .text()
-        .await
-        .expect("text");
+    let heading = text_of(&client, "h1").await;
     assert!(
         heading.starts_with("Tomasz Wierzbicki × Senior Backend Engineer"),
         "{heading}"
@@ -300,13 +282,7 @@ async fn walk_through(
 
     // Back to the ranking; download its CSV.
     client.goto(&ranking_url).await.expect("the ranking again");
-    client
-        .find(Locator::Id("download-csv"))
-        .await
-        .expect("a CSV link")
-        .click()
-        .await
-        .expect("click");
+    click(&client, "download-csv").await;
     let csv = downloaded(&downloads.path().join("ranking.csv"));
     assert!(
         csv == expected_csv,
