@@ -18,7 +18,7 @@ use crate::extract::posting::Posting;
 use crate::extract::resume::{Candidate, ResumeOptions};
 use crate::extract::{self, Matcher};
 use crate::index_file::IndexFile;
-use crate::rank::{best_candidates_for, PostingStore, Ranked, Ranker};
+use crate::rank::{best_candidates_for, PostingStore, Ranker};
 use crate::report::csv::Positions;
 use crate::report::{ExplainReport, Format, RenderError, ScoreReport};
 use crate::score::{CandidateProfile, Weights};
@@ -315,30 +315,6 @@ impl<'a> Catalog<'a> {
                     posting: p,
                 };
                 crate::report::csv::rank_row(self.taxonomy, candidate, &posting, i + 1, &e, at)
-            })
-            .collect())
-    }
-
-    /// The rows `rank --per candidate` writes for `candidate`: its best
-    /// `top` postings (0: all), explained.
-    pub fn posting_rows(&self, candidate: &Candidate, top: usize) -> Result<Vec<Vec<String>>> {
-        let shortlist = self.ranker.rank(candidate, (top > 0).then_some(top))?;
-        let ranked: Vec<Ranked<'_>> =
-            shortlist.explain(self.taxonomy, candidate, self.ranker.weights());
-        Ok(ranked
-            .iter()
-            .map(|r| {
-                crate::report::csv::rank_row(
-                    self.taxonomy,
-                    candidate,
-                    r.posting,
-                    r.rank,
-                    &r.explanation,
-                    Positions {
-                        candidate: 0,
-                        posting: r.index,
-                    },
-                )
             })
             .collect())
     }
