@@ -582,24 +582,30 @@ fn body_lines(bytes: &[u8]) -> Vec<String> {
     lines
 }
 
+/// `rank` of `candidates` against the example postings, `--per per
+/// --top top`, of one shard when given.
+fn rank_shard(candidates: &str, per: &str, top: &str, shard: Option<&str>) -> Vec<u8> {
+    let mut args = vec![
+        "--candidates",
+        candidates,
+        "--postings",
+        POSTINGS_DIR,
+        "--per",
+        per,
+        "--top",
+        top,
+    ];
+    if let Some(s) = shard {
+        args.extend(["--shard", s]);
+    }
+    rank(&args)
+}
+
 #[test]
 fn shards_split_the_candidates_and_together_give_the_whole_run() {
     let dir = tempfile::tempdir().unwrap();
     let candidates = many_candidates(dir.path(), 30);
-    let run = |shard: Option<&str>| {
-        let mut args = vec![
-            "--candidates",
-            candidates.as_str(),
-            "--postings",
-            POSTINGS_DIR,
-            "--top",
-            "3",
-        ];
-        if let Some(s) = shard {
-            args.extend(["--shard", s]);
-        }
-        rank(&args)
-    };
+    let run = |shard: Option<&str>| rank_shard(&candidates, "candidate", "3", shard);
     let whole = run(None);
     let mut union = Vec::new();
     let mut sizes = Vec::new();
@@ -635,22 +641,7 @@ fn shards_merge_into_the_whole_ranking_byte_for_byte() {
     let dir = tempfile::tempdir().unwrap();
     let candidates = many_candidates(dir.path(), 30);
     for per in ["candidate", "posting"] {
-        let run = |shard: Option<&str>| {
-            let mut a = vec![
-                "--candidates",
-                candidates.as_str(),
-                "--postings",
-                POSTINGS_DIR,
-                "--per",
-                per,
-                "--top",
-                "4",
-            ];
-            if let Some(s) = shard {
-                a.extend(["--shard", s]);
-            }
-            rank(&a)
-        };
+        let run = |shard: Option<&str>| rank_shard(&candidates, per, "4", shard);
         let whole = run(None);
         let mut files = Vec::new();
         for k in ["1/3", "2/3", "3/3"] {
